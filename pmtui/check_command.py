@@ -1,0 +1,85 @@
+"""`pmtui check`: the guardrails as a linter for CI and pre-commit hooks."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from sessions import SessionFileError, load
+from sessions.checks import Level, run_checks
+from sessions.checks.config import CONFIG_NAME, find_config, load_config
+
+
+def session_files(paths: list[Path]) -> list[Path]:
+    """The files named, folders searched for `*.toml` (hidden paths and the config skipped)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*.toml")
+                    if p.name != CONFIG_NAME
+                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                )
+            )
+        else:
+            out.append(path)
+    return out
+
+
+def run_check(args: argparse.Namespace) -> int:
+    threshold = Level.parse(args.level)
+    select = [s for s in args.select.split(",") if s.strip()]
+    ignore = [s for s in args.ignore.split(",") if s.strip()]
+    configs: dict[Path | None, object] = {}
+    unreadable = 0
+    failing = 0
+    counts = {level: 0 for level in Level}
+    report = []
+    files = session_files(args.files)
+    for path in files:
+        try:
+            config_path = args.config or find_config(path)
+            if config_path not in configs:
+                configs[config_path] = load_config(config_path)
+            session = load(path)
+        except SessionFileError as error:
+            unreadable += 1
+            if args.format == "json":
+                report.append({"path": str(path), "error": str(error)})
+            else:
+                print(f"pmtui: {error}", file=sys.stderr)
+            continue
+        findings = run_checks(
+            session, today=args.today, config=configs[config_path], select=select, ignore=ignore
+        )
+        live = [f for f in findings if not f.accepted]
+        for finding in live:
+            counts[finding.level] += 1
+            if finding.level >= threshold:
+                failing += 1
+        if args.format == "json":
+            report.append({"path": str(path), "findings": [f.to_dict() for f in findings]})
+        else:
+            for finding in sorted(live, key=lambda f: (-f.level, f.where)):
+                print(
+                    f"{path}: {finding.where}: {finding.rule.id} {finding.level}: {finding.message}"
+                )
+    if args.format == "json":
+        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        summary = (
+            f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
+            f"{counts[Level.ERROR]} errors, {counts[Level.WARNING]} warnings, "
+            f"{counts[Level.INFO]} info"
+        )
+        if unreadable:
+            summary += f", {unreadable} unreadable"
+        print(summary)
+    if unreadable:
+        return 2
+    return 1 if failing else 0

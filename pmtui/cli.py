@@ -1,0 +1,224 @@
+"""The command line: open, demo, new, export, schema, check.
+
+Only the domain is imported up front; the Textual app is imported when a screen is needed,
+so `pmtui check` and `pmtui export` start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from pmtui import __version__
+
+COMMANDS = ("open", "demo", "new", "export", "schema", "check")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line and exit 2, like every other error
+        self.print_usage(sys.stderr)
+        self.exit(2, f"pmtui: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="pmtui",
+        description="Run a blameless postmortem meeting and write the postmortem document.",
+        epilog="`pmtui FILE` is short for `pmtui open FILE`.",
+    )
+    parser.add_argument("--version", action="version", version=f"pmtui {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("open", help="open a session file in the app (created if missing)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--yes", action="store_true", help="create a missing file without asking")
+
+    sub.add_parser("demo", help="open a fresh copy of the built-in example in a temporary folder")
+
+    p = sub.add_parser("new", help="create a new session file")
+    p.add_argument("file", type=Path)
+    p.add_argument("--title", default="")
+    p.add_argument("--incident-id", default="")
+    p.add_argument("--severity", choices=["SEV1", "SEV2", "SEV3", "SEV4"], default="SEV3")
+    p.add_argument("--date", type=_date, help="incident date, YYYY-MM-DD")
+    p.add_argument("--example", action="store_true", help="write the guide's worked example")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    p = sub.add_parser("export", help="export a session as Markdown (or JSON)")
+    p.add_argument("file", type=Path)
+    p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
+    p.add_argument("--format", choices=["markdown", "json"], default="markdown")
+
+    sub.add_parser("schema", help="print the JSON Schema of the session file")
+
+    p = sub.add_parser("check", help="check sessions against the guide's guardrails")
+    p.add_argument("files", type=Path, nargs="+", help="session files or folders of them")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--select", default="", help="comma-separated rule ids or prefixes to run")
+    p.add_argument("--ignore", default="", help="comma-separated rule ids or prefixes to skip")
+    p.add_argument(
+        "--level",
+        choices=["error", "warning", "info"],
+        default="warning",
+        help="exit 1 when a finding is at or above this level (default: warning)",
+    )
+    p.add_argument("--today", type=_date, help="the date deadlines are measured against")
+    p.add_argument("--config", type=Path, help="team config (default: .pmtui.toml upwards)")
+    return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
+        args_list.insert(0, "open")
+    parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.command is None:
+        parser.print_help()
+        return 0
+    from sessions import SessionFileError
+
+    try:
+        return _HANDLERS[args.command](args)
+    except SessionFileError as error:
+        print(f"pmtui: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    from sessions import save
+    from sessions.example import example_session
+    from sessions.models import Metadata, Session, Severity
+
+    if args.file.exists() and not args.force:
+        print(f"pmtui: {args.file}: already exists (use --force to overwrite)", file=sys.stderr)
+        return 2
+    if args.example:
+        session = example_session()
+    else:
+        session = Session(
+            metadata=Metadata(
+                title=args.title,
+                incident_id=args.incident_id,
+                severity=Severity(args.severity),
+                date=args.date,
+            )
+        )
+    try:
+        save(session, args.file)
+    except OSError as error:
+        print(f"pmtui: {args.file}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"Created {args.file}", file=sys.stderr)
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from sessions import load, to_markdown
+
+    session = load(args.file)
+    if args.format == "json":
+        text = session.model_dump_json(indent=2, exclude_defaults=False) + "\n"
+    else:
+        text = to_markdown(session)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    from sessions.fileio import write_text_atomic
+
+    try:
+        write_text_atomic(args.output, text)
+    except OSError as error:
+        print(f"pmtui: {args.output}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"Wrote {args.output}", file=sys.stderr)
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    from sessions.models import Session
+
+    schema = Session.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "pmtui postmortem session"
+    print(json.dumps(schema, indent=2, sort_keys=False))
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from pmtui.check_command import run_check
+
+    return run_check(args)
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    from sessions import load, save
+    from sessions.models import Session
+
+    path: Path = args.file
+    if path.is_dir():
+        print(f"pmtui: {path}: is a directory, not a session file", file=sys.stderr)
+        return 2
+    if not path.exists():
+        if not args.yes:
+            if not sys.stdin.isatty():
+                print(f"pmtui: {path}: no such file (use --yes to create it)", file=sys.stderr)
+                return 2
+            answer = input(f"{path} does not exist. Create a new postmortem there? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                return 1
+        try:
+            save(Session(), path)
+        except OSError as error:
+            print(f"pmtui: {path}: {error.strerror or error}", file=sys.stderr)
+            return 2
+    load(path)  # a bad file gives its one-line error before any screen is drawn
+    return _run_app(path)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from sessions import save
+    from sessions.example import example_session
+
+    folder = Path(tempfile.mkdtemp(prefix="pmtui-demo-"))
+    path = folder / "INC-4211-checkout-pool-exhaustion.toml"
+    save(example_session(), path)
+    print(f"Demo session: {path}", file=sys.stderr)
+    try:
+        return _run_app(path)
+    finally:
+        print(f"The demo session is kept at {path}", file=sys.stderr)
+        if not path.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_app(path: Path) -> int:
+    from pmtui.app import PostmortemApp
+
+    app = PostmortemApp(path)
+    app.run()
+    return app.return_code or 0
+
+
+_HANDLERS = {
+    "open": _cmd_open,
+    "demo": _cmd_demo,
+    "new": _cmd_new,
+    "export": _cmd_export,
+    "schema": _cmd_schema,
+    "check": _cmd_check,
+}

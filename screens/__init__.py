@@ -1,0 +1,1 @@
+"""Screens: compose the widgets into the meeting, drafting, help and preview views."""

@@ -1,0 +1,69 @@
+"""The guardrails: the guide's rules run over a session, as findings with stable rule ids."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sessions.checks import actions, blameless, depth, theater, triage
+from sessions.checks.config import CheckConfig
+from sessions.checks.fields import people, text_fields
+from sessions.checks.findings import Finding, Level, Rule
+from sessions.models import Session
+
+ALL_RULES: tuple[Rule, ...] = (
+    *blameless.RULES,
+    *actions.RULES,
+    *depth.RULES,
+    *theater.RULES,
+    *triage.RULES,
+)
+RULES_BY_ID = {rule.id: rule for rule in ALL_RULES}
+NO_CONFIG = CheckConfig()
+
+
+def _wanted(rule_id: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
+    select, ignore = tuple(select), tuple(ignore)
+    if select and not any(rule_id.startswith(s.strip().upper()) for s in select if s.strip()):
+        return False
+    return not any(rule_id.startswith(i.strip().upper()) for i in ignore if i.strip())
+
+
+def blame_findings(session: Session, config: CheckConfig = NO_CONFIG) -> list[Finding]:
+    """Only the language rules: cheap enough to run on every keystroke."""
+    names = people(session)
+    out: list[Finding] = []
+    for where, text in text_fields(session):
+        out.extend(blameless.scan_text(where, text, names, config.phrases))
+    return out
+
+
+def run_checks(
+    session: Session,
+    *,
+    today: dt.date | None = None,
+    config: CheckConfig = NO_CONFIG,
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+) -> list[Finding]:
+    """Every rule, filtered by select/ignore, accepted findings marked as such."""
+    today = today or dt.date.today()
+    names = people(session)
+    findings = blame_findings(session, config)
+    findings += actions.check_actions(session, today)
+    findings += depth.check_depth(session, names)
+    findings += theater.check_theater(session)
+    findings += triage.check_triage(session, today)
+    select = tuple(select) or config.select
+    ignore = (*tuple(ignore), *config.ignore)
+    findings = [f for f in findings if _wanted(f.rule.id, select, ignore)]
+    for finding in findings:
+        for accepted in session.accepted:
+            if accepted.rule == finding.rule.id and (
+                not accepted.where or finding.where.startswith(accepted.where)
+            ):
+                finding.accepted = accepted.reason
+    return findings
+
+
+__all__ = ["ALL_RULES", "RULES_BY_ID", "CheckConfig", "Finding", "Level", "Rule", "run_checks"]

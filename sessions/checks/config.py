@@ -1,0 +1,54 @@
+"""A team's own guardrail settings: `.pmtui.toml` in the session's folder or above."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sessions.errors import SessionFileError
+
+CONFIG_NAME = ".pmtui.toml"
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    #: Extra phrases the team wants flagged (rule BL008).
+    phrases: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    path: Path | None = field(default=None, compare=False)
+
+
+def find_config(start: Path) -> Path | None:
+    folder = start if start.is_dir() else start.parent
+    for candidate in [folder.resolve(), *folder.resolve().parents]:
+        path = candidate / CONFIG_NAME
+        if path.is_file():
+            return path
+    return None
+
+
+def load_config(path: Path | None) -> CheckConfig:
+    """Read `[check]` from a config file; a bad one is a SessionFileError like a bad session."""
+    if path is None:
+        return CheckConfig()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise SessionFileError(path, f"can't read config: {error}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise SessionFileError(path, f"not valid TOML: {error}") from None
+    check = data.get("check", {})
+    if not isinstance(check, dict):
+        raise SessionFileError(path, "must be a table", field="check")
+    values = {}
+    for key in ("phrases", "select", "ignore"):
+        value = check.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise SessionFileError(path, "must be a list of strings", field=f"check.{key}")
+        values[key] = tuple(value)
+    unknown = set(check) - set(values)
+    if unknown:
+        raise SessionFileError(path, "unknown key (a typo?)", field=f"check.{sorted(unknown)[0]}")
+    return CheckConfig(**values, path=path)

@@ -1,0 +1,70 @@
+"""Every free-text field of a session with its field path, for the text rules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from sessions.models import Observation, Session
+
+
+def text_fields(session: Session, *, include_logs: bool = False) -> Iterator[tuple[str, str]]:
+    meta = session.metadata
+    yield "metadata.title", meta.title
+    yield "metadata.incident_id", meta.incident_id
+    for i, name in enumerate(meta.authors):
+        yield f"metadata.authors[{i}]", name
+    for i, name in enumerate(meta.reviewers):
+        yield f"metadata.reviewers[{i}]", name
+    yield "summary", session.summary
+    yield "impact.user.users_affected", session.impact.user.users_affected
+    for i, text in enumerate(session.impact.user.functionality):
+        yield f"impact.user.functionality[{i}]", text
+    yield "impact.business.revenue", session.impact.business.revenue
+    for i, event in enumerate(session.timeline):
+        yield f"timeline[{i}].event", event.event
+    rc = session.root_cause
+    yield "root_cause.what_happened", rc.what_happened
+    yield "root_cause.statement", rc.statement
+    yield "root_cause.whys.problem", rc.whys.problem
+    for i, node in enumerate(rc.whys.nodes):
+        yield f"root_cause.whys.nodes[{i}].why", node.why
+        yield f"root_cause.whys.nodes[{i}].because", node.because
+    yield "root_cause.fishbone.problem", rc.fishbone.problem
+    for c, category in enumerate(rc.fishbone.categories):
+        for k, cause in enumerate(category.causes):
+            yield f"root_cause.fishbone.categories[{c}].causes[{k}].text", cause.text
+            for s, sub in enumerate(cause.sub_causes):
+                yield f"root_cause.fishbone.categories[{c}].causes[{k}].sub_causes[{s}]", sub
+    for i, factor in enumerate(session.factors):
+        yield f"factors[{i}].factor", factor.factor
+        yield f"factors[{i}].description", factor.description
+    for name in ("went_well", "went_poorly", "got_lucky"):
+        items: list[Observation] = getattr(session, name)
+        for i, item in enumerate(items):
+            yield f"{name}[{i}].text", item.text
+    for i, item in enumerate(session.action_items):
+        yield f"action_items[{i}].action", item.action
+    for i, takeaway in enumerate(session.lessons.takeaways):
+        yield f"lessons.takeaways[{i}].title", takeaway.title
+        yield f"lessons.takeaways[{i}].text", takeaway.text
+    for i, text in enumerate(session.lessons.recommendations):
+        yield f"lessons.recommendations[{i}]", text
+    yield "meeting.notes", session.meeting.notes
+    if include_logs:
+        yield "supporting.logs", session.supporting.logs
+
+
+def people(session: Session) -> set[str]:
+    """Names of the people in the session, to recognise a person named in a sentence."""
+    names = set(session.metadata.authors) | set(session.metadata.reviewers)
+    names |= {a.name for a in session.meeting.attendees}
+    names |= {item.owner for item in session.action_items}
+    out = set()
+    for name in names:
+        name = name.strip().lstrip("@")
+        if len(name) >= 3:
+            out.add(name)
+            first = name.split()[0]
+            if len(first) >= 3 and first[0].isupper():
+                out.add(first)
+    return out

@@ -1,0 +1,62 @@
+"""What a guardrail reports: a finding with a stable rule id, a level and where it stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Level(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Level:
+        return cls[name.upper()]
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    level: Level
+    summary: str
+
+
+@dataclass
+class Finding:
+    rule: Rule
+    where: str
+    message: str
+    #: The exact words the finding is about, when it is about words.
+    quote: str = ""
+    #: The guide's better way of saying or doing it.
+    suggestion: str = ""
+    #: Text that can replace ``quote`` in the field at ``where`` (the one-key reframing).
+    replacement: str = ""
+    accepted: str = field(default="", compare=False)
+
+    @property
+    def level(self) -> Level:
+        return self.rule.level
+
+    @property
+    def section(self) -> str:
+        """The top-level part of the session the finding belongs to (for per-section panels)."""
+        head = self.where.split(".", 1)[0].split("[", 1)[0]
+        return head or "session"
+
+    def to_dict(self) -> dict[str, str]:
+        out = {
+            "rule": self.rule.id,
+            "level": str(self.level),
+            "where": self.where,
+            "message": self.message,
+        }
+        for key in ("quote", "suggestion", "replacement", "accepted"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        return out

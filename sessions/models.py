@@ -1,0 +1,468 @@
+"""The postmortem session: pydantic models that are the single source of truth.
+
+Every part of the guide's template and meeting lives here; the file format, the export,
+the checks and the UI all read and write these models and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+SCHEMA_VERSION = 1
+
+
+def _normalize_newlines(value: str) -> str:
+    """CRLF becomes LF so that every string survives a TOML multi-line round trip."""
+    return value.replace("\r\n", "\n") if "\r\n" in value else value
+
+
+Text = Annotated[str, AfterValidator(_normalize_newlines)]
+
+
+def _to_utc(value: dt.datetime) -> dt.datetime:
+    """Timestamps are stored in UTC; a time without an offset is taken to be UTC already."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC)
+
+
+UtcDatetime = Annotated[dt.datetime, AfterValidator(_to_utc)]
+
+
+class Model(BaseModel):
+    """Strict base: an unknown key is a typo the user wants to hear about."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False)
+
+
+# --- enumerations -------------------------------------------------------------------------
+
+
+class Status(StrEnum):
+    DRAFT = "Draft"
+    IN_REVIEW = "In Review"
+    FINAL = "Final"
+
+
+class Severity(StrEnum):
+    SEV1 = "SEV1"
+    SEV2 = "SEV2"
+    SEV3 = "SEV3"
+    SEV4 = "SEV4"
+
+
+class Marker(StrEnum):
+    """The moments of an incident the guide's timeline asks for."""
+
+    ISSUE_STARTED = "issue_started"
+    FIRST_DETECTABLE = "first_detectable"
+    ALERT_FIRED = "alert_fired"
+    ACKNOWLEDGED = "acknowledged"
+    ESCALATED = "escalated"
+    ROOT_CAUSE_IDENTIFIED = "root_cause_identified"
+    MITIGATION_STARTED = "mitigation_started"
+    SERVICE_RESTORED = "service_restored"
+    INCIDENT_CLOSED = "incident_closed"
+    DECISION_POINT = "decision_point"
+    NON_EVENT = "non_event"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class ActionType(StrEnum):
+    PREVENT = "Prevent"
+    DETECT = "Detect"
+    MITIGATE = "Mitigate"
+    DOCUMENT = "Document"
+
+
+class Priority(StrEnum):
+    P1 = "P1"
+    P2 = "P2"
+    P3 = "P3"
+
+
+class ActionStatus(StrEnum):
+    TODO = "TODO"
+    IN_PROGRESS = "In Progress"
+    DONE = "Done"
+    WONT_DO = "Won't Do"
+
+    @property
+    def is_open(self) -> bool:
+        return self in (ActionStatus.TODO, ActionStatus.IN_PROGRESS)
+
+
+class Role(StrEnum):
+    RESPONDER = "responder"
+    SERVICE_OWNER = "service_owner"
+    FACILITATOR = "facilitator"
+    TEAM_REPRESENTATIVE = "team_representative"
+    MANAGEMENT = "management"
+    OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+REQUIRED_ROLES: tuple[Role, ...] = (Role.RESPONDER, Role.SERVICE_OWNER, Role.FACILITATOR)
+
+
+class SectionKind(StrEnum):
+    """What a meeting section is about; it decides which editor the meeting shows."""
+
+    TIMELINE_REVIEW = "timeline_review"
+    CONTRIBUTING_FACTORS = "contributing_factors"
+    WENT_WELL = "went_well"
+    COULD_IMPROVE = "could_improve"
+    ACTION_ITEMS = "action_items"
+    OTHER = "other"
+
+
+# --- metadata and impact ------------------------------------------------------------------
+
+
+class Metadata(Model):
+    title: Text = ""
+    incident_id: Text = ""
+    date: dt.date | None = None
+    authors: list[Text] = Field(default_factory=list)
+    reviewers: list[Text] = Field(default_factory=list)
+    status: Status = Status.DRAFT
+    severity: Severity = Severity.SEV3
+    services: list[Text] = Field(default_factory=list)
+    tags: list[Text] = Field(default_factory=list)
+    #: Triage flags from the guide's "When to Write a Postmortem".
+    data_loss: bool = False
+    security: bool = False
+    near_miss: bool = False
+
+
+class UserImpact(Model):
+    duration_minutes: int | None = Field(default=None, ge=0)
+    users_affected: Text = ""
+    functionality: list[Text] = Field(default_factory=list)
+
+
+class BusinessImpact(Model):
+    revenue: Text = ""
+    complaints: int | None = Field(default=None, ge=0)
+    sla_breach: bool | None = None
+
+
+class SloImpact(Model):
+    error_budget_consumed_pct: float | None = Field(default=None, ge=0)
+    budget_remaining_pct: float | None = None
+
+
+class Impact(Model):
+    user: UserImpact = Field(default_factory=UserImpact)
+    business: BusinessImpact = Field(default_factory=BusinessImpact)
+    slo: SloImpact = Field(default_factory=SloImpact)
+
+
+# --- timeline -----------------------------------------------------------------------------
+
+
+class TimelineEvent(Model):
+    time: UtcDatetime
+    event: Text
+    actor: Text = ""
+    evidence: Text = ""
+    marker: Marker | None = None
+
+
+# --- root cause analysis ------------------------------------------------------------------
+
+
+class WhyNode(Model):
+    """One why/because step; ``parent`` links it to the step it digs under ("" = the problem).
+
+    Several nodes with one parent are parallel why-chains. The list is kept flat so that the
+    file stays diff-friendly however deep the analysis goes.
+    """
+
+    id: Text
+    parent: Text = ""
+    why: Text = ""
+    because: Text = ""
+    root_cause: bool = False
+
+
+class FiveWhys(Model):
+    problem: Text = ""
+    nodes: list[WhyNode] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _tree_is_sound(self) -> FiveWhys:
+        ids: set[str] = set()
+        for index, node in enumerate(self.nodes):
+            if not node.id:
+                raise ValueError(f"nodes[{index}].id: a why needs an id")
+            if node.id in ids:
+                raise ValueError(f"nodes[{index}].id: duplicate why id {node.id!r}")
+            ids.add(node.id)
+        parents = {node.id: node.parent for node in self.nodes}
+        for index, node in enumerate(self.nodes):
+            if node.parent and node.parent not in ids:
+                raise ValueError(f"nodes[{index}].parent: no why with id {node.parent!r}")
+            seen, cursor = set(), node.parent
+            while cursor:
+                if cursor in seen or cursor == node.id:
+                    raise ValueError(f"nodes[{index}].parent: the whys form a loop")
+                seen.add(cursor)
+                cursor = parents[cursor]
+        return self
+
+    def children(self, parent: str) -> list[WhyNode]:
+        return [node for node in self.nodes if node.parent == parent]
+
+    def depth(self, node_id: str) -> int:
+        """How many whys down from the problem this node is (the first why is 1)."""
+        by_id = {node.id: node for node in self.nodes}
+        depth, cursor = 0, node_id
+        while cursor:
+            depth += 1
+            cursor = by_id[cursor].parent
+        return depth
+
+    def chains(self) -> list[list[WhyNode]]:
+        """Every path from the problem to a leaf: each is one why-chain to read in order."""
+        kids: dict[str, list[WhyNode]] = {}
+        for node in self.nodes:
+            kids.setdefault(node.parent, []).append(node)
+        out: list[list[WhyNode]] = []
+        stack: list[list[WhyNode]] = [[n] for n in reversed(kids.get("", []))]
+        while stack:
+            path = stack.pop()
+            below = kids.get(path[-1].id, [])
+            if not below:
+                out.append(path)
+            for child in reversed(below):
+                stack.append([*path, child])
+        return out
+
+    def next_id(self) -> str:
+        taken = {node.id for node in self.nodes}
+        n = len(self.nodes) + 1
+        while f"w{n}" in taken:
+            n += 1
+        return f"w{n}"
+
+
+class Cause(Model):
+    text: Text
+    sub_causes: list[Text] = Field(default_factory=list)
+    #: The id of the contributing factor this cause is (and so the action items addressing it).
+    factor: Text = ""
+
+
+class FishboneCategory(Model):
+    name: Text
+    causes: list[Cause] = Field(default_factory=list)
+
+
+DEFAULT_FISHBONE = ("People", "Process", "Technology", "Environment")
+
+
+def _default_categories() -> list[FishboneCategory]:
+    return [FishboneCategory(name=name) for name in DEFAULT_FISHBONE]
+
+
+class Fishbone(Model):
+    problem: Text = ""
+    categories: list[FishboneCategory] = Field(default_factory=_default_categories)
+
+    @property
+    def is_empty(self) -> bool:
+        return not any(category.causes for category in self.categories) and not self.problem
+
+
+class RootCause(Model):
+    what_happened: Text = ""
+    statement: Text = ""
+    whys: FiveWhys = Field(default_factory=FiveWhys)
+    fishbone: Fishbone = Field(default_factory=Fishbone)
+
+
+class Factor(Model):
+    id: Text
+    factor: Text
+    description: Text = ""
+    type: Text = ""
+
+
+FACTOR_TYPES = (
+    "Process",
+    "Configuration",
+    "Monitoring",
+    "Documentation",
+    "Code",
+    "Infrastructure",
+    "Dependency",
+    "Communication",
+    "Capacity",
+)
+
+
+class Observation(Model):
+    """One bullet of went well / went poorly / got lucky: an optional area and the text."""
+
+    area: Text = ""
+    text: Text
+
+
+# --- action items -------------------------------------------------------------------------
+
+ROOT_CAUSE_REF = "root-cause"
+
+
+class ActionItem(Model):
+    id: int = Field(ge=1)
+    action: Text
+    type: ActionType | None = None
+    priority: Priority | None = None
+    owner: Text = ""
+    due: dt.date | None = None
+    status: ActionStatus = ActionStatus.TODO
+    ticket: Text = ""
+    #: Factor ids, or "root-cause", that this action addresses.
+    addresses: list[Text] = Field(default_factory=list)
+    completed: dt.date | None = None
+    verification: Text = ""
+
+
+# --- lessons, supporting information, appendix --------------------------------------------
+
+
+class Takeaway(Model):
+    title: Text
+    text: Text = ""
+
+
+class Lessons(Model):
+    takeaways: list[Takeaway] = Field(default_factory=list)
+    recommendations: list[Text] = Field(default_factory=list)
+
+
+class Link(Model):
+    title: Text
+    url: Text = ""
+
+
+class RelatedIncident(Model):
+    incident_id: Text
+    url: Text = ""
+    summary: Text = ""
+
+
+class Supporting(Model):
+    logs: Text = ""
+    metrics: list[Link] = Field(default_factory=list)
+    related: list[RelatedIncident] = Field(default_factory=list)
+
+
+class GlossaryEntry(Model):
+    term: Text
+    definition: Text = ""
+
+
+class Appendix(Model):
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
+    references: list[Link] = Field(default_factory=list)
+
+
+# --- the meeting --------------------------------------------------------------------------
+
+
+class Attendee(Model):
+    name: Text
+    role: Role = Role.OTHER
+
+
+class AgendaSection(Model):
+    kind: SectionKind
+    title: Text
+    planned_minutes: int = Field(ge=0, le=600)
+    #: Time actually spent, in seconds (the meeting timer writes it).
+    spent_seconds: float = Field(default=0.0, ge=0)
+
+    @property
+    def planned_seconds(self) -> float:
+        return self.planned_minutes * 60.0
+
+    @property
+    def actual_minutes(self) -> float:
+        return self.spent_seconds / 60.0
+
+
+DEFAULT_AGENDA: tuple[tuple[SectionKind, str, int], ...] = (
+    (SectionKind.TIMELINE_REVIEW, "Timeline review", 20),
+    (SectionKind.CONTRIBUTING_FACTORS, "Contributing factors", 20),
+    (SectionKind.WENT_WELL, "What went well", 10),
+    (SectionKind.COULD_IMPROVE, "What could be improved", 15),
+    (SectionKind.ACTION_ITEMS, "Action items", 15),
+)
+
+
+def default_agenda() -> list[AgendaSection]:
+    return [AgendaSection(kind=k, title=t, planned_minutes=m) for k, t, m in DEFAULT_AGENDA]
+
+
+class Meeting(Model):
+    date: dt.date | None = None
+    attendees: list[Attendee] = Field(default_factory=list)
+    agenda: list[AgendaSection] = Field(default_factory=default_agenda)
+    #: Index of the section the meeting is on; the meeting reopens paused there.
+    current: int = Field(default=0, ge=0)
+    notes: Text = ""
+
+
+class AcceptedFinding(Model):
+    """A guardrail finding the team looked at and accepted, with its reason."""
+
+    rule: Text
+    where: Text = ""
+    reason: Text
+
+
+# --- the session --------------------------------------------------------------------------
+
+
+class Session(Model):
+    schema_version: int = SCHEMA_VERSION
+    metadata: Metadata = Field(default_factory=Metadata)
+    summary: Text = ""
+    impact: Impact = Field(default_factory=Impact)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
+    root_cause: RootCause = Field(default_factory=RootCause)
+    factors: list[Factor] = Field(default_factory=list)
+    went_well: list[Observation] = Field(default_factory=list)
+    went_poorly: list[Observation] = Field(default_factory=list)
+    got_lucky: list[Observation] = Field(default_factory=list)
+    action_items: list[ActionItem] = Field(default_factory=list)
+    lessons: Lessons = Field(default_factory=Lessons)
+    supporting: Supporting = Field(default_factory=Supporting)
+    appendix: Appendix = Field(default_factory=Appendix)
+    meeting: Meeting = Field(default_factory=Meeting)
+    accepted: list[AcceptedFinding] = Field(default_factory=list)
+
+    def sorted_timeline(self) -> list[TimelineEvent]:
+        return sorted(self.timeline, key=lambda event: event.time)
+
+    def next_action_id(self) -> int:
+        return max((item.id for item in self.action_items), default=0) + 1
+
+    def next_factor_id(self) -> str:
+        taken = {factor.id for factor in self.factors}
+        n = len(self.factors) + 1
+        while f"F{n}" in taken:
+            n += 1
+        return f"F{n}"

@@ -1,0 +1,119 @@
+"""Times as people type them (and as logs print them), turned into UTC datetimes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+_ISO = re.compile(
+    r"(?P<date>\d{4}-\d{2}-\d{2})[T ](?P<time>\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?)"
+    r"\s?(?P<tz>Z|UTC|[+-]\d{2}:?\d{2})?"
+)
+_SYSLOG = re.compile(
+    r"(?P<mon>[A-Z][a-z]{2}) +(?P<day>\d{1,2}) (?P<time>\d{1,2}:\d{2}:\d{2})"
+    r"\s?(?P<tz>Z|UTC|[+-]\d{2}:?\d{2})?"
+)
+_CLOCK = re.compile(
+    r"(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?)\s?(?P<tz>Z|UTC|[+-]\d{2}:?\d{2})?"
+)
+
+
+def _clock(text: str) -> dt.time:
+    parts = text.replace(",", ".").split(":")
+    hour, minute = int(parts[0]), int(parts[1])
+    second, micro = 0, 0
+    if len(parts) == 3:
+        whole, _, frac = parts[2].partition(".")
+        second = int(whole)
+        micro = int((frac or "0").ljust(6, "0")[:6])
+    return dt.time(hour, minute, second, micro)
+
+
+def _zone(text: str | None) -> dt.tzinfo:
+    if not text or text in ("Z", "UTC"):
+        return dt.UTC
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+def parse_when(text: str, default_date: dt.date | None = None) -> dt.datetime:
+    """Parse "2025-01-15 14:05", "2025-01-15T14:05:23+02:00" or "14:05" (on default_date).
+
+    Times without an offset are UTC. Raises ValueError with a message fit for a form.
+    """
+    value = text.strip()
+    if not value:
+        raise ValueError("enter a time, e.g. 2025-01-15 14:05 or 14:05")
+    try:
+        match = _ISO.fullmatch(value)
+        if match:
+            day = dt.date.fromisoformat(match["date"])
+            return _combine(day, match["time"], match["tz"])
+        match = _CLOCK.fullmatch(value)
+        if match:
+            if default_date is None:
+                raise ValueError("add the date (YYYY-MM-DD HH:MM): the incident has no date yet")
+            return _combine(default_date, match["time"], match["tz"])
+    except ValueError as error:
+        if "date" in str(error) or "add the" in str(error):
+            raise
+        raise ValueError(f"not a real time: {error}") from None
+    raise ValueError("not a time: use YYYY-MM-DD HH:MM[:SS], optionally with Z or +HH:MM")
+
+
+def _combine(day: dt.date, clock: str, zone: str | None) -> dt.datetime:
+    moment = dt.datetime.combine(day, _clock(clock), tzinfo=_zone(zone))
+    return moment.astimezone(dt.UTC)
+
+
+def find_timestamp(line: str, default_date: dt.date | None) -> tuple[dt.datetime, str] | None:
+    """A timestamp near the start of a log line, and the rest of the line after it."""
+    head = line[:64]
+    for pattern in (_ISO, _SYSLOG, _CLOCK):
+        match = pattern.search(head)
+        if not match or match.start() > 24:
+            continue
+        try:
+            if pattern is _ISO:
+                moment = _combine(dt.date.fromisoformat(match["date"]), match["time"], match["tz"])
+            elif pattern is _SYSLOG:
+                month = _MONTHS.get(match["mon"].lower())
+                if month is None:
+                    continue
+                year = default_date.year if default_date else dt.date.today().year
+                day = dt.date(year, month, int(match["day"]))
+                moment = _combine(day, match["time"], match["tz"])
+            else:
+                if default_date is None:
+                    continue
+                moment = _combine(default_date, match["time"], match["tz"])
+        except ValueError:
+            continue
+        rest = line[match.end() :].strip(" \t]-|:,")
+        return moment, rest
+    return None
+
+
+def format_utc(moment: dt.datetime, *, with_date: bool, seconds: bool = False) -> str:
+    pattern = ("%Y-%m-%d " if with_date else "") + ("%H:%M:%S" if seconds else "%H:%M")
+    return moment.astimezone(dt.UTC).strftime(pattern)
+
+
+def format_duration(delta: dt.timedelta) -> str:
+    """30 min, 2 h 05 min, 1 d 3 h: short enough for a stat line."""
+    total = int(delta.total_seconds())
+    sign = "-" if total < 0 else ""
+    total = abs(total)
+    days, rest = divmod(total, 86400)
+    hours, rest = divmod(rest, 3600)
+    minutes, seconds = divmod(rest, 60)
+    if days:
+        return f"{sign}{days} d {hours} h"
+    if hours:
+        return f"{sign}{hours} h {minutes:02d} min"
+    if minutes:
+        return f"{sign}{minutes} min" + (f" {seconds:02d} s" if seconds else "")
+    return f"{sign}{seconds} s"

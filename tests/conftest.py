@@ -1,0 +1,24 @@
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from sessions import save
+from sessions.example import example_session
+
+
+@pytest.fixture
+def example():
+    return example_session()
+
+
+@pytest.fixture
+def example_file(tmp_path: Path) -> Path:
+    path = tmp_path / "incident.toml"
+    save(example_session(), path)
+    return path
+
+
+@pytest.fixture
+def meeting_day() -> dt.date:
+    return dt.date(2025, 1, 17)

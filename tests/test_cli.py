@@ -1,0 +1,115 @@
+"""The real command line, in-process through main() and once through the console script."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pmtui import __version__
+from pmtui.cli import main
+from sessions import load
+
+
+def test_new_creates_a_session(tmp_path, capsys):
+    path = tmp_path / "inc.toml"
+    code = main(
+        [
+            "new",
+            str(path),
+            "--title",
+            "Pool [exhausted]",
+            "--incident-id",
+            "INC-9",
+            "--severity",
+            "SEV1",
+            "--date",
+            "2025-02-03",
+        ]
+    )
+    assert code == 0
+    session = load(path)
+    assert session.metadata.title == "Pool [exhausted]"
+    assert session.metadata.severity == "SEV1"
+    assert str(session.metadata.date) == "2025-02-03"
+    assert main(["new", str(path)]) == 2  # never overwrites by accident
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_new_example_writes_the_guides_example(tmp_path, example):
+    path = tmp_path / "ex.toml"
+    assert main(["new", str(path), "--example"]) == 0
+    assert load(path) == example
+
+
+def test_export_markdown_to_stdout_and_file(example_file, tmp_path, capsys):
+    assert main(["export", str(example_file)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Postmortem: ")
+    target = tmp_path / "out.md"
+    assert main(["export", str(example_file), "-o", str(target)]) == 0
+    assert target.read_text(encoding="utf-8") == out
+
+
+def test_export_json(example_file, capsys):
+    assert main(["export", str(example_file), "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["metadata"]["incident_id"] == "INC-4211"
+    assert len(data["timeline"]) == 11
+
+
+def test_schema_is_json_schema_of_the_session(capsys):
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "pmtui postmortem session"
+    assert "metadata" in schema["properties"]
+    assert schema["additionalProperties"] is False
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("schema_version = 1\nx = = 1\n", ":2:5: not valid TOML"),
+        ("schema_version = 1\n[metadata]\nseverity = 'SEV9'\n", ": metadata.severity: "),
+        ("schema_version = 7\n", ": schema_version: schema_version 7 is newer"),
+    ],
+)
+def test_bad_files_give_one_line_and_exit_2(tmp_path, capsys, content, expected):
+    path = tmp_path / "bad.toml"
+    path.write_text(content)
+    assert main(["export", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"pmtui: {path}") and expected in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_open_bad_file_fails_before_any_screen(tmp_path, capsys):
+    path = tmp_path / "bad.toml"
+    path.write_bytes(b"\xff\xfe")
+    assert main([str(path)]) == 2
+    assert "not UTF-8" in capsys.readouterr().err
+
+
+def test_open_missing_file_without_a_terminal_asks_for_yes(tmp_path, capsys, monkeypatch):
+    with open("/dev/null") as devnull:
+        monkeypatch.setattr(sys, "stdin", devnull)
+        assert main([str(tmp_path / "new.toml")]) == 2
+    assert "--yes" in capsys.readouterr().err
+
+
+def test_console_script_version_and_help():
+    result = subprocess.run(
+        [sys.executable, "-m", "pmtui", "--version"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and result.stdout.strip() == f"pmtui {__version__}"
+    result = subprocess.run(
+        [sys.executable, "-m", "pmtui", "check", "--help"], capture_output=True, text=True
+    )
+    assert result.returncode == 0 and "--select" in result.stdout
+
+
+def test_unknown_option_is_one_line_exit_2(capsys):
+    with pytest.raises(SystemExit) as info:
+        main(["export", "--nope", "x"])
+    assert info.value.code == 2
+    assert "pmtui: unrecognized arguments" in capsys.readouterr().err

@@ -1,0 +1,137 @@
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from sessions import SessionFileError, dumps, load, loads, save
+from sessions.models import Session
+
+
+def test_round_trip_of_the_example(example, tmp_path):
+    path = tmp_path / "a.toml"
+    save(example, path)
+    assert load(path) == example
+
+
+def test_saving_twice_gives_identical_bytes(example, tmp_path):
+    a, b = tmp_path / "a.toml", tmp_path / "b.toml"
+    save(example, a)
+    save(load(a), b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_file_is_for_people_and_git(example):
+    text = dumps(example)
+    assert text.startswith("schema_version = 1\n")
+    assert "[[timeline]]" in text
+    assert "time = 2025-01-15 13:52:00+00:00" in text  # native TOML datetime, UTC
+    assert 'what_happened = """' in text  # multi-line strings stay multi-line
+    assert "sub_causes = []" not in text and 'ticket = ""' not in text  # no empty noise
+
+
+def test_emptied_defaults_survive_a_round_trip():
+    session = Session()
+    session.root_cause.fishbone.categories = []
+    session.meeting.agenda = []
+    again = loads(dumps(session))
+    assert again.root_cause.fishbone.categories == []
+    assert again.meeting.agenda == []
+
+
+def test_save_is_atomic_and_keeps_permissions(example, tmp_path):
+    path = tmp_path / "a.toml"
+    path.write_text("schema_version = 1\n")
+    os.chmod(path, 0o640)
+    save(example, path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.toml"]  # no temporary file left behind
+
+
+def test_failed_save_leaves_the_old_file(example, tmp_path, monkeypatch):
+    path = tmp_path / "a.toml"
+    save(example, path)
+    before = path.read_bytes()
+
+    def boom(*args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "fsync", boom)
+    with pytest.raises(OSError):
+        save(Session(), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["a.toml"]
+
+
+def _error(tmp_path: Path, content: bytes | str | None, name="s.toml") -> SessionFileError:
+    path = tmp_path / name
+    if isinstance(content, str):
+        path.write_text(content, encoding="utf-8")
+    elif isinstance(content, bytes):
+        path.write_bytes(content)
+    with pytest.raises(SessionFileError) as info:
+        load(path)
+    return info.value
+
+
+def test_not_toml_gives_line_and_column(tmp_path):
+    error = _error(tmp_path, "schema_version = 1\ntitle = = 3\n")
+    assert (error.line, error.column) == (2, 9)
+    assert str(error).startswith(f"{tmp_path / 's.toml'}:2:9: not valid TOML")
+
+
+def test_not_utf8(tmp_path):
+    error = _error(tmp_path, b"schema_version = 1\nsummary = '\xff'\n")
+    assert error.line == 2 and "UTF-8" in str(error)
+
+
+def test_empty_file(tmp_path):
+    assert "empty file" in str(_error(tmp_path, ""))
+
+
+def test_directory(tmp_path):
+    (tmp_path / "d.toml").mkdir()
+    error = _error(tmp_path, None, name="d.toml")
+    assert "is a directory" in str(error)
+
+
+def test_missing_file(tmp_path):
+    assert "no such file" in str(_error(tmp_path, None, name="nope.toml"))
+
+
+def test_wrong_type_names_the_field(tmp_path):
+    error = _error(tmp_path, "schema_version = 1\n[impact.user]\nduration_minutes = 'long'\n")
+    assert error.field == "impact.user.duration_minutes"
+    assert str(error) == f"{tmp_path / 's.toml'}: impact.user.duration_minutes: {error.message}"
+
+
+def test_bad_enum(tmp_path):
+    error = _error(tmp_path, "schema_version = 1\n[metadata]\nseverity = 'SEV9'\n")
+    assert error.field == "metadata.severity" and "SEV1" in error.message
+
+
+def test_bad_datetime(tmp_path):
+    text = "schema_version = 1\n[[timeline]]\ntime = 'yesterday'\nevent = 'x'\n"
+    assert _error(tmp_path, text).field == "timeline[0].time"
+    syntax = _error(tmp_path, "schema_version = 1\n[metadata]\ndate = 2025-13-45\n")
+    assert syntax.line == 3
+
+
+def test_unknown_key(tmp_path):
+    error = _error(tmp_path, "schema_version = 1\n[metadata]\ntitel = 'x'\n")
+    assert error.field == "metadata.titel" and "unknown key" in error.message
+
+
+def test_future_schema_version(tmp_path):
+    error = _error(tmp_path, "schema_version = 99\n")
+    assert error.field == "schema_version" and "newer" in error.message
+
+
+def test_missing_schema_version(tmp_path):
+    assert _error(tmp_path, "summary = 'x'\n").field == "schema_version"
+
+
+def test_why_tree_error_names_the_node(tmp_path):
+    text = "schema_version = 1\n[[root_cause.whys.nodes]]\nid = 'a'\nparent = 'zz'\n"
+    error = _error(tmp_path, text)
+    assert error.field == "root_cause.whys.nodes[0].parent"

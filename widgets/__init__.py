@@ -1,0 +1,1 @@
+"""Reusable Textual widgets: editors and displays for parts of a session."""
