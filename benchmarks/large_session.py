@@ -53,8 +53,13 @@ def large_session(events: int = 10_000, actions: int = 500, whys: int = 300) -> 
     for i in range(whys):
         parent = "" if i < 3 else f"w{i - 3}"  # three parallel chains, each {whys/3} deep
         nodes.append(
-            WhyNode(id=f"w{i}", parent=parent, why=f"Why {i}?", because=f"Because {i}.",
-                    root_cause=i >= whys - 3)
+            WhyNode(
+                id=f"w{i}",
+                parent=parent,
+                why=f"Why {i}?",
+                because=f"Because {i}.",
+                root_cause=i >= whys - 3,
+            )
         )
     session.root_cause.whys.nodes = nodes
     session.root_cause.fishbone.categories = [

@@ -1,0 +1,54 @@
+"""The facilitator's prompts for each meeting section, taken from the guide."""
+
+from __future__ import annotations
+
+from sessions.models import SectionKind
+
+FACILITATOR_ROLE = (
+    "Keep discussion blameless",
+    "Ensure all voices heard",
+    "Drive toward action items",
+    "Capture decisions and insights",
+    "Redirect blame to systems",
+)
+
+PROMPTS: dict[SectionKind, tuple[str, ...]] = {
+    SectionKind.TIMELINE_REVIEW: (
+        "When did the issue actually start?",
+        "When was it first detectable?",
+        "What triggered detection?",
+        "What caused delays in response?",
+        "Be precise with times (UTC).",
+        "Include non-events: what didn't happen?",
+        "Note decision points.",
+        "What information was available at the time?",
+    ),
+    SectionKind.CONTRIBUTING_FACTORS: (
+        "What about the system allowed this?",
+        "What made this decision seem reasonable?",
+        "Ask why again for each answer, until you reach a systemic issue.",
+        "Multiple branches are OK (parallel why chains).",
+        "Stop when you reach something you can fix.",
+        "Focus on process and system, not people.",
+        "Fishbone: People, Process, Technology, Environment.",
+    ),
+    SectionKind.WENT_WELL: (
+        "What helped us detect, respond and recover?",
+        "What should other teams copy?",
+        "Ensure all voices are heard: ask the quieter responders.",
+    ),
+    SectionKind.COULD_IMPROVE: (
+        "What went poorly in detection, diagnosis, communication, recovery?",
+        "Where did we get lucky? What could have made this worse?",
+        "How do we prevent this class of error?",
+        "Redirect blame to systems: 'The procedure didn't account for this case'.",
+    ),
+    SectionKind.ACTION_ITEMS: (
+        "Focus on the 3-5 highest-impact items.",
+        "Specific and measurable: how do we know it is done?",
+        "A single owner (not a team) and a due date within 30 days.",
+        "Prevent / Detect / Mitigate / Document: which is it?",
+        "Does it address a contributing factor or the root cause?",
+    ),
+    SectionKind.OTHER: FACILITATOR_ROLE,
+}

@@ -1,0 +1,77 @@
+"""Form fields described as data: how a value is shown as text and parsed back, with messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from sessions.timeparse import format_utc, parse_when
+
+Kind = Literal["text", "multiline", "int", "float", "date", "datetime", "enum", "bool", "list"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label: str
+    kind: Kind = "text"
+    choices: tuple[str, ...] = ()
+    required: bool = False
+    placeholder: str = ""
+    #: For datetimes typed as a bare time: the day they fall on.
+    default_date: Callable[[], dt.date | None] | None = field(default=None, compare=False)
+    help: str = ""
+
+
+def to_text(spec: FieldSpec, value: Any) -> str:
+    if value is None:
+        return ""
+    if spec.kind == "datetime":
+        return format_utc(value, with_date=True, seconds=bool(value.second))
+    if spec.kind == "date":
+        return value.isoformat()
+    if spec.kind == "list":
+        return ", ".join(value)
+    if spec.kind == "enum":
+        return getattr(value, "value", value)
+    if spec.kind == "float":
+        return f"{value:g}"
+    return str(value)
+
+
+def parse(spec: FieldSpec, text: str) -> Any:
+    """The value for ``text``, or ValueError with a message to show next to the field."""
+    stripped = text.strip()
+    if spec.required and not stripped and spec.kind not in ("bool",):
+        raise ValueError(f"{spec.label} is required")
+    if spec.kind in ("text", "multiline"):
+        return text if spec.kind == "multiline" else stripped
+    if spec.kind == "list":
+        return [part.strip() for part in text.split(",") if part.strip()]
+    if not stripped:
+        return None
+    if spec.kind == "int":
+        try:
+            return int(stripped)
+        except ValueError:
+            raise ValueError("a whole number, e.g. 45") from None
+    if spec.kind == "float":
+        try:
+            return float(stripped.rstrip("%"))
+        except ValueError:
+            raise ValueError("a number, e.g. 12.5") from None
+    if spec.kind == "date":
+        try:
+            return dt.date.fromisoformat(stripped)
+        except ValueError:
+            raise ValueError("a date as YYYY-MM-DD") from None
+    if spec.kind == "datetime":
+        default = spec.default_date() if spec.default_date else None
+        return parse_when(stripped, default)
+    if spec.kind == "enum":
+        if stripped not in spec.choices:
+            raise ValueError("one of " + ", ".join(spec.choices))
+        return stripped
+    return stripped
