@@ -23,6 +23,8 @@ class FieldSpec:
     #: For datetimes typed as a bare time: the day they fall on.
     default_date: Callable[[], dt.date | None] | None = field(default=None, compare=False)
     help: str = ""
+    #: A shorter label for summaries.
+    short: str = ""
 
 
 def to_text(spec: FieldSpec, value: Any) -> str:

@@ -79,7 +79,7 @@ class FishboneEditor(Vertical):
             select if select is not None else (tree.cursor_node.data if tree.cursor_node else None)
         )
         tree.clear()
-        label = Text("PROBLEM ", style="bold reverse")
+        label = Text.assemble(("PROBLEM ", "bold reverse"))
         label.append(" " + (fishbone.problem or "(press p to state the problem)"))
         tree.root.set_label(label)
         nodes = {(): tree.root}
@@ -102,6 +102,9 @@ class FishboneEditor(Vertical):
         if current is not None:
             target = nodes.get(current) or nodes.get(current[:-1]) or tree.root
             self.call_after_refresh(tree.move_cursor, target)
+
+    def reload_from_model(self) -> None:
+        self.refresh_all()
 
     # --- editing ------------------------------------------------------------------------
 

@@ -58,7 +58,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                     area.show_line_numbers = False
                     yield area
                 elif spec.kind == "enum":
-                    options = [(choice, choice) for choice in spec.choices]
+                    options = [(choice.replace("_", " "), choice) for choice in spec.choices]
                     current = to_text(spec, value)
                     yield Select(
                         options,

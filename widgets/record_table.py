@@ -82,6 +82,9 @@ class RecordTable(DataTable):
         if self.row_count:
             self.move_cursor(row=min(row, self.row_count - 1))
 
+    def reload_from_model(self) -> None:
+        self.refresh_rows()
+
     def _edited(self, what: str) -> None:
         if self.sort_key is not None:
             self.get_items().sort(key=self.sort_key)

@@ -48,7 +48,7 @@ class TextField(Vertical):
     def area(self) -> TextArea:
         return self.query_one(TextArea)
 
-    def reload(self) -> None:
+    def reload_from_model(self) -> None:
         """Show the model's text again (after an undo, a reframing or a reload)."""
         text = self.get()
         if self.area.text != text:

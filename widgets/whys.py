@@ -100,6 +100,9 @@ class WhysEditor(Vertical):
         warnings.update(Content("  ".join(parts)) if parts else Content(""))
         warnings.set_class(bool(parts), "warn")
 
+    def reload_from_model(self) -> None:
+        self.refresh_tree()
+
     # --- editing ------------------------------------------------------------------------
 
     def _selected(self) -> str:
@@ -201,14 +204,14 @@ class WhysEditor(Vertical):
 
 
 def _problem_label(problem: str) -> Text:
-    text = Text("PROBLEM  ", style="bold reverse")
+    text = Text.assemble(("PROBLEM", "bold reverse"))
     text.append(" ")
     text.append(problem or "(press p to state the problem)", style="bold" if problem else "dim")
     return text
 
 
 def _node_label(node: WhyNode, depth: int) -> Text:
-    text = Text(f" {depth} ", style="bold reverse")
+    text = Text.assemble((f" {depth} ", "bold reverse"))
     text.append(" ")
     text.append(node.why or "Why?", style="bold")
     text.append("  → ", style="dim")

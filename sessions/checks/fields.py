@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from sessions.models import Observation, Session
@@ -68,3 +69,30 @@ def people(session: Session) -> set[str]:
             if len(first) >= 3 and first[0].isupper():
                 out.add(first)
     return out
+
+
+_STEP = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
+
+
+def _steps(where: str) -> list[str | int]:
+    return [name if name else int(index) for name, index in _STEP.findall(where)]
+
+
+def get_text(session: Session, where: str) -> str:
+    target: object = session
+    for step in _steps(where):
+        target = target[step] if isinstance(step, int) else getattr(target, step)
+    return target if isinstance(target, str) else ""
+
+
+def set_text(session: Session, where: str, value: str) -> None:
+    """Write a text field by its field path (e.g. ``timeline[3].event``)."""
+    steps = _steps(where)
+    target: object = session
+    for step in steps[:-1]:
+        target = target[step] if isinstance(step, int) else getattr(target, step)
+    last = steps[-1]
+    if isinstance(last, int):
+        target[last] = value  # type: ignore[index]
+    else:
+        setattr(target, last, value)

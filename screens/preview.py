@@ -1,0 +1,24 @@
+"""The Markdown export, previewed inside the app."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Footer, MarkdownViewer
+
+
+class PreviewScreen(ModalScreen[None]):
+    CSS_PATH = "preview.tcss"
+    BINDINGS = [Binding("escape,f5", "app.pop_screen", "Close preview")]
+
+    def __init__(self, markdown: str) -> None:
+        super().__init__()
+        self.markdown = markdown
+
+    def compose(self) -> ComposeResult:
+        yield MarkdownViewer(self.markdown, show_table_of_contents=False, id="preview")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(MarkdownViewer).focus()
