@@ -13,6 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widgets import Input, TextArea
 
 from pmtui.themes import DEFAULT_THEME, PRESENTATION
 from screens.base import SessionScreen
@@ -59,6 +60,7 @@ class PostmortemApp(App[int]):
         Binding("ctrl+z", "undo", "Undo"),
         Binding("ctrl+e", "export", "Export .md"),
         Binding("ctrl+t", "toggle_presentation", "Presentation theme", show=False),
+        Binding("ctrl+o", "resolve_conflict", "Resolve file conflict", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -195,7 +197,9 @@ class PostmortemApp(App[int]):
         return True
 
     def action_save(self) -> None:
-        if self.save_now():
+        if self.conflict:
+            self.action_resolve_conflict()
+        elif self.save_now():
             self.notify(f"Saved {self.path}", markup=False, timeout=2)
 
     # --- someone else changed the file ------------------------------------------------------
@@ -218,10 +222,28 @@ class PostmortemApp(App[int]):
             self.on_conflict()
 
     def on_conflict(self) -> None:
-        if self.conflict and isinstance(self.screen, ChoiceDialog):
-            return
+        """Stop saving and tell the user; ask at once unless they are typing (keys must not
+        land in a dialog they did not see coming)."""
+        first = not self.conflict
         self.conflict = True
         self.update_title()
+        if isinstance(self.focused, TextArea | Input):
+            if first:
+                self.notify(
+                    f"{self.path.name} changed on disk. Not saving until you choose: ctrl+o",
+                    severity="error",
+                    timeout=15,
+                    markup=False,
+                )
+            return
+        self.action_resolve_conflict()
+
+    def action_resolve_conflict(self) -> None:
+        if not self.conflict:
+            self.notify("The file on disk is as pmtui last saved it")
+            return
+        if isinstance(self.screen, ChoiceDialog):
+            return
         mine = "your unsaved changes" if self.dirty else "the version on screen"
         dialog = ChoiceDialog(
             f"{self.path.name} changed on disk (another editor, or git).",

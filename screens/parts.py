@@ -338,7 +338,7 @@ def _action_items(session: Session) -> Widget:
         lambda: session.action_items,
         [
             Column("ID", lambda a: str(a.id), width=3),
-            Column("Action", lambda a: a.action),
+            Column("Action", lambda a: a.action, width=34),
             Column("Type", lambda a: a.type.value if a.type else "—", width=9),
             Column("Pri", lambda a: a.priority.value if a.priority else "—", width=3),
             Column("Owner", lambda a: a.owner or "—", width=14),

@@ -1,7 +1,10 @@
 """Drive the real app with a fake clock and fixed dates, so tests are instant and repeatable."""
 
 import datetime as dt
+import io
 from pathlib import Path
+
+from rich.console import Console
 
 from pmtui.app import PostmortemApp
 from sessions import save
@@ -57,6 +60,14 @@ async def settle(pilot) -> None:
 
 
 def shown(widget) -> str:
-    """The plain text a Static or Label is showing."""
+    """The plain text a Static or Label is showing (Text, Content or any Rich renderable)."""
     visual = widget.render()
-    return getattr(visual, "plain", None) or str(visual)
+    plain = getattr(visual, "plain", None)
+    if plain is not None:
+        return plain
+    renderable = getattr(visual, "_renderable", None)
+    if renderable is None:
+        return str(visual)
+    console = Console(width=200, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()

@@ -11,8 +11,8 @@ from sessions.meeting_timer import MeetingTimer, Pace, mmss
 from widgets._css import css_beside
 
 STATE_TEXT = {
-    Pace.ON_TIME: "on time",
-    Pace.WARNING: "wrapping up soon",
+    Pace.ON_TIME: "running",
+    Pace.WARNING: "wrap up",
     Pace.OVERTIME: "OVERTIME",
 }
 
@@ -37,9 +37,7 @@ class Countdown(Vertical):
         if section is None:
             state = "no agenda"
         elif not timer.running:
-            state = f"⏸ paused · {STATE_TEXT[pace]}"
+            state = "⏸ paused"
         else:
-            state = f"▶ {STATE_TEXT[pace]}"
-        if pace is Pace.OVERTIME:
-            state += f" · over by {mmss(-remaining).lstrip('+')}"
+            state = "▶ " + STATE_TEXT[pace]
         self.query_one("#countdown-state", Label).update(Content(state))

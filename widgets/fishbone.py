@@ -52,6 +52,7 @@ class FishboneEditor(Vertical):
         tree: Tree[Path] = Tree("", data=(), id="fishbone-tree")
         tree.auto_expand = False
         yield tree
+        yield Static("", id="fishbone-detail")
 
     def on_mount(self) -> None:
         self.refresh_all()
@@ -273,6 +274,38 @@ class FishboneEditor(Vertical):
                 self._edited("cause linked", path)
 
         self.app.push_screen(FormDialog("Link to factor", spec, {"factor": cause.factor}), done)
+
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted) -> None:
+        self.show_detail(event.node.data or ())
+
+    def show_detail(self, path: Path) -> None:
+        """The full text of the highlighted item: the diagram and tree may cut it."""
+        fishbone = self.get_fishbone()
+        detail = Text()
+        try:
+            if not path:
+                detail.append("Problem: ", style="bold")
+                detail.append(fishbone.problem or "—")
+            else:
+                category = fishbone.categories[path[0]]
+                detail.append(f"{category.name}", style="bold")
+                if len(path) >= 2:
+                    cause = category.causes[path[1]]
+                    detail.append(" › ")
+                    detail.append(cause.text)
+                    if cause.factor:
+                        names = {f.id: f.factor for f in self.get_factors()}
+                        detail.append(f"\nLinked to {cause.factor}: ", style="italic")
+                        detail.append(names.get(cause.factor, "(no such factor)"))
+                    if len(path) == 3:
+                        detail.append("\n  └ ")
+                        detail.append(cause.sub_causes[path[2]])
+                else:
+                    detail.append(f" · {len(category.causes)} causes", style="dim")
+        except IndexError:
+            return
+        self.query_one("#fishbone-detail", Static).update(detail)
 
     @on(Tree.NodeSelected)
     def _enter(self, event: Tree.NodeSelected) -> None:

@@ -101,8 +101,7 @@ class RecordTable(DataTable):
                 self.app.notify(_first_error(error), severity="error", markup=False)
                 return
             items = self.get_items()
-            position = self.cursor_row + 1 if items and self.sort_key is None else len(items)
-            items.insert(position, item)
+            items.append(item)
             self._edited(f"{self.noun} added")
             target = items.index(item)
             self.move_cursor(row=target)

@@ -54,8 +54,8 @@ class TimelineEditor(Vertical):
             lambda: self.get_session().timeline,
             [
                 Column("Time (UTC)", self._time_cell),
-                Column("Marker", lambda e: e.marker.label if e.marker else ""),
-                Column("Event", lambda e: e.event),
+                Column("Marker", lambda e: e.marker.label if e.marker else "", width=14),
+                Column("Event", lambda e: e.event, width=44),
                 Column("Actor", lambda e: e.actor),
                 Column("Evidence", lambda e: e.evidence),
             ],

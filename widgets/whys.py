@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Label, Tree
+from textual.widgets import Label, Static, Tree
 
 from sessions.checks.depth import MIN_WHYS
 from sessions.models import FiveWhys, WhyNode
@@ -48,8 +48,9 @@ class WhysEditor(Vertical):
         yield Label(Content(HINT), id="whys-hint")
         tree: Tree[str] = Tree("", data=PROBLEM, id="whys-tree")
         tree.auto_expand = False
-        tree.guide_depth = 3
+        tree.guide_depth = 2
         yield tree
+        yield Static("", id="whys-detail")
         yield Label("", id="whys-warnings")
 
     def on_mount(self) -> None:
@@ -84,6 +85,7 @@ class WhysEditor(Vertical):
         target = by_id.get(current) if current else None
         if target is not None:
             self.call_after_refresh(tree.move_cursor, target)
+        self.show_detail(current)
 
     def _show_warnings(self, whys: FiveWhys) -> None:
         shallow = [chain for chain in whys.chains() if len(chain) < MIN_WHYS]
@@ -197,6 +199,27 @@ class WhysEditor(Vertical):
         node.root_cause = not node.root_cause
         self._edited("root cause marked" if node.root_cause else "root cause unmarked", selected)
 
+    @on(Tree.NodeHighlighted)
+    def _show_detail(self, event: Tree.NodeHighlighted) -> None:
+        self.show_detail(event.node.data)
+
+    def show_detail(self, node_id: str | None) -> None:
+        """The full text of the highlighted step: labels in the tree may be cut to fit."""
+        whys = self.get_whys()
+        detail = Text()
+        node = next((n for n in whys.nodes if n.id == node_id), None)
+        if node is None:
+            detail.append("Problem: ", style="bold")
+            detail.append(whys.problem or "—")
+        else:
+            detail.append(f"Why #{whys.depth(node.id)}: ", style="bold")
+            detail.append(node.why or "—")
+            detail.append("\nBecause: ", style="bold")
+            detail.append(node.because or "—")
+            if node.root_cause:
+                detail.append("\n◆ Marked as a root cause", style="bold magenta")
+        self.query_one("#whys-detail", Static).update(detail)
+
     @on(Tree.NodeSelected)
     def _selected_with_enter(self, event: Tree.NodeSelected) -> None:
         event.stop()
@@ -204,7 +227,7 @@ class WhysEditor(Vertical):
 
 
 def _problem_label(problem: str) -> Text:
-    text = Text.assemble(("PROBLEM", "bold reverse"))
+    text = Text.assemble((" PROBLEM ", "bold reverse"))
     text.append(" ")
     text.append(problem or "(press p to state the problem)", style="bold" if problem else "dim")
     return text
@@ -212,10 +235,10 @@ def _problem_label(problem: str) -> Text:
 
 def _node_label(node: WhyNode, depth: int) -> Text:
     text = Text.assemble((f" {depth} ", "bold reverse"))
+    if node.root_cause:
+        text.append(" ◆ ROOT", style="bold magenta")
     text.append(" ")
     text.append(node.why or "Why?", style="bold")
-    text.append("  → ", style="dim")
+    text.append(" → ", style="dim")
     text.append(node.because or "…", style="" if node.because else "dim")
-    if node.root_cause:
-        text.append("  ◆ ROOT CAUSE", style="bold magenta")
     return text
