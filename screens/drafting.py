@@ -35,9 +35,7 @@ class DraftingScreen(SessionScreen):
             )
             with ContentSwitcher(id="part-editor", initial="part-metadata"):
                 for part in PARTS:
-                    yield Container(
-                        build_part(part.key, self.session, self.today), id=f"part-{part.key}"
-                    )
+                    yield Container(id=f"part-{part.key}")
         yield FindingsPanel(id="findings")
         yield Footer()
 
@@ -45,6 +43,7 @@ class DraftingScreen(SessionScreen):
         super().on_mount()
         nav = self.query_one("#parts-nav", OptionList)
         nav.highlighted = 0
+        self.show_part("metadata")
         nav.focus()
 
     @property
@@ -56,6 +55,9 @@ class DraftingScreen(SessionScreen):
         return {self.current_part}
 
     def show_part(self, key: str, *, focus_editor: bool = False) -> None:
+        container = self.query_one(f"#part-{key}", Container)
+        if not container.children:  # editors are built the first time they are needed
+            container.mount(build_part(key, self.session, self.today))
         self.query_one("#part-editor", ContentSwitcher).current = f"part-{key}"
         nav = self.query_one("#parts-nav", OptionList)
         index = [part.key for part in PARTS].index(key)
@@ -63,11 +65,15 @@ class DraftingScreen(SessionScreen):
             nav.highlighted = index
         self.show_findings(self.findings)
         if focus_editor:
-            target = (
-                self.query_one(f"#part-{key}").query("DataTable, Tree, TextArea, ModelForm").first()
-            )
-            if target is not None:
-                target.focus()
+            self._focus_editor(container)
+
+    def _focus_editor(self, container: Container, tries: int = 5) -> None:
+        """Focus the part's editor once it is mounted (it may be built just now)."""
+        targets = container.query("DataTable, Tree, TextArea, ModelForm")
+        if targets:
+            targets.first().focus()
+        elif tries:
+            self.call_after_refresh(self._focus_editor, container, tries - 1)
 
     @on(OptionList.OptionHighlighted, "#parts-nav")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -58,9 +58,7 @@ class MeetingScreen(SessionScreen):
                 yield PromptsPanel(id="prompts")
         with ContentSwitcher(id="section-editor", initial=f"sec-{self._kind().value}"):
             for kind in SectionKind:
-                yield Container(
-                    build_section(kind, self.session, self.today), id=f"sec-{kind.value}"
-                )
+                yield Container(id=f"sec-{kind.value}")
         yield FindingsPanel(id="findings")
         yield Footer()
 
@@ -78,13 +76,22 @@ class MeetingScreen(SessionScreen):
 
     def show_section(self) -> None:
         kind = self._kind()
+        container = self.query_one(f"#sec-{kind.value}", Container)
+        if not container.children:  # editors are built the first time they are needed
+            container.mount(build_section(kind, self.session, self.today))
         self.query_one("#section-editor", ContentSwitcher).current = f"sec-{kind.value}"
         self.query_one(PromptsPanel).show(kind)
         self.tick()
         self.show_findings(self.findings)
-        first = self.query_one(f"#sec-{kind.value}").query("DataTable, Tree").first()
-        if first is not None:
-            first.focus()
+        self.call_after_refresh(self._focus_editor, container)
+
+    def _focus_editor(self, container: Container, tries: int = 5) -> None:
+        """Focus the section's editor once it is mounted (it may be built just now)."""
+        targets = container.query("DataTable, Tree")
+        if targets:
+            targets.first().focus()
+        elif tries:
+            self.call_after_refresh(self._focus_editor, container, tries - 1)
 
     def tick(self) -> None:
         """Redraw from the timer; remaining time comes from the clock, never from counting ticks."""

@@ -52,6 +52,7 @@ class RecordTable(DataTable):
         values_of: Callable[[Any], dict[str, Any]] | None = None,
         sort_key: Callable[[Any], Any] | None = None,
         row_style: Callable[[int, Any], str] | None = None,
+        before_refresh: Callable[[], None] | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
@@ -63,6 +64,7 @@ class RecordTable(DataTable):
         self.values_of = values_of or (lambda item: _values(item, specs))
         self.sort_key = sort_key
         self.row_style = row_style
+        self.before_refresh = before_refresh
 
     def on_mount(self) -> None:
         for column in self.columns_spec:
@@ -88,6 +90,8 @@ class RecordTable(DataTable):
     def _edited(self, what: str) -> None:
         if self.sort_key is not None:
             self.get_items().sort(key=self.sort_key)
+        if self.before_refresh is not None:
+            self.before_refresh()
         self.refresh_rows()
         self.post_message(SessionEdited(what))
 

@@ -28,6 +28,7 @@ class TimelineEditor(Vertical):
         super().__init__(id=id)
         self.get_session = get_session
         self._gaps: set[int] = set()
+        self._with_date = False
 
     def specs(self) -> list[FieldSpec]:
         return [
@@ -48,36 +49,42 @@ class TimelineEditor(Vertical):
         ]
 
     def compose(self) -> ComposeResult:
+        self.get_session().timeline.sort(key=lambda e: e.time)
+        self._measure()
         yield Static("", id="timeline-stats")
         yield RecordTable(
             "event",
             lambda: self.get_session().timeline,
             [
-                Column("Time (UTC)", self._time_cell),
-                Column("Marker", lambda e: e.marker.label if e.marker else "", width=14),
-                Column("Event", lambda e: e.event, width=44),
-                Column("Actor", lambda e: e.actor),
-                Column("Evidence", lambda e: e.evidence),
+                Column("Time (UTC)", self._time_cell, width=19 if self._with_date else 10),
+                Column("Marker", lambda e: e.marker.label if e.marker else "", width=21),
+                Column("Event", lambda e: e.event, width=40),
+                Column("Actor", lambda e: e.actor, width=18),
+                Column("Evidence", lambda e: e.evidence, width=30),
             ],
             self.specs(),
             model_maker(TimelineEvent),
             sort_key=lambda e: e.time,
             row_style=self._row_style,
+            before_refresh=self._measure,
             id="timeline-table",
         )
 
     def on_mount(self) -> None:
-        self.get_session().timeline.sort(key=lambda e: e.time)
         self.refresh_stats()
-        self.table.refresh_rows()
+
+    def _measure(self) -> None:
+        """Once per change, not once per row: gaps and whether times need their date."""
+        events = self.get_session().timeline
+        self._gaps = long_gaps(events)
+        self._with_date = spans_days(events)
 
     @property
     def table(self) -> RecordTable:
         return self.query_one(RecordTable)
 
     def _time_cell(self, event: TimelineEvent) -> str:
-        events = self.get_session().timeline
-        return format_utc(event.time, with_date=spans_days(events), seconds=bool(event.time.second))
+        return format_utc(event.time, with_date=self._with_date, seconds=bool(event.time.second))
 
     def _row_style(self, index: int, event: TimelineEvent) -> str:
         if index in self._gaps:
@@ -86,7 +93,7 @@ class TimelineEditor(Vertical):
 
     def refresh_stats(self) -> None:
         events = self.get_session().timeline
-        self._gaps = long_gaps(events)
+        self._measure()
         text = Text.assemble(("All times in UTC.  ", "dim"))
         for interval in intervals(events):
             if interval.value is not None:
@@ -106,7 +113,6 @@ class TimelineEditor(Vertical):
 
     def on_session_edited(self, message: SessionEdited) -> None:
         self.refresh_stats()
-        self.table.refresh_rows()
 
     def action_paste_logs(self) -> None:
         def done(text: str | None) -> None:
