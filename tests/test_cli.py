@@ -113,3 +113,33 @@ def test_unknown_option_is_one_line_exit_2(capsys):
         main(["export", "--nope", "x"])
     assert info.value.code == 2
     assert "pmtui: unrecognized arguments" in capsys.readouterr().err
+
+
+class _Recorder:
+    opened: list = []
+
+    def run(self):
+        _Recorder.opened.append(self.path)
+        return 0
+
+
+def test_demo_opens_a_fresh_copy_of_the_example(monkeypatch, example, capsys):
+    import pmtui.app
+
+    _Recorder.opened = []
+    monkeypatch.setattr(pmtui.app.PostmortemApp, "run", _Recorder.run)
+    assert main(["demo"]) == 0
+    (path,) = _Recorder.opened
+    assert path.exists() and load(path) == example
+    assert "pmtui-demo-" in str(path)
+    assert f"Demo session: {path}" in capsys.readouterr().err
+
+
+def test_open_creates_a_missing_file_with_yes(monkeypatch, tmp_path):
+    import pmtui.app
+
+    _Recorder.opened = []
+    monkeypatch.setattr(pmtui.app.PostmortemApp, "run", _Recorder.run)
+    path = tmp_path / "new.toml"
+    assert main([str(path), "--yes"]) == 0
+    assert _Recorder.opened == [path] and load(path).metadata.title == ""
