@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pmtui import __version__
 
-COMMANDS = ("open", "demo", "new", "export", "schema", "check")
+COMMANDS = ("open", "demo", "new", "export", "schema", "check", "actions", "stats", "library")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,6 +69,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--today", type=_date, help="the date deadlines are measured against")
     p.add_argument("--config", type=Path, help="team config (default: .pmtui.toml upwards)")
+
+    p = sub.add_parser("library", help="browse a folder of postmortems (also: pmtui DIR)")
+    p.add_argument("folder", type=Path, nargs="?", default=Path("."))
+
+    p = sub.add_parser("actions", help="action items across a folder of postmortems")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--overdue", action="store_true", help="only overdue items")
+    p.add_argument("--owner", help="only this owner's items")
+    p.add_argument("--status", help="only this status (TODO, In Progress, Done, Won't Do)")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--today", type=_date, help="the date overdue is measured against")
+
+    p = sub.add_parser("stats", help="patterns and trends across a folder of postmortems")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--since", type=_date, help="only postmortems from this date on")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument("--today", type=_date, help="the date overdue is measured against")
     return parser
 
 
@@ -86,8 +103,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
-        parser.print_help()
-        return 0
+        from sessions.library import session_paths
+
+        if session_paths(Path(".")):
+            args = parser.parse_args(["library", "."])
+        else:
+            parser.print_help()
+            return 0
     from sessions import SessionFileError
 
     try:
@@ -165,14 +187,48 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return run_check(args)
 
 
+def _cmd_actions(args: argparse.Namespace) -> int:
+    from pmtui.library_command import run_actions
+
+    return _folder_or_error(args.folder) or run_actions(args)
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from pmtui.library_command import run_stats
+
+    return _folder_or_error(args.folder) or run_stats(args)
+
+
+def _folder_or_error(folder: Path) -> int:
+    if not folder.is_dir():
+        print(f"pmtui: {folder}: not a folder of postmortems", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _cmd_library(args: argparse.Namespace) -> int:
+    """Browse the folder; opening a postmortem runs the app on it, then comes back here."""
+    if _folder_or_error(args.folder):
+        return 2
+    from pmtui.library_app import LibraryApp
+
+    while True:
+        chosen = LibraryApp(args.folder).run()
+        if not chosen:
+            return 0
+        from sessions import load
+
+        load(chosen)
+        _run_app(Path(chosen))
+
+
 def _cmd_open(args: argparse.Namespace) -> int:
     from sessions import load, save
     from sessions.models import Session
 
     path: Path = args.file
     if path.is_dir():
-        print(f"pmtui: {path}: is a directory, not a session file", file=sys.stderr)
-        return 2
+        return _cmd_library(argparse.Namespace(folder=path))
     if not path.exists():
         if not args.yes:
             if not sys.stdin.isatty():
@@ -221,4 +277,7 @@ _HANDLERS = {
     "export": _cmd_export,
     "schema": _cmd_schema,
     "check": _cmd_check,
+    "actions": _cmd_actions,
+    "stats": _cmd_stats,
+    "library": _cmd_library,
 }
