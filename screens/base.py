@@ -17,6 +17,7 @@ from sessions.checks.fields import get_text, set_text
 from sessions.models import Session
 from widgets.findings_panel import FindingsPanel
 from widgets.messages import SessionEdited
+from widgets.text_field import TextField
 
 
 class SessionScreen(Screen):
@@ -77,6 +78,14 @@ class SessionScreen(Screen):
         shown = [f for f in self.findings if part_of(f.where) in parts]
         for panel in self.query(FindingsPanel):
             panel.show(shown)
+        for field in self.query(TextField):
+            field.mark(
+                [
+                    (f.quote, f.replacement)
+                    for f in self.findings
+                    if f.where == field.where and f.rule.id.startswith("BL")
+                ]
+            )
 
     def on_findings_panel_apply_reframing(self, message: FindingsPanel.ApplyReframing) -> None:
         self.apply_reframing(message.finding)

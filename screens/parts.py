@@ -528,7 +528,10 @@ _BUILDERS = {
     "root_cause": _root_cause,
     "whys": lambda s: WhysEditor(lambda: s.root_cause.whys, id="whys-editor"),
     "fishbone": lambda s: FishboneEditor(
-        lambda: s.root_cause.fishbone, lambda: s.factors, id="fishbone-editor"
+        lambda: s.root_cause.fishbone,
+        lambda: s.factors,
+        lambda: s.action_items,
+        id="fishbone-editor",
     ),
     "factors": _factors,
     "went_well": lambda s: _observations(s, "went_well", "thing that went well"),

@@ -187,11 +187,17 @@ async def test_blame_finding_appears_live_and_goes_after_the_reframing(tmp_path)
         await settle(pilot)
         panel = shown_findings(app)
         assert any(f.rule.id == "BL007" for f in panel)
+        field = app.screen.query_one("#text-summary")
+        assert field.has_class("has-finding")  # marked where it stands
+        assert "developer deployed without testing" in shown(
+            field.query_one(".text-field-findings")
+        )
         await pilot.press("ctrl+r")
         await settle(pilot)
         assert app.session.summary == ("The deployment process allowed deployment without testing.")
         assert app.screen.query_one(TextArea).text == app.session.summary
         assert not any(f.rule.id.startswith("BL") for f in shown_findings(app))
+        assert not field.has_class("has-finding")
 
 
 def shown_findings(app):

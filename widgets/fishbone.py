@@ -12,7 +12,7 @@ from textual.containers import Vertical
 from textual.widgets import Static, Tree
 
 from sessions.fishbone_art import render_fishbone
-from sessions.models import Cause, Factor, Fishbone, FishboneCategory
+from sessions.models import ActionItem, Cause, Factor, Fishbone, FishboneCategory
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
@@ -40,12 +40,14 @@ class FishboneEditor(Vertical):
         self,
         get_fishbone: Callable[[], Fishbone],
         get_factors: Callable[[], list[Factor]] = list,
+        get_actions: Callable[[], list[ActionItem]] = list,
         *,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id)
         self.get_fishbone = get_fishbone
         self.get_factors = get_factors
+        self.get_actions = get_actions
 
     def compose(self) -> ComposeResult:
         yield Static("", id="fishbone-diagram")
@@ -224,7 +226,7 @@ class FishboneEditor(Vertical):
         kind = ("category", "cause", "sub-cause")[len(path) - 1]
         self._edited(f"{kind} deleted", (*path[:-1], max(index - 1, 0)) if index else path[:-1])
         self.post_message(Undoable(f"delete {kind}", undo))
-        self.app.notify(f"Deleted {kind}. Undo with ctrl+z.")
+        self.app.notify(f"Deleted {kind}. Undo with ctrl+z.", markup=False)
 
     def action_reorder(self, step: int) -> None:
         path = self._path()
@@ -298,6 +300,15 @@ class FishboneEditor(Vertical):
                         names = {f.id: f.factor for f in self.get_factors()}
                         detail.append(f"\nLinked to {cause.factor}: ", style="italic")
                         detail.append(names.get(cause.factor, "(no such factor)"))
+                        actions = [
+                            str(a.id) for a in self.get_actions() if cause.factor in a.addresses
+                        ]
+                        detail.append(
+                            " · addressed by action items " + ", ".join(actions)
+                            if actions
+                            else " · no action item addresses it yet",
+                            style="" if actions else "yellow",
+                        )
                     if len(path) == 3:
                         detail.append("\n  └ ")
                         detail.append(cause.sub_causes[path[2]])

@@ -131,7 +131,9 @@ class RecordTable(DataTable):
             live = self.get_items()
             position = next((i for i, x in enumerate(live) if x is item), None)
             if position is None:
-                self.app.notify(f"That {self.noun} was deleted meanwhile", severity="warning")
+                self.app.notify(
+                    f"That {self.noun} was deleted meanwhile", severity="warning", markup=False
+                )
                 return
             live[position] = new
             self._edited(f"{self.noun} edited")

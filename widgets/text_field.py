@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Label, TextArea
+from textual.widgets import Label, Static, TextArea
 
 from widgets._css import css_beside
 from widgets.messages import SessionEdited
@@ -43,6 +44,7 @@ class TextField(Vertical):
         area = TextArea(self.get(), soft_wrap=True, tab_behavior="focus")
         area.show_line_numbers = False
         yield area
+        yield Static("", classes="text-field-findings")
 
     @property
     def area(self) -> TextArea:
@@ -53,6 +55,25 @@ class TextField(Vertical):
         text = self.get()
         if self.area.text != text:
             self.area.load_text(text)
+
+    def mark(self, quotes: list[tuple[str, str]]) -> None:
+        """Show blame phrasing where it stands: the field turns red and the words are quoted
+        under it with the reframing (ctrl+r applies it)."""
+        self.set_class(bool(quotes), "has-finding")
+        targets = self.query(".text-field-findings")
+        if not targets:  # not composed yet; the next check run marks it
+            return
+        text = Text()
+        for quote, replacement in quotes:
+            if text:
+                text.append("\n")
+            text.append("⚠ ", style="bold red")
+            text.append(quote, style="bold reverse red")
+            if replacement:
+                text.append("  → ", style="dim")
+                text.append(replacement, style="bold green")
+                text.append("  (ctrl+r)", style="dim")
+        targets.first(Static).update(text)
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:

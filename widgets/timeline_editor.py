@@ -134,7 +134,7 @@ class TimelineEditor(Vertical):
             self._refresh_after_change(f"{len(events)} events pasted")
             self.post_message(Undoable(f"paste {len(events)} events", undo))
             skipped_text = f"; {skipped} line(s) without a timestamp skipped" if skipped else ""
-            self.app.notify(f"Added {len(events)} events from the logs{skipped_text}")
+            self.app.notify(f"Added {len(events)} events from the logs{skipped_text}", markup=False)
 
         self.app.push_screen(PasteLogsDialog(), done)
 

@@ -189,7 +189,7 @@ class WhysEditor(Vertical):
 
         self._edited("why deleted")
         self.post_message(Undoable(f"delete {len(doomed)} why step(s)", undo))
-        self.app.notify(f"Deleted {len(doomed)} why step(s). Undo with ctrl+z.")
+        self.app.notify(f"Deleted {len(doomed)} why step(s). Undo with ctrl+z.", markup=False)
 
     def action_toggle_root(self) -> None:
         selected = self._selected()
