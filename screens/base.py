@@ -14,8 +14,10 @@ from sessions.checks import Finding, run_checks
 from sessions.checks.blameless import apply_replacement
 from sessions.checks.config import CheckConfig
 from sessions.checks.fields import get_text, set_text
-from sessions.models import Session
+from sessions.models import AcceptedFinding, Session
+from widgets.fields import FieldSpec
 from widgets.findings_panel import FindingsPanel
+from widgets.form_dialog import FormDialog
 from widgets.messages import SessionEdited
 from widgets.text_field import TextField
 
@@ -89,6 +91,27 @@ class SessionScreen(Screen):
 
     def on_findings_panel_apply_reframing(self, message: FindingsPanel.ApplyReframing) -> None:
         self.apply_reframing(message.finding)
+
+    def on_findings_panel_accept_finding(self, message: FindingsPanel.AcceptFinding) -> None:
+        finding = message.finding
+        spec = [
+            FieldSpec(
+                "reason",
+                f"Why does the team accept {finding.rule.id} at {finding.where}?",
+                required=True,
+            )
+        ]
+
+        def done(values: dict | None) -> None:
+            if values is None:
+                return
+            self.session.accepted.append(
+                AcceptedFinding(rule=finding.rule.id, where=finding.where, reason=values["reason"])
+            )
+            self.post_message(SessionEdited(f"accepted {finding.rule.id}"))
+            self.notify(f"Accepted {finding.rule.id}; the reason is kept in the file", markup=False)
+
+        self.app.push_screen(FormDialog(f"Accept: {finding.message}", spec, {}), done)
 
     def action_apply_reframing(self) -> None:
         panel = self.query(FindingsPanel).first(FindingsPanel)

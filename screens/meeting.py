@@ -35,6 +35,7 @@ class MeetingScreen(SessionScreen):
         Binding("P", "previous_section", "Prev section"),
         Binding("plus,x", "extend", "+5 min"),
         Binding("t", "trim", "Trim plan", show=False),
+        Binding("g", "edit_agenda", "Agenda", show=False),
     ]
 
     def __init__(
@@ -148,6 +149,22 @@ class MeetingScreen(SessionScreen):
         if section is not None:
             self.notify(f"{section.title}: now {section.planned_minutes} min", markup=False)
         self._changed("section extended")
+
+    def on_screen_resume(self) -> None:
+        """Back from drafting: the agenda or the section's content may have changed."""
+        self.timer.follow()
+        self.reload_from_model()
+        self.show_section()
+
+    def action_edit_agenda(self) -> None:
+        """Change planned minutes and order: the agenda table, in drafting mode."""
+        self.app.switch_mode("drafting")
+        self.app.call_after_refresh(self._show_agenda)
+
+    def _show_agenda(self) -> None:
+        screen = self.app.screen
+        if hasattr(screen, "show_part"):
+            screen.show_part("meeting", focus_editor=True)
 
     def action_trim(self) -> None:
         trims = self.timer.trims()

@@ -49,6 +49,7 @@ class MeetingTimer:
         self.warning_seconds = warning_seconds
         self._started_at: float | None = None
         self._base_spent = 0.0
+        self._timing: AgendaSection | None = None
         self._overtime_announced: set[int] = set()
         if meeting.agenda and meeting.current >= len(meeting.agenda):
             meeting.current = len(meeting.agenda) - 1
@@ -72,8 +73,21 @@ class MeetingTimer:
         agenda = self.meeting.agenda
         return agenda[self.meeting.current] if agenda else None
 
+    def follow(self) -> None:
+        """Stay on the section being timed when the agenda is reordered under the timer."""
+        agenda = self.meeting.agenda
+        if self._timing is None or not agenda:
+            return
+        for index, section in enumerate(agenda):
+            if section is self._timing:
+                self.meeting.current = index
+                return
+        self.meeting.current = min(self.meeting.current, len(agenda) - 1)
+        self._timing = agenda[self.meeting.current]
+
     def sync(self) -> None:
         """Write the running section's spent time into the model (the session holds the truth)."""
+        self.follow()
         section = self.section
         if section is not None and self._started_at is not None:
             section.spent_seconds = round(self._base_spent + self.clock() - self._started_at, 3)
@@ -111,6 +125,7 @@ class MeetingTimer:
             return
         self._base_spent = section.spent_seconds
         self._started_at = self.clock()
+        self._timing = section
 
     def pause(self) -> None:
         if self.running:
@@ -127,6 +142,7 @@ class MeetingTimer:
         was_running = self.running
         self.pause()
         self.meeting.current = index
+        self._timing = self.meeting.agenda[index]
         if was_running:
             self.start()
 

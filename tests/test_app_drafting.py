@@ -9,7 +9,7 @@ from screens.help import HelpScreen
 from screens.parts import PARTS
 from screens.preview import PreviewScreen
 from sessions import load, save
-from sessions.models import Session
+from sessions.models import ActionItem, Session
 from tests.app_helpers import make_app, settle, shown
 from widgets.confirm import ChoiceDialog
 from widgets.form_dialog import FormDialog
@@ -316,3 +316,24 @@ async def test_palette_commands_and_presentation_theme(tmp_path):
         await settle(pilot)
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert "Go to: Action items" in titles
+
+
+async def test_accepting_a_finding_keeps_the_reason_in_the_file(tmp_path):
+    session = Session()
+    session.action_items = [
+        ActionItem(id=1, action="Rotate the on-call runbook review", owner="SRE team")
+    ]
+    app = drafting(tmp_path, session)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await goto(pilot, "action_items")
+        panel = app.screen.query_one("#findings")
+        assert any(f.rule.id == "AI003" for f in panel.findings)
+        panel.focus()
+        panel.highlighted = next(i for i, f in enumerate(panel.findings) if f.rule.id == "AI003")
+        await pilot.press("x", *"Rotation owns it by design", "enter")
+        await settle(pilot)
+        assert not any(f.rule.id == "AI003" for f in panel.findings)
+    accepted = load(tmp_path / "incident.toml").accepted
+    assert [(a.rule, a.where, a.reason) for a in accepted] == [
+        ("AI003", "action_items[0].owner", "Rotation owns it by design")
+    ]

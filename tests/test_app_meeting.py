@@ -124,3 +124,26 @@ async def test_required_roles_checklist(tmp_path):
         assert app.session.meeting.attendees[0].name == "Sam [ops]"
         assert app.session.meeting.attendees[0].role == "facilitator"
         assert "☑ Facilitator" in shown(app.screen.query_one("#roles-checklist"))
+
+
+async def test_reordering_the_agenda_keeps_the_timer_on_its_section(tmp_path):
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        clock.advance(minutes=3)
+        await pilot.press("g")  # the agenda, in drafting mode
+        await settle(pilot)
+        assert app.screen.current_part == "meeting"
+        agenda = app.screen.query_one("#table-agenda")
+        agenda.focus()
+        await pilot.press("ctrl+down")  # timeline review moves to second place
+        await settle(pilot)
+        assert app.session.meeting.agenda[1].title == "Timeline review"
+        await pilot.press("f2")
+        await settle(pilot)
+        assert app.session.meeting.current == 1
+        clock.advance(minutes=2)
+        app.screen.tick()
+        assert app.session.meeting.agenda[1].spent_seconds == 300

@@ -19,9 +19,19 @@ class FindingsPanel(OptionList):
     """Enter (or f anywhere on the screen) applies the highlighted finding's reframing."""
 
     DEFAULT_CSS = css_beside(__file__)
-    BINDINGS = [Binding("f", "apply", "Apply reframing")]
+    BINDINGS = [
+        Binding("f", "apply", "Apply reframing"),
+        Binding("x", "accept", "Accept with a reason"),
+    ]
 
     class ApplyReframing(Message):
+        def __init__(self, finding: Finding) -> None:
+            super().__init__()
+            self.finding = finding
+
+    class AcceptFinding(Message):
+        """The team discussed this finding and accepts it; the reason goes into the file."""
+
         def __init__(self, finding: Finding) -> None:
             super().__init__()
             self.finding = finding
@@ -62,6 +72,11 @@ class FindingsPanel(OptionList):
             finding = self.first_applicable()
         if finding is not None:
             self.post_message(self.ApplyReframing(finding))
+
+    def action_accept(self) -> None:
+        index = self.highlighted
+        if index is not None and index < len(self.findings):
+            self.post_message(self.AcceptFinding(self.findings[index]))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()

@@ -73,6 +73,8 @@ class RecordTable(DataTable):
 
     def refresh_rows(self) -> None:
         """Redraw from the model; user text always goes in as Text, never as markup."""
+        if not self.columns:  # not mounted yet: on_mount draws it
+            return
         row = self.cursor_row
         self.clear()
         for index, item in enumerate(self.get_items()):
