@@ -66,6 +66,26 @@ async def app_open_seconds(folder: Path) -> float:
         return time.perf_counter() - start
 
 
+def check_figure(size: int) -> None:
+    """`pmtui check` over a folder, as a pre-commit hook runs it, against a bare parse."""
+    import contextlib
+    import io
+
+    from pmtui.cli import main as cli
+
+    folder = Path(tempfile.mkdtemp())
+    generate_library(folder, size)
+    base, _ = timed(
+        lambda: [tomllib.loads(p.read_text(encoding="utf-8")) for p in session_paths(folder)]
+    )
+    with contextlib.redirect_stdout(io.StringIO()):
+        seconds, _ = timed(lambda: cli(["check", str(folder), "--today", "2025-12-01"]))
+    print(
+        f"pmtui check on {size} sessions: {seconds * 1000:.0f} ms "
+        f"({seconds / base:.2f}x tomllib alone, {seconds / size * 1000:.2f} ms a session)"
+    )
+
+
 def app_figure(size: int) -> None:
     folder = Path(tempfile.mkdtemp())
     generate_library(folder, size)
@@ -75,4 +95,5 @@ def app_figure(size: int) -> None:
 
 if __name__ == "__main__":
     main()
+    check_figure(500)
     app_figure(1000)
