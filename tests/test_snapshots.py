@@ -24,6 +24,13 @@ def utc(monkeypatch):
     time.tzset()
 
 
+async def quiet(pilot):
+    """Toasts expire on the wall clock: take them away so snapshots never race them."""
+    await pilot.pause()
+    pilot.app.clear_notifications()
+    await pilot.pause()
+
+
 def _app(tmp_path, mode):
     clock = FakeClock()
     app = make_app(tmp_path, clock=clock, start_mode=mode)
@@ -38,7 +45,7 @@ def test_meeting_screen(snap_compare, tmp_path, size):
         await pilot.press("s")
         app.clock.advance(minutes=18, seconds=30)
         app.screen.tick()
-        await pilot.pause()
+        await quiet(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
@@ -51,7 +58,7 @@ def test_meeting_contributing_factors_in_overtime(snap_compare, tmp_path, size):
         await pilot.press("n", "s")
         app.clock.advance(minutes=22)
         app.screen.tick()
-        await pilot.pause()
+        await quiet(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
