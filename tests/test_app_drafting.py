@@ -337,3 +337,20 @@ async def test_accepting_a_finding_keeps_the_reason_in_the_file(tmp_path):
     assert [(a.rule, a.where, a.reason) for a in accepted] == [
         ("AI003", "action_items[0].owner", "Rotation owns it by design")
     ]
+
+
+async def test_times_show_the_date_when_the_incident_spans_days(tmp_path):
+    session = Session()
+    session.metadata.date = dt.date(2025, 1, 15)
+    app = drafting(tmp_path, session)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await goto(pilot, "timeline")
+        await pilot.press("a", *"23:50", "tab", *"Disk filling", "ctrl+s")
+        await settle(pilot)
+        table = app.screen.query_one("#timeline-table")
+        assert str(table.get_row_at(0)[0]) == "23:50"
+        await pilot.press("a", *"2025-01-16 00:20", "tab", *"Disk full", "ctrl+s")
+        await settle(pilot)
+        assert str(table.get_row_at(0)[0]) == "2025-01-15 23:50"
+        assert table.ordered_columns[0].width >= len("2025-01-15 23:50")
+        assert "long gap" in shown(app.screen.query_one("#timeline-stats"))

@@ -56,7 +56,7 @@ class TimelineEditor(Vertical):
             "event",
             lambda: self.get_session().timeline,
             [
-                Column("Time (UTC)", self._time_cell, width=19 if self._with_date else 10),
+                Column("Time (UTC)", self._time_cell, width=self._time_width()),
                 Column("Marker", lambda e: e.marker.label if e.marker else "", width=21),
                 Column("Event", lambda e: e.event, width=40),
                 Column("Actor", lambda e: e.actor, width=18),
@@ -78,6 +78,12 @@ class TimelineEditor(Vertical):
         events = self.get_session().timeline
         self._gaps = long_gaps(events)
         self._with_date = spans_days(events)
+        tables = self.query(RecordTable)
+        if tables and tables.first().ordered_columns:
+            tables.first().ordered_columns[0].width = self._time_width()
+
+    def _time_width(self) -> int:
+        return 19 if self._with_date else 10
 
     @property
     def table(self) -> RecordTable:
