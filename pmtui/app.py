@@ -92,6 +92,7 @@ class PostmortemApp(App[int]):
         self.conflict = False
         self.edit_serial = 0
         self.undo_stack: list[Undoable] = []
+        self.session_screens: list[MeetingScreen | DraftingScreen] = []
         self._autosave_timer: Timer | None = None
         self.timer = MeetingTimer(self.session.meeting, clock=clock)
         try:
@@ -108,14 +109,20 @@ class PostmortemApp(App[int]):
         self.register_theme(PRESENTATION)
         common = {"check_delay": self.check_delay, "today": self.today, "config": self.check_config}
         self.add_mode(
-            "meeting", lambda: MeetingScreen(self.session, self.timer, self.now, **common)
+            "meeting",
+            lambda: self._keep(MeetingScreen(self.session, self.timer, self.now, **common)),
         )
-        self.add_mode("drafting", lambda: DraftingScreen(self.session, **common))
+        self.add_mode("drafting", lambda: self._keep(DraftingScreen(self.session, **common)))
         self.switch_mode(self.start_mode)
         self.update_title()
         self.set_interval(self.watch_interval, self.check_disk)
         if self._config_error:
             self.notify(self._config_error, severity="error", markup=False)
+
+    def _keep(self, screen: MeetingScreen | DraftingScreen) -> MeetingScreen | DraftingScreen:
+        """Remember the session screens the app made, to refresh them after undo or reload."""
+        self.session_screens.append(screen)
+        return screen
 
     def update_title(self) -> None:
         meta = self.session.metadata
@@ -309,22 +316,12 @@ class PostmortemApp(App[int]):
         self.notify(f"Reloaded {self.path.name} from disk", markup=False)
 
     def _reload_screens(self) -> None:
-        for screen in self._session_screens():
+        for screen in self.session_screens:
+            if not screen.is_mounted:
+                continue
             screen.reload_from_model()
-            if isinstance(screen, MeetingScreen) and screen.is_mounted:
+            if isinstance(screen, MeetingScreen):
                 screen.show_section()
-
-    def _session_screens(self) -> Iterable[MeetingScreen | DraftingScreen]:
-        for screen in [*self.screen_stack, *self._installed_mode_screens()]:
-            if isinstance(screen, MeetingScreen | DraftingScreen):
-                yield screen
-
-    def _installed_mode_screens(self) -> list[Screen]:
-        screens: list[Screen] = []
-        for mode in ("meeting", "drafting"):
-            stack = self._screen_stacks.get(mode, [])
-            screens.extend(s for s in stack if s not in self.screen_stack)
-        return screens
 
     # --- views ------------------------------------------------------------------------------
 

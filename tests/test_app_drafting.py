@@ -354,3 +354,32 @@ async def test_times_show_the_date_when_the_incident_spans_days(tmp_path):
         assert str(table.get_row_at(0)[0]) == "2025-01-15 23:50"
         assert table.ordered_columns[0].width >= len("2025-01-15 23:50")
         assert "long gap" in shown(app.screen.query_one("#timeline-stats"))
+
+
+async def test_markup_like_text_is_shown_literally_in_tables_and_trees(tmp_path, example):
+    """The places that hand user text to DataTable and Tree: it must stay literal."""
+    example.factors[0].factor = "[bold red]boom[/]"
+    example.root_cause.whys.problem = "[link=x]y[/link]"
+    example.root_cause.fishbone.problem = "[i]fish[/i]"
+    app = drafting(tmp_path, example)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await goto(pilot, "factors")
+        row = app.screen.query_one("#table-factors").get_row_at(0)
+        assert row[1].plain == "[bold red]boom[/]"
+        await goto(pilot, "whys")
+        assert "[link=x]y[/link]" in app.screen.query_one("#whys-tree").root.label.plain
+        await goto(pilot, "fishbone")
+        assert "[i]fish[/i]" in app.screen.query_one("#fishbone-tree").root.label.plain
+
+
+async def test_library_rows_show_markup_like_titles_literally(tmp_path):
+    from pmtui.library_app import LibraryApp
+
+    session = Session()
+    session.metadata.title = "[bold]Checkout[/bold] | `db`"
+    save(session, tmp_path / "a.toml")
+    app = LibraryApp(tmp_path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        row = app.screen.query_one("#library-table").get_row_at(0)
+        assert row[2].plain == "[bold]Checkout[/bold] | `db`"
