@@ -216,14 +216,11 @@ def _cmd_library(args: argparse.Namespace) -> int:
         chosen = LibraryApp(args.folder).run()
         if not chosen:
             return 0
-        from sessions import load
-
-        load(chosen)
         _run_app(Path(chosen))
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
-    from sessions import load, save
+    from sessions import save
     from sessions.models import Session
 
     path: Path = args.file
@@ -242,7 +239,6 @@ def _cmd_open(args: argparse.Namespace) -> int:
         except OSError as error:
             print(f"pmtui: {path}: {error.strerror or error}", file=sys.stderr)
             return 2
-    load(path)  # a bad file gives its one-line error before any screen is drawn
     return _run_app(path)
 
 
@@ -263,9 +259,14 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _run_app(path: Path) -> int:
+    """Read the file once (a bad file gives its one-line error before any screen is drawn),
+    then hand it to the app."""
+    from sessions.document import SessionDocument
+
+    document = SessionDocument.open(path)
     from pmtui.app import PostmortemApp
 
-    app = PostmortemApp(path)
+    app = PostmortemApp(document)
     app.run()
     return app.return_code or 0
 

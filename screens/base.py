@@ -1,143 +1,173 @@
-"""What the meeting and drafting screens share: live guardrails and reloading from the model."""
+"""What the meeting and drafting screens share: redrawing what changed, the guardrails, and
+the commands and help they contribute to the app."""
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Iterable
 
 from textual import work
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.timer import Timer
+from textual.widget import Widget
 
-from screens.parts import part_of
-from sessions.checks import Finding, run_checks
+from screens.parts import PartContext, part_of
+from sessions.checks import Finding
 from sessions.checks.blameless import apply_replacement
-from sessions.checks.config import CheckConfig
 from sessions.checks.fields import get_text, set_text
-from sessions.models import AcceptedFinding, Session
+from sessions.editing import SessionEditor, touches
+from sessions.models import AcceptedFinding
+from sessions.paths import owner_part
 from widgets.fields import FieldSpec
 from widgets.findings_panel import FindingsPanel
 from widgets.form_dialog import FormDialog
 from widgets.messages import SessionEdited
+from widgets.protocols import ShowsSession
 from widgets.text_field import TextField
+
+HelpGroup = tuple[str, str, list]
+"""(where, what it is, bindings) for the help screen."""
 
 
 class SessionScreen(Screen):
-    """A screen over the session; guardrails rerun shortly after each edit, off the UI thread."""
+    """A screen of editors over the session.
+
+    Editors redraw themselves after their own edits; the screen redraws the *other* views of
+    the part that changed, and on returning to the screen only the parts changed while it
+    was away. Nothing here moves the focus or the visible tab.
+    """
 
     BINDINGS = [
-        Binding("ctrl+r", "apply_reframing", "Reframe", tooltip="Apply the suggested reframing")
+        Binding("ctrl+r", "apply_reframing", "Reframe", show=False),
+        Binding("f4", "focus_findings", "Guardrails", show=False),
     ]
 
-    def __init__(
-        self,
-        session: Session,
-        *,
-        check_delay: float = 0.3,
-        today: dt.date | None = None,
-        config: CheckConfig | None = None,
-    ) -> None:
+    def __init__(self, context: PartContext) -> None:
         super().__init__()
-        self.session = session
-        self.check_delay = check_delay
-        self.today = today
-        self.config = config or CheckConfig()
+        self.context = context
         self.findings: list[Finding] = []
-        self._check_timer: Timer | None = None
+        self.seen_revision = context.editor.revision
+        self._focus_before_findings: Widget | None = None
+
+    @property
+    def editor(self) -> SessionEditor:
+        return self.context.editor
 
     def visible_parts(self) -> set[str]:
+        """The parts on screen now (their findings show in the panel)."""
         raise NotImplementedError
 
-    def on_mount(self) -> None:
-        self.schedule_check()
+    # --- redrawing what changed ---------------------------------------------------------
+
+    def views(self) -> Iterable[ShowsSession]:
+        for widget in self.query(".session-view"):
+            if isinstance(widget, ShowsSession):
+                yield widget
+
+    def redraw(self, changed: set[str], *, skip: Widget | None = None) -> None:
+        for view in self.views():
+            if view is not skip and touches(changed, view.parts):
+                view.show_session()
 
     def on_session_edited(self, message: SessionEdited) -> None:
-        self.schedule_check()
+        self.redraw({message.part}, skip=message.origin)
+        self.seen_revision = self.editor.revision
 
-    def schedule_check(self) -> None:
-        if self._check_timer is not None:
-            self._check_timer.stop()
-            self._check_timer = None
-        if self.check_delay <= 0:
-            self.call_later(self._run_checks)
-        else:
-            self._check_timer = self.set_timer(self.check_delay, self._run_checks)
+    def on_screen_resume(self) -> None:
+        """Back on this screen: redraw only what changed while it was away."""
+        changed = self.editor.changed_since(self.seen_revision)
+        if changed:
+            self.redraw(changed)
+        self.seen_revision = self.editor.revision
 
-    def _run_checks(self) -> None:
-        self._check_worker()
+    # --- guardrails ---------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="checks")
-    def _check_worker(self) -> None:
-        try:
-            findings = run_checks(self.session, today=self.today, config=self.config)
-        except (RuntimeError, ValueError, IndexError, AttributeError):
-            return  # the session changed under us; the next edit schedules another run
-        self.app.call_from_thread(self.show_findings, findings)
+    def shows_finding(self, finding: Finding) -> bool:
+        return part_of(finding.where) in self.visible_parts()
 
     def show_findings(self, findings: list[Finding]) -> None:
+        """New results from the app's check run: the panel and the text fields follow."""
         self.findings = [f for f in findings if not f.accepted]
-        parts = self.visible_parts()
-        shown = [f for f in self.findings if part_of(f.where) in parts]
         for panel in self.query(FindingsPanel):
-            panel.show(shown)
+            panel.show([f for f in self.findings if self.shows_finding(f)])
+        words: dict[str, list[tuple[str, str]]] = {}
+        for finding in self.findings:
+            if finding.quote:
+                words.setdefault(finding.where, []).append((finding.quote, finding.replacement))
         for field in self.query(TextField):
-            field.mark(
-                [
-                    (f.quote, f.replacement)
-                    for f in self.findings
-                    if f.where == field.where and f.rule.id.startswith("BL")
-                ]
-            )
+            field.mark(words.get(field.where, []))
+
+    def action_focus_findings(self) -> None:
+        panel = self.query_one(FindingsPanel)
+        if panel.has_focus:
+            self.on_findings_panel_leave()
+            return
+        self._focus_before_findings = self.focused
+        self.set_focus(panel)
+
+    def on_findings_panel_leave(self, message: FindingsPanel.Leave | None = None) -> None:
+        target = self._focus_before_findings
+        if target is not None and target.is_attached:
+            self.set_focus(target)
+        else:
+            self.focus_next()
 
     def on_findings_panel_apply_reframing(self, message: FindingsPanel.ApplyReframing) -> None:
         self.apply_reframing(message.finding)
 
-    def on_findings_panel_accept_finding(self, message: FindingsPanel.AcceptFinding) -> None:
+    @work(group="accept-finding")
+    async def on_findings_panel_accept_finding(self, message: FindingsPanel.AcceptFinding) -> None:
         finding = message.finding
-        spec = [
-            FieldSpec(
-                "reason",
-                f"Why does the team accept {finding.rule.id} at {finding.where}?",
-                required=True,
-            )
-        ]
-
-        def done(values: dict | None) -> None:
-            if values is None:
-                return
-            self.session.accepted.append(
+        question = f"Why does the team accept {finding.rule.id} at {finding.where}?"
+        spec = [FieldSpec("reason", question, short="Reason", required=True)]
+        values = await self.app.push_screen_wait(FormDialog(f"Accept: {finding.message}", spec, {}))
+        if values is None:
+            return
+        with self.editor.edit("accepted", f"accepted {finding.rule.id}"):
+            self.editor.session.accepted.append(
                 AcceptedFinding(rule=finding.rule.id, where=finding.where, reason=values["reason"])
             )
-            self.post_message(SessionEdited(f"accepted {finding.rule.id}"))
-            self.notify(f"Accepted {finding.rule.id}; the reason is kept in the file", markup=False)
-
-        self.app.push_screen(FormDialog(f"Accept: {finding.message}", spec, {}), done)
+        self.post_message(SessionEdited("accepted", f"accepted {finding.rule.id}"))
+        self.notify(f"Accepted {finding.rule.id}; the reason is kept in the file", markup=False)
 
     def action_apply_reframing(self) -> None:
-        panel = self.query(FindingsPanel).first(FindingsPanel)
+        panel = self.query_one(FindingsPanel)
         finding = panel.first_applicable()
         if finding is None:
-            self.notify("No reframing to apply here")
+            self.notify("No reframing to apply here", timeout=3)
             return
         self.apply_reframing(finding)
 
     def apply_reframing(self, finding: Finding) -> None:
+        session = self.editor.session
         try:
-            before = get_text(self.session, finding.where)
+            before = get_text(session, finding.where)
         except (AttributeError, IndexError):
             return
         after = apply_replacement(before, finding)
         if after == before:
             return
-        set_text(self.session, finding.where, after)
-        self.reload_from_model()
-        self.post_message(SessionEdited(f"{finding.where}: reframed"))
+        part = owner_part(finding.where)
+        with self.editor.edit(part, f"{finding.where}: reframed"):
+            set_text(session, finding.where, after)
+        self.post_message(SessionEdited(part, f"{finding.where}: reframed"))
         self.notify(f"Reframed: {finding.replacement}", markup=False)
 
-    def reload_from_model(self) -> None:
-        """Every editor on this screen shows the model again (after undo, reframing, reload)."""
-        for widget in self.query("*"):
-            reload = getattr(widget, "reload_from_model", None)
-            if reload is not None and widget is not self:
-                reload()
-        self.schedule_check()
+    # --- what the screen gives the app --------------------------------------------------
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """This screen's entries in the command palette."""
+        yield SystemCommand(
+            "Apply reframing",
+            "The first suggested blameless reframing here (ctrl+r)",
+            self.action_apply_reframing,
+        )
+        yield SystemCommand(
+            "Guardrails",
+            "Review the findings for what is on screen (F4)",
+            self.action_focus_findings,
+        )
+
+    def help_groups(self) -> list[HelpGroup]:
+        """This screen's keys for the help screen (the focused widget's come first)."""
+        return [("Guardrails panel", "", [*FindingsPanel.BINDINGS, *SessionScreen.BINDINGS])]

@@ -2,26 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.text import Text
 from textual import on
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Container, Horizontal
-from textual.widgets import ContentSwitcher, Footer, Header, OptionList
+from textual.containers import Horizontal
+from textual.widgets import Footer, Header, OptionList
 from textual.widgets.option_list import Option
 
-from screens.base import SessionScreen
-from screens.parts import PARTS, build_part
+from screens.base import HelpGroup, SessionScreen
+from screens.parts import PARTS, PartContext, build_part
 from widgets.findings_panel import FindingsPanel
+from widgets.lazy_switcher import LazySwitcher
+
+KEYS = [part.key for part in PARTS]
 
 
 class DraftingScreen(SessionScreen):
     CSS_PATH = "drafting.tcss"
+    HELP_TITLE = "Drafting mode"
     BINDINGS = [
-        Binding("ctrl+pagedown,alt+down", "next_part", "Next part"),
-        Binding("ctrl+pageup,alt+up", "previous_part", "Prev part"),
+        Binding("alt+down,ctrl+pagedown", "step(1)", "Next part"),
+        Binding("alt+up,ctrl+pageup", "step(-1)", "Prev part"),
         Binding("ctrl+g", "focus_nav", "Parts", show=False),
     ]
+
+    def __init__(self, context: PartContext) -> None:
+        super().__init__(context)
+        self.parts = LazySwitcher(
+            {part.key: (lambda key=part.key: build_part(key, context)) for part in PARTS},
+            initial="metadata",
+            id="part-editor",
+        )
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -33,68 +47,62 @@ class DraftingScreen(SessionScreen):
                 ],
                 id="parts-nav",
             )
-            with ContentSwitcher(id="part-editor", initial="part-metadata"):
-                for part in PARTS:
-                    yield Container(id=f"part-{part.key}")
+            yield self.parts
         yield FindingsPanel(id="findings")
-        yield Footer()
+        yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    async def on_mount(self) -> None:
         nav = self.query_one("#parts-nav", OptionList)
         nav.highlighted = 0
-        self.show_part("metadata")
-        nav.focus()
+        await self.show_part("metadata")
+        self.set_focus(nav)
 
     @property
     def current_part(self) -> str:
-        current = self.query_one("#part-editor", ContentSwitcher).current or "part-metadata"
-        return current.removeprefix("part-")
+        return self.parts.current_key
 
     def visible_parts(self) -> set[str]:
         return {self.current_part}
 
-    def show_part(self, key: str, *, focus_editor: bool = False) -> None:
-        container = self.query_one(f"#part-{key}", Container)
-        if not container.children:  # editors are built the first time they are needed
-            container.mount(build_part(key, self.session, self.today))
-        self.query_one("#part-editor", ContentSwitcher).current = f"part-{key}"
+    async def show_part(self, key: str, *, focus_editor: bool = False) -> None:
+        """Show a part (built the first time, awaited), and focus its editor if asked."""
+        await self.parts.show(key)
         nav = self.query_one("#parts-nav", OptionList)
-        index = [part.key for part in PARTS].index(key)
+        index = KEYS.index(key)
         if nav.highlighted != index:
             nav.highlighted = index
         self.show_findings(self.findings)
         if focus_editor:
-            self._focus_editor(container)
-
-    def _focus_editor(self, container: Container, tries: int = 5) -> None:
-        """Focus the part's editor once it is mounted (it may be built just now)."""
-        targets = container.query("DataTable, Tree, TextArea, ModelForm")
-        if targets:
-            targets.first().focus()
-        elif tries:
-            self.call_after_refresh(self._focus_editor, container, tries - 1)
+            self.parts.focus_pane()
 
     @on(OptionList.OptionHighlighted, "#parts-nav")
-    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id:
-            self.show_part(event.option.id)
+    async def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.current_part:
+            await self.show_part(event.option.id)
 
     @on(OptionList.OptionSelected, "#parts-nav")
-    def _selected(self, event: OptionList.OptionSelected) -> None:
+    async def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.show_part(event.option.id, focus_editor=True)
+            await self.show_part(event.option.id, focus_editor=True)
 
-    def _step(self, step: int) -> None:
-        keys = [part.key for part in PARTS]
-        index = (keys.index(self.current_part) + step) % len(keys)
-        self.show_part(keys[index], focus_editor=True)
-
-    def action_next_part(self) -> None:
-        self._step(1)
-
-    def action_previous_part(self) -> None:
-        self._step(-1)
+    async def action_step(self, step: int) -> None:
+        index = (KEYS.index(self.current_part) + step) % len(KEYS)
+        await self.show_part(KEYS[index], focus_editor=True)
 
     def action_focus_nav(self) -> None:
-        self.query_one("#parts-nav", OptionList).focus()
+        self.set_focus(self.query_one("#parts-nav", OptionList))
+
+    def commands(self) -> Iterable[SystemCommand]:
+        yield from super().commands()
+        for part in PARTS:
+            yield SystemCommand(
+                f"Go to: {part.title}",
+                "Drafting",
+                lambda key=part.key: self.show_part(key, focus_editor=True),
+            )
+
+    def help_groups(self) -> list[HelpGroup]:
+        return [
+            ("Drafting mode", "The whole document, part by part.", list(self.BINDINGS)),
+            *super().help_groups(),
+        ]

@@ -10,37 +10,46 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
-
-def _keys(bindings: list[BindingType]) -> list[tuple[str, str]]:
-    out = []
-    for binding in bindings:
-        if isinstance(binding, Binding):
-            keys = binding.key_display or binding.key.replace(",", " / ")
-            out.append((keys, binding.description or binding.action))
-        elif isinstance(binding, tuple) and len(binding) >= 3:
-            out.append((binding[0], binding[2]))
-    return out
+HelpGroup = tuple[str, str, list[BindingType]]
 
 
 class HelpScreen(ModalScreen[None]):
     CSS_PATH = "help.tcss"
     BINDINGS = [Binding("escape,f1,q", "app.pop_screen", "Close help")]
 
-    def __init__(self, groups: list[tuple[str, str, list[BindingType]]]) -> None:
+    def __init__(self, groups: list[HelpGroup]) -> None:
         """``groups`` are (where, what it is, bindings)."""
         super().__init__()
         self.groups = groups
+
+    def key_rows(self, bindings: list[BindingType]) -> list[tuple[str, str]]:
+        """Keys as the footer shows them ("[" rather than "left_square_bracket")."""
+        out = []
+        for binding in bindings:
+            if isinstance(binding, tuple):
+                binding = Binding(*binding)
+            if not isinstance(binding, Binding) or not binding.description:
+                continue
+            keys = binding.key_display or " / ".join(
+                self.app.get_key_display(Binding(key.strip(), binding.action))
+                for key in binding.key.split(",")
+            )
+            out.append((keys, binding.description))
+        return out
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
             yield Static(Text("pmtui — keys", style="bold"), id="help-title")
             for where, about, bindings in self.groups:
+                rows = self.key_rows(bindings)
+                if not rows:
+                    continue
                 table = Table(title=Text(where, style="bold"), title_justify="left", expand=True)
-                table.add_column("Key", style="bold cyan", no_wrap=True, width=22)
+                table.add_column("Key", style="bold cyan", no_wrap=True, width=18)
                 table.add_column("What it does")
-                for key, description in _keys(bindings):
+                for key, description in rows:
                     table.add_row(Text(key), Text(description))
                 if about:
                     yield Static(Text(about, style="italic"), classes="help-about")
                 yield Static(table)
-        yield Footer()
+        yield Footer(compact=True)

@@ -1,101 +1,127 @@
-"""Meeting mode: the timed agenda walk on a shared screen."""
+"""Meeting mode: the timed agenda walk on a shared screen, 80×24 first.
+
+Three rows of header (the countdown, the agenda and pace, a prompt), the section's editor,
+one line of guardrails, the footer. Where there is room the header grows and the prompts
+and guardrails show more.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from textual.app import ComposeResult
+from textual import work
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Container, Horizontal, Vertical
-from textual.widgets import ContentSwitcher, Footer, Header
+from textual.containers import Horizontal
+from textual.widget import Widget
+from textual.widgets import Footer, Header
 
-from screens.base import SessionScreen
-from screens.parts import SECTION_PARTS, build_section
+from screens.agenda_dialog import AgendaDialog
+from screens.base import HelpGroup, SessionScreen
+from screens.parts import PARTS_BY_KEY, SECTION_PARTS, PartContext, build_part, part_of
+from sessions.checks import Finding
 from sessions.meeting_timer import MeetingTimer, mmss
-from sessions.models import SectionKind, Session
+from sessions.models import SectionKind
 from widgets.agenda_bar import AgendaBar
-from widgets.confirm import ConfirmDialog
+from widgets.confirm import Confirm
 from widgets.countdown import Countdown
 from widgets.findings_panel import FindingsPanel
+from widgets.lazy_switcher import LazySwitcher
 from widgets.messages import SessionEdited
-from widgets.prompts_panel import PromptsPanel
+from widgets.section_tabs import SectionTabs
 
-#: While the timer runs, the spent minutes are saved this often (in seconds of meeting time).
-PERSIST_EVERY = 15.0
+ROOMY_HEIGHT = 40
+"""From this terminal height on, the header shows the prompts and the panel more findings."""
+
+TIMER_KEYS = Binding.Group("timer·next·prev·+5m ")
+"""The footer shows the agenda keys together, to leave room for the editor's."""
+
+TICK = 0.25
+"""Seconds between redraws of the countdown (its time comes from the clock, not the ticks)."""
 
 
 class MeetingScreen(SessionScreen):
     """The countdown, the agenda, the facilitator's prompts and the editor for this section."""
 
     CSS_PATH = "meeting.tcss"
+    HELP_TITLE = "Meeting mode"
     BINDINGS = [
-        Binding("s", "toggle_timer", "Start/pause"),
-        Binding("n", "next_section", "Next section"),
-        Binding("P", "previous_section", "Prev section"),
-        Binding("plus,x", "extend", "+5 min"),
+        Binding("s", "toggle_timer", "Start/pause", group=TIMER_KEYS),
+        Binding("n", "next_section", "Next section", group=TIMER_KEYS),
+        Binding("P", "previous_section", "Previous section", group=TIMER_KEYS),
+        Binding("plus", "extend", "+5 min", group=TIMER_KEYS),
         Binding("t", "trim", "Trim plan", show=False),
         Binding("g", "edit_agenda", "Agenda", show=False),
+        Binding("question_mark", "next_prompt", "Next prompt", show=False),
     ]
 
     def __init__(
-        self,
-        session: Session,
-        timer: MeetingTimer,
-        now: Callable[[], dt.datetime],
-        **kwargs,
+        self, context: PartContext, timer: MeetingTimer, now: Callable[[], dt.datetime]
     ) -> None:
-        super().__init__(session, **kwargs)
+        super().__init__(context)
         self.timer = timer
         self.now = now
-        self._last_persist = 0.0
+        builders = {kind.value: self._builder(kind) for kind in SectionKind}
+        self.sections = LazySwitcher(builders, initial=self._kind().value, id="section-editor")
+
+    def _builder(self, kind: SectionKind) -> Callable[[], Widget]:
+        keys = SECTION_PARTS[kind]
+        if len(keys) == 1:
+            return lambda: build_part(keys[0], self.context)
+        tabs = [
+            (key, PARTS_BY_KEY[key].title, lambda key=key: build_part(key, self.context))
+            for key in keys
+        ]
+        return lambda: SectionTabs(tabs, id=f"tabs-{kind.value}")
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="meeting-top"):
             yield Countdown(id="countdown")
-            with Vertical(id="meeting-info"):
-                yield AgendaBar(id="agenda-bar")
-                yield PromptsPanel(id="prompts")
-        with ContentSwitcher(id="section-editor", initial=f"sec-{self._kind().value}"):
-            for kind in SectionKind:
-                yield Container(id=f"sec-{kind.value}")
+            yield AgendaBar(id="agenda-bar")
+        yield self.sections
         yield FindingsPanel(id="findings")
-        yield Footer()
+        yield Footer(compact=True)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.show_section()
-        self.set_interval(0.25, self.tick)
+    async def on_mount(self) -> None:
+        await self.show_section()
+        self.set_interval(TICK, self.tick)
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height >= ROOMY_HEIGHT, "-roomy")
 
     def _kind(self) -> SectionKind:
         section = self.timer.section
         return section.kind if section else SectionKind.OTHER
 
-    def visible_parts(self) -> set[str]:
-        return set(SECTION_PARTS[self._kind()])
+    def section_tabs(self) -> SectionTabs | None:
+        pane = self.sections.pane(self._kind().value)
+        found = pane.query(SectionTabs)
+        return found.first() if found else None
 
-    def show_section(self) -> None:
-        kind = self._kind()
-        container = self.query_one(f"#sec-{kind.value}", Container)
-        if not container.children:  # editors are built the first time they are needed
-            container.mount(build_section(kind, self.session, self.today))
-        self.query_one("#section-editor", ContentSwitcher).current = f"sec-{kind.value}"
-        self.query_one(PromptsPanel).show(kind)
+    def visible_parts(self) -> set[str]:
+        tabs = self.section_tabs()
+        return {tabs.current_key} if tabs else set(SECTION_PARTS[self._kind()])
+
+    def shows_finding(self, finding: Finding) -> bool:
+        """A finding shows in the section where the team acts on it."""
+        home = finding.rule.discussed_in
+        if home is not None:
+            return home is self._kind()
+        return part_of(finding.where) in set(SECTION_PARTS[self._kind()])
+
+    async def show_section(self) -> None:
+        """Show the current section's editor (built the first time) and focus it."""
+        await self.sections.show(self._kind().value)
+        self.sections.focus_pane()
         self.tick()
         self.show_findings(self.findings)
-        self.call_after_refresh(self._focus_editor, container)
 
-    def _focus_editor(self, container: Container, tries: int = 5) -> None:
-        """Focus the section's editor once it is mounted (it may be built just now)."""
-        targets = container.query("DataTable, Tree")
-        if targets:
-            targets.first().focus()
-        elif tries:
-            self.call_after_refresh(self._focus_editor, container, tries - 1)
+    # --- the clock ----------------------------------------------------------------------
 
     def tick(self) -> None:
-        """Redraw from the timer; remaining time comes from the clock, never from counting ticks."""
+        """Redraw from the timer; remaining time comes from the clock, never from ticks."""
         self.query_one(Countdown).show(self.timer)
         self.query_one(AgendaBar).show(self.timer, self.now())
         if self.timer.take_overtime_notice():
@@ -109,77 +135,107 @@ class MeetingScreen(SessionScreen):
                 timeout=8,
                 markup=False,
             )
-        if self.timer.running:
-            elapsed = self.timer.total_elapsed()
-            if elapsed - self._last_persist >= PERSIST_EVERY:
-                self._last_persist = elapsed
-                self.post_message(SessionEdited("meeting time"))
+        if self.timer.take_persist_due():
+            self._meeting_changed("meeting time")
 
-    def _changed(self, what: str) -> None:
+    def _meeting_changed(self, what: str) -> None:
+        """The timer changed the meeting: saved at once, quietly (no "unsaved" flicker)."""
         self.timer.sync()
-        self.tick()
-        self.post_message(SessionEdited(what))
+        self.editor.note("meeting", what)
+        self.post_message(SessionEdited("meeting", what, self, quiet=True))
+
+    # --- keys ---------------------------------------------------------------------------
 
     def action_toggle_timer(self) -> None:
         self.timer.toggle()
-        self._changed("timer started" if self.timer.running else "timer paused")
+        self._meeting_changed("timer started" if self.timer.running else "timer paused")
+        self.tick()
         section = self.timer.section
         if section is not None:
             state = "Started" if self.timer.running else "Paused"
             self.notify(f"{state}: {section.title}", markup=False, timeout=2)
 
-    def action_next_section(self) -> None:
-        if self.timer.index >= len(self.session.meeting.agenda) - 1:
-            self.notify("This is the last section")
+    async def action_next_section(self) -> None:
+        if self.timer.index >= len(self.editor.session.meeting.agenda) - 1:
+            self.notify("This is the last section", timeout=3)
             return
         self.timer.next()
-        self._changed("next section")
-        self.show_section()
+        self._meeting_changed("next section")
+        await self.show_section()
 
-    def action_previous_section(self) -> None:
+    async def action_previous_section(self) -> None:
         if self.timer.index == 0:
             return
         self.timer.previous()
-        self._changed("previous section")
-        self.show_section()
+        self._meeting_changed("previous section")
+        await self.show_section()
 
     def action_extend(self) -> None:
         self.timer.extend()
         section = self.timer.section
         if section is not None:
             self.notify(f"{section.title}: now {section.planned_minutes} min", markup=False)
-        self._changed("section extended")
+        self._meeting_changed("section extended")
+        self.tick()
 
-    def on_screen_resume(self) -> None:
-        """Back from drafting: the agenda or the section's content may have changed."""
+    def action_next_prompt(self) -> None:
+        self.query_one(AgendaBar).next_prompt()
+
+    async def on_screen_resume(self) -> None:
+        """Back from drafting or a dialog: the timer follows a reordered agenda."""
+        index = self.timer.index
+        self.timer.follow()  # SessionScreen.on_screen_resume redraws what changed
+        if self.timer.index != index or not self.sections.is_built(self._kind().value):
+            await self.show_section()
+        else:
+            self.tick()
+
+    @work(group="agenda-dialog")
+    async def action_edit_agenda(self) -> None:
+        """Planned minutes and order, in a dialog over the meeting."""
+        await self.app.push_screen_wait(AgendaDialog(self.editor))
         self.timer.follow()
-        self.reload_from_model()
-        self.show_section()
+        self.tick()
 
-    def action_edit_agenda(self) -> None:
-        """Change planned minutes and order: the agenda table, in drafting mode."""
-        self.app.switch_mode("drafting")
-        self.app.call_after_refresh(self._show_agenda)
-
-    def _show_agenda(self) -> None:
-        screen = self.app.screen
-        if hasattr(screen, "show_part"):
-            screen.show_part("meeting", focus_editor=True)
-
-    def action_trim(self) -> None:
-        trims = self.timer.trims()
+    @work(group="trim-dialog")
+    async def action_trim(self) -> None:
+        now = self.now()
+        trims = self.timer.trims(now)
         if not trims:
-            self.notify("The meeting is on plan: nothing to trim")
+            self.notify("The meeting is on plan: nothing to trim", timeout=3)
             return
         plan = ", ".join(f"{t.section.title} {t.planned}→{t.suggested} min" for t in trims)
-        over = mmss(self.timer.over_by()).lstrip("+")
+        late = mmss(self.timer.over_by(now)).lstrip("+")
+        question = f"The meeting is heading {late} past its end. Trim what is left?"
+        if await self.app.push_screen_wait(Confirm(question, plan, yes="Trim")):
+            self.timer.apply_trims(now)
+            self._meeting_changed("agenda trimmed")
+            self.tick()
+            self.notify("Remaining sections trimmed to end on time", timeout=3)
 
-        def answered(yes: bool | None) -> None:
-            if yes:
-                self.timer.apply_trims()
-                self._changed("agenda trimmed")
-                self.notify("Remaining sections trimmed to end on time")
+    # --- palette and help ---------------------------------------------------------------
 
-        self.app.push_screen(
-            ConfirmDialog(f"Running {over} over. Trim what is left?", plan, yes="Trim"), answered
-        )
+    def commands(self) -> Iterable[SystemCommand]:
+        yield from super().commands()
+        yield SystemCommand("Start or pause the timer", "s", self.action_toggle_timer)
+        yield SystemCommand("Next section", "n", self.action_next_section)
+        yield SystemCommand("Previous section", "P", self.action_previous_section)
+        yield SystemCommand("Extend this section by 5 minutes", "+", self.action_extend)
+        yield SystemCommand("Trim the rest of the agenda to end on time", "t", self.action_trim)
+        yield SystemCommand("Agenda: planned minutes and order", "g", self.action_edit_agenda)
+        yield SystemCommand("Next prompt", "?", self.action_next_prompt)
+        tabs = self.section_tabs()
+        if tabs is not None:
+            for number, (key, title) in enumerate(tabs.titles(), 1):
+                yield SystemCommand(
+                    f"Show {title}",
+                    f"This section's {title} editor ({number})",
+                    lambda key=key, tabs=tabs: tabs.show_tab(key),
+                )
+
+    def help_groups(self) -> list[HelpGroup]:
+        return [
+            ("Meeting mode", "The timed agenda walk.", list(self.BINDINGS)),
+            ("Section tabs", "Sections with several editors.", list(SectionTabs.BINDINGS)),
+            *super().help_groups(),
+        ]

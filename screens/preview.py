@@ -21,4 +21,4 @@ class PreviewScreen(ModalScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one(MarkdownViewer).focus()
+        self.set_focus(self.query_one(MarkdownViewer))

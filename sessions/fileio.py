@@ -111,6 +111,11 @@ def from_document(data: dict[str, Any], path: Path | str = "<document>") -> Sess
 
 
 def load(path: Path | str) -> Session:
+    return load_with_bytes(path)[0]
+
+
+def load_with_bytes(path: Path | str) -> tuple[Session, bytes]:
+    """The session and the exact bytes it was read from (to tell our writes from others')."""
     path = Path(path)
     try:
         raw = path.read_bytes()
@@ -130,7 +135,7 @@ def load(path: Path | str) -> Session:
         raise SessionFileError(
             path, "not UTF-8 text (a session file is UTF-8 TOML)", line=line, column=column
         ) from None
-    return loads(text, path)
+    return loads(text, path), raw
 
 
 def save(session: Session, path: Path | str) -> None:
@@ -138,7 +143,9 @@ def save(session: Session, path: Path | str) -> None:
     write_text_atomic(Path(path), dumps(session))
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text: str) -> os.stat_result:
+    """Write ``text`` to ``path`` atomically; returns the new file's stat, taken before the
+    rename, so a caller can tell its own write from anyone else's."""
     folder = path.parent if str(path.parent) else Path(".")
     try:
         mode = path.stat().st_mode & 0o7777
@@ -156,12 +163,14 @@ def write_text_atomic(path: Path, text: str) -> None:
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp_name, 0o666 & ~umask)
+        written = os.stat(tmp_name)  # chmod changes ctime; the rename keeps inode and mtime
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
     _fsync_folder(folder)
+    return written
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -1,8 +1,8 @@
 """The meeting's clock: time per agenda section from a monotonic clock, written into the session.
 
-Remaining time is always derived from a deadline (never by counting ticks), the clock is
-injected so tests are instant, and the spent seconds live in the session model so a paused
-meeting reopens where it was.
+Remaining time is always derived from a deadline (never by counting ticks), the clocks are
+injected so tests are instant, and the time spent lives in the session model in whole
+seconds, so a paused meeting reopens where it was and git diffs stay quiet.
 """
 
 from __future__ import annotations
@@ -16,12 +16,17 @@ from enum import StrEnum
 from sessions.models import AgendaSection, Meeting
 
 WARNING_SECONDS = 120.0
+"""A section turns to "wrap up" this long before its planned end."""
+
 EXTEND_MINUTES = 5
+"""What one press of + gives the current section."""
+
+PERSIST_EVERY = 60.0
+"""Seconds of meeting time between saves of the time spent, so git diffs stay quiet."""
 
 
-class Phase(StrEnum):
-    PAUSED = "paused"
-    RUNNING = "running"
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
 
 
 class Pace(StrEnum):
@@ -38,27 +43,32 @@ class Trim:
 
 
 class MeetingTimer:
+    """Times the current section of ``meeting``; the model holds whole seconds spent."""
+
     def __init__(
         self,
         meeting: Meeting,
         clock: Callable[[], float] = time.monotonic,
+        wall: Callable[[], dt.datetime] = _utc_now,
         warning_seconds: float = WARNING_SECONDS,
     ) -> None:
         self.meeting = meeting
         self.clock = clock
+        self.wall = wall
         self.warning_seconds = warning_seconds
         self._started_at: float | None = None
-        self._base_spent = 0.0
+        self._base_spent = 0
+        self._last_persist = 0.0
         self._timing: AgendaSection | None = None
         self._overtime_announced: set[int] = set()
         if meeting.agenda and meeting.current >= len(meeting.agenda):
             meeting.current = len(meeting.agenda) - 1
+        #: True when the file said "running" but this timer starts paused (the app that ran
+        #: it was closed or died): the file should be told.
+        self.recovered = meeting.running_since is not None
+        meeting.running_since = None
 
     # --- state --------------------------------------------------------------------------
-
-    @property
-    def phase(self) -> Phase:
-        return Phase.RUNNING if self._started_at is not None else Phase.PAUSED
 
     @property
     def running(self) -> bool:
@@ -85,17 +95,25 @@ class MeetingTimer:
         self.meeting.current = min(self.meeting.current, len(agenda) - 1)
         self._timing = agenda[self.meeting.current]
 
+    def _run_seconds(self) -> float:
+        return self.clock() - self._started_at if self._started_at is not None else 0.0
+
     def sync(self) -> None:
-        """Write the running section's spent time into the model (the session holds the truth)."""
+        """Write the running section's whole seconds into the model."""
         self.follow()
         section = self.section
-        if section is not None and self._started_at is not None:
-            section.spent_seconds = round(self._base_spent + self.clock() - self._started_at, 3)
+        if section is not None and self.running:
+            section.spent_seconds = self._base_spent + int(self._run_seconds())
 
     def elapsed(self) -> float:
-        self.sync()
+        """Seconds spent on the current section, to the fraction (for the countdown)."""
+        self.follow()
         section = self.section
-        return section.spent_seconds if section else 0.0
+        if section is None:
+            return 0.0
+        if self.running:
+            return self._base_spent + self._run_seconds()
+        return float(section.spent_seconds)
 
     def remaining(self) -> float:
         """Seconds left in this section; negative once in overtime."""
@@ -117,6 +135,16 @@ class MeetingTimer:
             return True
         return False
 
+    def take_persist_due(self) -> bool:
+        """True once every PERSIST_EVERY seconds of running time: time to save the minutes."""
+        if not self.running:
+            return False
+        total = self.total_elapsed()
+        if total - self._last_persist >= PERSIST_EVERY:
+            self._last_persist = total
+            return True
+        return False
+
     # --- control ------------------------------------------------------------------------
 
     def start(self) -> None:
@@ -126,11 +154,18 @@ class MeetingTimer:
         self._base_spent = section.spent_seconds
         self._started_at = self.clock()
         self._timing = section
+        self._last_persist = self.total_elapsed()
+        now = self.wall()
+        self.meeting.running_since = now
+        if self.meeting.started_at is None:
+            self.meeting.started_at = now
+            self.meeting.ends_at = now + dt.timedelta(seconds=self.total_planned())
 
     def pause(self) -> None:
         if self.running:
             self.sync()
             self._started_at = None
+            self.meeting.running_since = None
 
     def toggle(self) -> None:
         self.pause() if self.running else self.start()
@@ -165,38 +200,56 @@ class MeetingTimer:
         return sum(s.planned_seconds for s in self.meeting.agenda)
 
     def total_elapsed(self) -> float:
-        self.sync()
-        return sum(s.spent_seconds for s in self.meeting.agenda)
+        agenda = self.meeting.agenda
+        spent = sum(s.spent_seconds for i, s in enumerate(agenda) if i != self.index)
+        return spent + self.elapsed()
+
+    def reached(self) -> int:
+        """The furthest section the meeting has been in (going back doesn't lower it)."""
+        visited = [i for i, s in enumerate(self.meeting.agenda) if s.spent_seconds > 0]
+        return max([self.index, *visited])
+
+    def remaining_plan(self) -> float:
+        """Planned seconds still ahead: the rest of the current section and of every section
+        not reached yet. Revisiting an earlier section adds none (its time is extra), so
+        stepping back and forth doesn't move the projected end."""
+        reached = self.reached()
+        left = 0.0
+        for index, section in enumerate(self.meeting.agenda):
+            if index == self.index:
+                if index >= reached:
+                    left += max(section.planned_seconds - self.elapsed(), 0.0)
+            elif index > reached or (index == reached and index > self.index):
+                left += max(section.planned_seconds - section.spent_seconds, 0.0)
+        return left
 
     def projected_seconds(self) -> float:
-        """Meeting length at the current pace: time spent, plus the plan for what is left."""
-        self.sync()
-        total = 0.0
-        for i, section in enumerate(self.meeting.agenda):
-            if i < self.index:
-                total += section.spent_seconds
-            elif i == self.index:
-                total += max(section.spent_seconds, section.planned_seconds)
-            else:
-                total += (
-                    max(section.planned_seconds - section.spent_seconds, 0) + section.spent_seconds
-                )
-        return total
+        """Meeting length at the current pace: time spent plus the plan still ahead."""
+        return self.total_elapsed() + self.remaining_plan()
 
-    def projected_end(self, now: dt.datetime) -> dt.datetime:
-        return now + dt.timedelta(seconds=self.projected_seconds() - self.total_elapsed())
+    def projected_end(self, now: dt.datetime | None = None) -> dt.datetime:
+        return (now or self.wall()) + dt.timedelta(seconds=self.remaining_plan())
 
-    def over_by(self) -> float:
-        return max(self.projected_seconds() - self.total_planned(), 0.0)
+    def planned_end(self) -> dt.datetime | None:
+        """When the meeting should end (set when it first started)."""
+        return self.meeting.ends_at
 
-    def trims(self) -> list[Trim]:
+    def over_by(self, now: dt.datetime | None = None) -> float:
+        """Seconds the meeting is projected to run past its planned end: overruns of timed
+        sections, and pauses too once the meeting has started."""
+        timed = self.projected_seconds() - self.total_planned()
+        planned_end = self.planned_end()
+        late = (self.projected_end(now) - planned_end).total_seconds() if planned_end else 0.0
+        return max(timed, late, 0.0)
+
+    def trims(self, now: dt.datetime | None = None) -> list[Trim]:
         """How to shorten the sections still to come so the meeting ends on time."""
-        over = self.over_by()
-        later = self.meeting.agenda[self.index + 1 :]
+        over = self.over_by(now)
+        later = self.meeting.agenda[max(self.index, self.reached()) + 1 :]
         pool = sum(s.planned_minutes for s in later)
-        if over <= 0 or pool == 0:
+        if over < 30 or pool == 0:
             return []
-        cut_minutes = over / 60
+        cut_minutes = -(-over // 60)  # whole minutes, rounded up: end on time, not after
         out = []
         for section in later:
             share = section.planned_minutes / pool
@@ -205,8 +258,8 @@ class MeetingTimer:
                 out.append(Trim(section, section.planned_minutes, suggested))
         return out
 
-    def apply_trims(self) -> int:
-        trims = self.trims()
+    def apply_trims(self, now: dt.datetime | None = None) -> int:
+        trims = self.trims(now)
         for trim in trims:
             trim.section.planned_minutes = trim.suggested
         return len(trims)

@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 SCHEMA_VERSION = 1
 
@@ -391,8 +391,14 @@ class AgendaSection(Model):
     kind: SectionKind
     title: Text
     planned_minutes: int = Field(ge=0, le=600)
-    #: Time actually spent, in seconds (the meeting timer writes it).
-    spent_seconds: float = Field(default=0.0, ge=0)
+    #: Time actually spent, in whole seconds (the meeting timer writes it).
+    spent_seconds: int = Field(default=0, ge=0)
+
+    @field_validator("spent_seconds", mode="before")
+    @classmethod
+    def _whole_seconds(cls, value: object) -> object:
+        """Files from before whole seconds hold floats such as 77.347."""
+        return int(value) if isinstance(value, float) and value >= 0 else value
 
     @property
     def planned_seconds(self) -> float:
@@ -422,6 +428,14 @@ class Meeting(Model):
     agenda: list[AgendaSection] = Field(default_factory=default_agenda)
     #: Index of the section the meeting is on; the meeting reopens paused there.
     current: int = Field(default=0, ge=0)
+    #: When the timer first started (UTC).
+    started_at: UtcDatetime | None = None
+    #: When the meeting should end (UTC): set at the first start from the agenda, like the
+    #: slot in the calendar; extending or trimming sections doesn't move it.
+    ends_at: UtcDatetime | None = None
+    #: While the timer runs, when this run of the current section began (UTC), so a reader
+    #: of the file can count down too; empty while paused.
+    running_since: UtcDatetime | None = None
     notes: Text = ""
 
 

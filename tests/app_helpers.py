@@ -1,10 +1,12 @@
 """Drive the real app with a fake clock and fixed dates, so tests are instant and repeatable."""
 
+import contextlib
 import datetime as dt
 import io
 from pathlib import Path
 
 from rich.console import Console
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from pmtui.app import PostmortemApp
 from sessions import save
@@ -16,13 +18,16 @@ TODAY = dt.date(2025, 1, 20)
 
 
 class FakeClock:
-    """A monotonic clock the test moves by hand."""
+    """A monotonic clock the test moves by hand; its wall clock (``now``) moves with it."""
 
     def __init__(self) -> None:
         self.t = 1000.0
 
     def __call__(self) -> float:
         return self.t
+
+    def now(self) -> dt.datetime:
+        return NOW + dt.timedelta(seconds=self.t - 1000.0)
 
     def advance(self, minutes: float = 0, seconds: float = 0) -> None:
         self.t += minutes * 60 + seconds
@@ -39,35 +44,58 @@ def make_app(
     path = folder / name
     if not path.exists() or session is not None:
         save(session if session is not None else example_session(), path)
+    clock = clock or FakeClock()
     options = {
-        "clock": clock or FakeClock(),
-        "now": lambda: NOW,
+        "clock": clock,
+        "now": clock.now,
         "today": TODAY,
         "autosave_delay": 0,
         "check_delay": 0,
         "watch_interval": 3600,
     }
     options.update(kwargs)
-    return PostmortemApp(path, **options)
+    app = PostmortemApp(path, **options)
+    app.clock = options["clock"]
+    app.notified = record_notifications(app)
+    return app
+
+
+def record_notifications(app) -> list[str]:
+    """Every message the app shows as a toast, in order (a seam over the public notify)."""
+    seen: list[str] = []
+    original = app.notify
+
+    def notify(message, *args, **kwargs):
+        seen.append(str(message))
+        return original(message, *args, **kwargs)
+
+    app.notify = notify
+    return seen
+
+
+BACKGROUND = {"save", "checks", "key-order"}
+"""Worker groups that finish on their own (a dialog's worker waits for an answer instead)."""
 
 
 async def settle(pilot) -> None:
-    """Let timers, workers and messages run to completion."""
+    """Let timers, saves, guardrail runs and messages run to completion."""
     for _ in range(3):
         await pilot.pause()
-        await pilot.app.workers.wait_for_complete()
+        for worker in list(pilot.app.workers):
+            if worker.group in BACKGROUND and not worker.is_finished:
+                with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                    await worker.wait()
     await pilot.pause()
 
 
 def shown(widget) -> str:
     """The plain text a Static or Label is showing (Text, Content or any Rich renderable)."""
-    visual = widget.render()
-    plain = getattr(visual, "plain", None)
+    content = widget.content
+    plain = getattr(content, "plain", None)
     if plain is not None:
         return plain
-    renderable = getattr(visual, "_renderable", None)
-    if renderable is None:
-        return str(visual)
+    if isinstance(content, str):
+        return content
     console = Console(width=200, record=True, file=io.StringIO())
-    console.print(renderable)
+    console.print(content)
     return console.export_text()

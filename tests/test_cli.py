@@ -119,7 +119,7 @@ class _Recorder:
     opened: list = []
 
     def run(self):
-        _Recorder.opened.append(self.path)
+        _Recorder.opened.append(self.document.path)
         return 0
 
 

@@ -1,17 +1,14 @@
-"""Snapshots of the main screens and the analysis widgets at 80×24 and 160×50."""
+"""Snapshots of the main screens at the sizes people share: 80×24, 120×36 and 160×50."""
 
 import os
 import time
 
 import pytest
 
-from sessions.example import example_session
 from tests.app_helpers import FakeClock, make_app
-from tests.widget_host import Host
-from widgets.fishbone import FishboneEditor
-from widgets.whys import WhysEditor
 
-SIZES = [(80, 24), (160, 50)]
+SIZES = [(80, 24), (120, 36), (160, 50)]
+ids = lambda size: f"{size[0]}x{size[1]}"  # noqa: E731
 
 
 @pytest.fixture(autouse=True)
@@ -31,15 +28,13 @@ async def quiet(pilot):
     await pilot.pause()
 
 
-def _app(tmp_path, mode):
-    clock = FakeClock()
-    app = make_app(tmp_path, clock=clock, start_mode=mode)
-    return app
+def _app(tmp_path, mode="meeting"):
+    return make_app(tmp_path, clock=FakeClock(), start_mode=mode)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_meeting_screen(snap_compare, tmp_path, size):
-    app = _app(tmp_path, "meeting")
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+def test_meeting_timeline_running(snap_compare, tmp_path, size):
+    app = _app(tmp_path)
 
     async def run_before(pilot):
         await pilot.press("s")
@@ -50,12 +45,12 @@ def test_meeting_screen(snap_compare, tmp_path, size):
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_meeting_contributing_factors_in_overtime(snap_compare, tmp_path, size):
-    app = _app(tmp_path, "meeting")
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+def test_meeting_five_whys_in_overtime(snap_compare, tmp_path, size):
+    app = _app(tmp_path)
 
     async def run_before(pilot):
-        await pilot.press("n", "s")
+        await pilot.press("n", "s", "2")
         app.clock.advance(minutes=22)
         app.screen.tick()
         await quiet(pilot)
@@ -63,29 +58,39 @@ def test_meeting_contributing_factors_in_overtime(snap_compare, tmp_path, size):
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_drafting_screen(snap_compare, tmp_path, size):
-    app = _app(tmp_path, "drafting")
+@pytest.mark.parametrize("size", SIZES, ids=ids)
+def test_meeting_fishbone(snap_compare, tmp_path, size):
+    app = _app(tmp_path)
 
     async def run_before(pilot):
-        app.screen.show_part("action_items", focus_editor=True)
-        await pilot.pause()
+        await pilot.press("n", "3")
+        await quiet(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_whys_widget(snap_compare, size):
-    session = example_session()
-    app = Host(lambda: WhysEditor(lambda: session.root_cause.whys))
-    assert snap_compare(app, terminal_size=size)
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=ids)
+def test_meeting_action_items_form(snap_compare, tmp_path, size):
+    app = _app(tmp_path)
+
+    async def run_before(pilot):
+        app.timer.go_to(4)
+        await app.screen.show_section()
+        await pilot.press("enter")
+        await quiet(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_fishbone_widget(snap_compare, size):
-    session = example_session()
-    app = Host(lambda: FishboneEditor(lambda: session.root_cause.fishbone, lambda: session.factors))
-    assert snap_compare(app, terminal_size=size)
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=ids)
+def test_drafting_action_items(snap_compare, tmp_path, size):
+    app = _app(tmp_path, "drafting")
+
+    async def run_before(pilot):
+        await app.screen.show_part("action_items", focus_editor=True)
+        await quiet(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
 def test_timezone_is_pinned():

@@ -1,24 +1,23 @@
-"""A tiny app that mounts one widget alone, as the analysis-editors issue asks."""
+"""A tiny app that mounts one editor alone over a session, with the editor service."""
 
 from textual.app import App, ComposeResult
 from textual.widgets import Footer
 
-from widgets.messages import SessionEdited, Undoable
+from sessions.editing import SessionEditor
+from sessions.models import Session
+from widgets.messages import SessionEdited
 
 
 class Host(App):
-    def __init__(self, make_widget):
+    def __init__(self, session: Session, make_widget):
         super().__init__()
+        self.editor = SessionEditor(session)
         self.make_widget = make_widget
         self.edits: list[str] = []
-        self.undo_stack: list = []
 
     def compose(self) -> ComposeResult:
-        yield self.make_widget()
+        yield self.make_widget(self.editor)
         yield Footer()
 
     def on_session_edited(self, message: SessionEdited) -> None:
         self.edits.append(message.what)
-
-    def on_undoable(self, message: Undoable) -> None:
-        self.undo_stack.append(message.undo)

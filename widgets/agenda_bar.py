@@ -1,4 +1,4 @@
-"""The meeting bar: the agenda with done / current / next, elapsed against plan, projected end."""
+"""The meeting bar: the agenda, the pace of the section and the meeting, and a prompt."""
 
 from __future__ import annotations
 
@@ -8,39 +8,82 @@ from rich.text import Text
 from textual.widgets import Static
 
 from sessions.meeting_timer import MeetingTimer, mmss
+from sessions.prompts import PROMPTS
 from widgets._css import css_beside
+from widgets.countdown import state_text
+from widgets.user_text import append_user
 
 
 class AgendaBar(Static):
-    """Two lines: the agenda (shortened to fit the width) and the whole meeting's pace."""
+    """Three lines that fit 80 columns: where we are in the agenda, how we are doing for
+    time, and one of the facilitator's prompts for the section (? shows the next one)."""
 
     DEFAULT_CSS = css_beside(__file__)
 
-    _last: tuple[MeetingTimer, dt.datetime] | None = None
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.prompt_index = 0
+        self._section = -1
+        self._last: tuple[MeetingTimer, dt.datetime] | None = None
 
     def on_resize(self) -> None:
         if self._last is not None:
             self.show(*self._last)
 
+    def next_prompt(self) -> str:
+        """Move to the section's next prompt; returns it."""
+        self.prompt_index += 1
+        if self._last is not None:
+            self.show(*self._last)
+        return self._prompt(self._last[0]) if self._last else ""
+
     def show(self, timer: MeetingTimer, now: dt.datetime) -> None:
+        if timer.index != self._section:
+            self._section, self.prompt_index = timer.index, 0
         self._last = (timer, now)
         width = max(self.size.width - 2, 20)
-        line = self._agenda(timer, compact=False)
-        if line.cell_len > width:
-            line = self._agenda(timer, compact=True)
-        total = Text()
-        elapsed, planned = timer.total_elapsed(), timer.total_planned()
-        total.append(f"Elapsed {mmss(elapsed)} of {mmss(planned)}", style="bold")
-        end = timer.projected_end(now).astimezone()
-        total.append(f" · ends ~{end:%H:%M}")
-        over = timer.over_by()
+        agenda = self._agenda(timer, compact=False)
+        if agenda.cell_len > width:
+            agenda = self._agenda(timer, compact=True)
+        prompts = max(self.size.height - 2, 1)
+        lines = [agenda, self._pace(timer, now), *self._prompt_lines(timer, prompts)]
+        for line in lines:
+            line.truncate(width, overflow="ellipsis")
+        self.update(Text("\n").join(lines))
+
+    @staticmethod
+    def _pace(timer: MeetingTimer, now: dt.datetime) -> Text:
+        """State, the section's time, the projected end and lateness, then the meeting's
+        total (the first to give way on a narrow screen)."""
+        text = Text()
+        text.append(state_text(timer), style="bold")
+        section = timer.section
+        if section is not None:
+            text.append(f" · {mmss(timer.elapsed())}/{section.planned_minutes}m")
+        text.append(f" · ends ~{timer.projected_end(now).astimezone():%H:%M}")
+        over = timer.over_by(now)
         if over >= 60:
-            total.append(f" · {over / 60:.0f} min over", style="bold red")
-            if timer.trims():
-                total.append(" (t: trim)", style="italic")
-        line.truncate(width, overflow="ellipsis")
-        total.truncate(width, overflow="ellipsis")
-        self.update(Text("\n").join([line, total]))
+            text.append(f" · {over / 60:.0f} min late", style="bold red")
+            if timer.trims(now):
+                text.append(" (t trims)", style="italic")
+        text.append(f" · meeting {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}")
+        return text
+
+    def _prompt(self, timer: MeetingTimer, offset: int = 0) -> str:
+        section = timer.section
+        prompts = PROMPTS[section.kind] if section else ()
+        return prompts[(self.prompt_index + offset) % len(prompts)] if prompts else ""
+
+    def _prompt_lines(self, timer: MeetingTimer, count: int) -> list[Text]:
+        section = timer.section
+        count = min(count, len(PROMPTS[section.kind]) if section else 1)
+        lines = []
+        for offset in range(count):
+            text = Text("Ask: " if offset == 0 else "     ", style="bold")
+            text.append(self._prompt(timer, offset), style="italic")
+            lines.append(text)
+        lines[-1].append("  (? more)", style="dim")
+        return lines
 
     @staticmethod
     def _agenda(timer: MeetingTimer, *, compact: bool) -> Text:
@@ -51,16 +94,22 @@ class AgendaBar(Static):
                 line.append(" · " if compact else "  ")
             number = index + 1
             if index < timer.index:
-                label = f"✓{number}" if compact else f"✓ {section.title}"
-                line.append(label, style="dim")
+                line.append(f"✓{number}" if compact else "✓ ", style="dim")
+                if not compact:
+                    append_user(line, section.title, "dim", single_line=True)
             elif index == timer.index:
-                line.append(f" ▶ {number}. {section.title} ", style="bold reverse")
+                line.append(f" ▶ {number}. ", style="bold reverse")
+                append_user(line, section.title + " ", "bold reverse", single_line=True)
             elif compact:
                 line.append(f"{number}", style="bold" if index == timer.index + 1 else "")
             else:
                 style = "bold" if index == timer.index + 1 else ""
-                line.append(f"{number}. {section.title} {section.planned_minutes}m", style=style)
+                line.append(f"{number}. ", style=style)
+                append_user(line, section.title, style, single_line=True)
+                line.append(f" {section.planned_minutes}m", style=style)
         if compact and timer.index + 1 < len(agenda):
             upcoming = agenda[timer.index + 1]
-            line.append(f"  next: {upcoming.title} {upcoming.planned_minutes}m", style="bold")
+            line.append("  next: ", style="bold")
+            append_user(line, upcoming.title, "bold", single_line=True)
+            line.append(f" {upcoming.planned_minutes}m", style="bold")
         return line

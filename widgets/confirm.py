@@ -1,4 +1,7 @@
-"""Questions in a modal: for quitting, conflicts, trimming and throwing away typed text."""
+"""Questions in a modal: quitting, conflicts, trimming, throwing away typed text.
+
+Each answer has its own key, shown on its button; Escape is the safe answer.
+"""
 
 from __future__ import annotations
 
@@ -12,11 +15,13 @@ from textual.widgets import Button, Label
 
 from widgets._css import css_beside
 
+_CSS = css_beside(__file__)
+
 
 class ChoiceDialog(ModalScreen[str | None]):
-    """A question with several answers, each on its own key; Escape answers None."""
+    """A question with several answers; dismisses with the chosen answer, or None."""
 
-    DEFAULT_CSS = css_beside(__file__)
+    DEFAULT_CSS = _CSS
     BINDINGS = [Binding("escape", "choose('')", "Cancel")]
 
     def __init__(self, question: str, detail: str, choices: list[tuple[str, str, str]]) -> None:
@@ -25,36 +30,58 @@ class ChoiceDialog(ModalScreen[str | None]):
         self.question, self.detail, self.choices = question, detail, choices
 
     def compose(self) -> ComposeResult:
-        with Vertical():
+        with Vertical(id="choice"):
             yield Label(Content(self.question), id="question")
             if self.detail:
                 yield Label(Content(self.detail), id="detail")
-            with Horizontal():
+            with Horizontal(id="answers"):
                 for answer, label, key in self.choices:
-                    yield Button(f"{label} [{key}]", id=f"choice-{answer}")
+                    yield Button(f"{label}  {key}", id=f"choice-{answer}", compact=True)
 
     def on_mount(self) -> None:
-        self.query(Button).first().focus()
+        self.set_focus(self.query(Button).first())
 
     def on_key(self, event: events.Key) -> None:
         for answer, _label, key in self.choices:
             if event.key == key:
                 event.stop()
-                self.dismiss(answer)
+                self.action_choose(answer)
                 return
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss((event.button.id or "").removeprefix("choice-"))
+        self.action_choose((event.button.id or "").removeprefix("choice-"))
 
     def action_choose(self, answer: str) -> None:
         self.dismiss(answer or None)
 
 
-class ConfirmDialog(ChoiceDialog):
+class Confirm(ModalScreen[bool]):
     """A yes/no question: y or n, Escape for no; the safe answer has the focus."""
 
-    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
-        super().__init__(question, detail, [("no", no, "n"), ("yes", yes, "y")])
+    DEFAULT_CSS = _CSS
+    BINDINGS = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
 
-    def dismiss(self, result: str | None = None):  # type: ignore[override]
-        return super().dismiss(result == "yes")
+    def __init__(self, question: str, detail: str = "", yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question, self.detail, self.yes, self.no = question, detail, yes, no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="choice"):
+            yield Label(Content(self.question), id="question")
+            if self.detail:
+                yield Label(Content(self.detail), id="detail")
+            with Horizontal(id="answers"):
+                yield Button(f"{self.no}  n", id="no", compact=True)
+                yield Button(f"{self.yes}  y", id="yes", variant="warning", compact=True)
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one("#no", Button))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.action_answer(event.button.id == "yes")
+
+    def action_answer(self, yes: bool) -> None:
+        self.dismiss(yes)

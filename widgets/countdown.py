@@ -11,14 +11,22 @@ from sessions.meeting_timer import MeetingTimer, Pace, mmss
 from widgets._css import css_beside
 
 STATE_TEXT = {
-    Pace.ON_TIME: "running",
-    Pace.WARNING: "wrap up",
-    Pace.OVERTIME: "OVERTIME",
+    Pace.ON_TIME: "▶ running",
+    Pace.WARNING: "▶ wrap up",
+    Pace.OVERTIME: "▶ OVERTIME",
 }
 
 
+def state_text(timer: MeetingTimer) -> str:
+    """running / wrap up / OVERTIME / paused, for the countdown and the agenda bar."""
+    if timer.section is None:
+        return "no agenda"
+    return STATE_TEXT[timer.pace()] if timer.running else "⏸ paused"
+
+
 class Countdown(Vertical):
-    """Shows what the timer says; it holds no time of its own."""
+    """Shows what the timer says; it holds no time of its own. The state line shows only
+    where there is room (the agenda bar says it otherwise)."""
 
     DEFAULT_CSS = css_beside(__file__)
 
@@ -27,17 +35,9 @@ class Countdown(Vertical):
         yield Label("", id="countdown-state")
 
     def show(self, timer: MeetingTimer) -> None:
-        section = timer.section
-        remaining = timer.remaining()
+        self.query_one(Digits).update(mmss(timer.remaining()))
         pace = timer.pace()
-        self.query_one(Digits).update(mmss(remaining))
         for state in Pace:
             self.set_class(state is pace, f"-{state.value}")
         self.set_class(not timer.running, "-paused")
-        if section is None:
-            state = "no agenda"
-        elif not timer.running:
-            state = "⏸ paused"
-        else:
-            state = "▶ " + STATE_TEXT[pace]
-        self.query_one("#countdown-state", Label).update(Content(state))
+        self.query_one("#countdown-state", Label).update(Content(state_text(timer)))

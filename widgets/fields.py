@@ -23,8 +23,25 @@ class FieldSpec:
     #: For datetimes typed as a bare time: the day they fall on.
     default_date: Callable[[], dt.date | None] | None = field(default=None, compare=False)
     help: str = ""
-    #: A shorter label for summaries.
+    #: A shorter label for summaries and for the form's label column.
     short: str = ""
+    #: What a new record's form starts with.
+    default: Any = None
+
+    @property
+    def name_shown(self) -> str:
+        """The label in a form row or a summary: the short one when there is one."""
+        return self.short or self.label
+
+    @property
+    def hint(self) -> str:
+        """What the form says under itself while this field has the focus."""
+        parts = [self.label]
+        if self.kind == "enum" and self.choices:
+            parts.append("one of: " + ", ".join(c.replace("_", " ") for c in self.choices))
+        if self.help:
+            parts.append(self.help)
+        return " — ".join(parts)
 
 
 def to_text(spec: FieldSpec, value: Any) -> str:
@@ -37,7 +54,7 @@ def to_text(spec: FieldSpec, value: Any) -> str:
     if spec.kind == "list":
         return ", ".join(value)
     if spec.kind == "enum":
-        return getattr(value, "value", value)
+        return str(getattr(value, "value", value)).replace("_", " ")
     if spec.kind == "float":
         return f"{value:g}"
     return str(value)
@@ -73,7 +90,20 @@ def parse(spec: FieldSpec, text: str) -> Any:
         default = spec.default_date() if spec.default_date else None
         return parse_when(stripped, default)
     if spec.kind == "enum":
-        if stripped not in spec.choices:
-            raise ValueError("one of " + ", ".join(spec.choices))
-        return stripped
+        return choose(spec.choices, stripped)
     return stripped
+
+
+def choose(choices: tuple[str, ...], typed: str) -> str:
+    """The choice ``typed`` names: exactly, or by a unique start, in any case ("fac" →
+    "facilitator", "in p" → "In Progress"); ValueError lists the choices otherwise."""
+    folded = typed.casefold().replace("_", " ")
+    names = {choice: choice.casefold().replace("_", " ") for choice in choices}
+    for choice, name in names.items():
+        if name == folded:
+            return choice
+    matches = [choice for choice, name in names.items() if name.startswith(folded)]
+    if len(matches) == 1:
+        return matches[0]
+    shown = ", ".join(c.replace("_", " ") for c in choices)
+    raise ValueError(f"one of {shown}" if not matches else f"which one? {', '.join(matches)}")

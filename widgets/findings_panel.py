@@ -1,6 +1,12 @@
-"""Guardrail findings for what is on screen, with the reframing one key away."""
+"""Guardrail findings for what is on screen: one quiet line until there is something to read.
+
+Collapsed it says how many findings there are and shows the most serious one; with the
+focus (F4) it opens to the whole list, with the reframing one key away.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.binding import Binding
@@ -10,95 +16,120 @@ from textual.widgets.option_list import Option
 
 from sessions.checks import Finding, Level
 from widgets._css import css_beside
+from widgets.user_text import append_user
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "bold yellow", Level.INFO: "cyan"}
 LEVEL_ICON = {Level.ERROR: "✖", Level.WARNING: "⚠", Level.INFO: "ℹ"}
 
 
 class FindingsPanel(OptionList):
-    """Enter (or f anywhere on the screen) applies the highlighted finding's reframing."""
+    """Enter or f applies the highlighted finding's reframing; x accepts it with a reason."""
 
     DEFAULT_CSS = css_beside(__file__)
+    HELP_TITLE = "Guardrails panel"
     BINDINGS = [
         Binding("f", "apply", "Apply reframing"),
         Binding("x", "accept", "Accept with a reason"),
+        Binding("escape", "leave", "Back to the editor"),
     ]
 
+    @dataclass
     class ApplyReframing(Message):
-        def __init__(self, finding: Finding) -> None:
-            super().__init__()
-            self.finding = finding
+        """The user wants the reframing of ``finding`` applied to its text."""
 
+        finding: Finding
+
+    @dataclass
     class AcceptFinding(Message):
-        """The team discussed this finding and accepts it; the reason goes into the file."""
+        """The team discussed ``finding`` and accepts it; the reason goes into the file."""
 
-        def __init__(self, finding: Finding) -> None:
-            super().__init__()
-            self.finding = finding
+        finding: Finding
+
+    @dataclass
+    class Leave(Message):
+        """Escape: give the focus back to the editor."""
 
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.findings: list[Finding] = []
-        self._shown = False
+        self._key: list[tuple[str, str, str]] | None = None
 
     def show(self, findings: list[Finding]) -> None:
         findings = sorted(findings, key=lambda f: (-f.level, f.where))
-        if self._shown and [(f.rule.id, f.where, f.message) for f in findings] == [
-            (f.rule.id, f.where, f.message) for f in self.findings
-        ]:
+        key = [(f.rule.id, f.where, f.message) for f in findings]
+        if key == self._key:
             return
+        self._key = key
         self.findings = findings
-        self._shown = True
         highlighted = self.highlighted
         self.clear_options()
         self.set_class(not findings, "-empty")
+        errors = sum(1 for f in findings if f.level is Level.ERROR)
         if not findings:
             self.add_option(Option(Text("✓ No findings here", style="green"), disabled=True))
-            self.border_title = "Guardrails"
+            self.border_title = ""
             return
+        self.add_option(Option(_summary(findings), disabled=True))
         self.add_options([Option(_line(f)) for f in findings])
-        errors = sum(1 for f in findings if f.level is Level.ERROR)
-        self.border_title = f"Guardrails: {len(findings)} findings, {errors} errors"
-        if highlighted is not None:
-            self.highlighted = min(highlighted, len(findings) - 1)
+        self.border_title = f"Guardrails: {len(findings)} here, {errors} errors"
+        self.highlighted = min(highlighted, len(findings)) if highlighted else 1
 
     def first_applicable(self) -> Finding | None:
         return next((f for f in self.findings if f.replacement), None)
 
+    def _current(self) -> Finding | None:
+        index = (self.highlighted or 0) - 1  # option 0 is the summary line
+        return self.findings[index] if 0 <= index < len(self.findings) else None
+
     def action_apply(self) -> None:
-        index = self.highlighted
-        finding = self.findings[index] if index is not None and index < len(self.findings) else None
+        finding = self._current()
         if finding is None or not finding.replacement:
             finding = self.first_applicable()
         if finding is not None:
             self.post_message(self.ApplyReframing(finding))
 
     def action_accept(self) -> None:
-        index = self.highlighted
-        if index is not None and index < len(self.findings):
-            self.post_message(self.AcceptFinding(self.findings[index]))
+        finding = self._current()
+        if finding is not None:
+            self.post_message(self.AcceptFinding(finding))
+
+    def action_leave(self) -> None:
+        self.post_message(self.Leave())
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        if event.option_index < len(self.findings):
-            finding = self.findings[event.option_index]
-            if finding.replacement:
-                self.post_message(self.ApplyReframing(finding))
+        finding = self._current()
+        if finding is not None and finding.replacement:
+            self.post_message(self.ApplyReframing(finding))
+
+
+def _summary(findings: list[Finding]) -> Text:
+    """The one line the collapsed panel shows: counts by level, then the top finding."""
+    text = Text(no_wrap=True, overflow="ellipsis")
+    for level in (Level.ERROR, Level.WARNING, Level.INFO):
+        count = sum(1 for f in findings if f.level is level)
+        if count:
+            text.append(f"{LEVEL_ICON[level]} {count}  ", style=LEVEL_STYLE[level])
+    top = findings[0]
+    text.append(f"{top.rule.id}: ", style="bold")
+    append_user(text, top.message, single_line=True)
+    text.append("  · F4 to review", style="dim")
+    return text
 
 
 def _line(finding: Finding) -> Text:
-    text = Text()
+    text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{LEVEL_ICON[finding.level]} {finding.rule.id} ", style=LEVEL_STYLE[finding.level])
     text.append(f"{finding.where}: ", style="dim")
     if finding.quote and f'"{finding.quote}"' in finding.message:
         before, _, after = finding.message.partition(f'"{finding.quote}"')
-        text.append(before)
-        text.append(f'"{finding.quote}"', style="bold reverse red")
-        text.append(after)
+        append_user(text, before, single_line=True)
+        append_user(text, f'"{finding.quote}"', "bold reverse red", single_line=True)
+        append_user(text, after, single_line=True)
     else:
-        text.append(finding.message)
+        append_user(text, finding.message, single_line=True)
     if finding.replacement:
         text.append("  → ", style="dim")
-        text.append(finding.replacement, style="bold green")
+        append_user(text, finding.replacement, "bold green", single_line=True)
         text.append("  [f]", style="dim")
     return text

@@ -1,324 +1,321 @@
-"""The fishbone (Ishikawa) editor: categories, causes and sub-causes, with the diagram drawn."""
+"""The fishbone (Ishikawa) editor: categories, causes and sub-causes, with the diagram drawn.
+
+The tree is where you edit; the diagram is what the room looks at. When there is room both
+show (diagram above); on a small terminal the tree fills the editor and `v` shows the
+diagram in its place.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widgets import Static, Tree
 
+from sessions import edits
+from sessions.editing import SessionEditor
+from sessions.edits import CausePath
 from sessions.fishbone_art import render_fishbone
-from sessions.models import ActionItem, Cause, Factor, Fishbone, FishboneCategory
+from sessions.models import Fishbone
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
-from widgets.messages import SessionEdited, Undoable
+from widgets.messages import SessionEdited
+from widgets.user_text import append_user, user_text
 
-Path = tuple[int, ...]  # (category,) / (category, cause) / (category, cause, sub-cause)
+ROOMY_HEIGHT = 26
+"""From this editor height on, the diagram shows above the tree."""
+
+PART = "root_cause.fishbone"
+
+
+class CauseTree(Tree[CausePath]):
+    """The tree of causes; Enter edits (the editor's key), it doesn't fold."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "select_cursor"
 
 
 class FishboneEditor(Vertical):
     DEFAULT_CSS = css_beside(__file__)
+    HELP_TITLE = "Fishbone"
     BINDINGS = [
-        Binding("a", "add", "Add cause"),
-        Binding("c", "add_category", "Category"),
-        Binding("e", "edit", "Edit"),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("l", "link", "Link factor"),
-        Binding("left_square_bracket", "move_category(-1)", "◀ category", show=False),
-        Binding("right_square_bracket", "move_category(1)", "category ▶", show=False),
+        Binding("a", "add", "Add"),
+        Binding("c", "add_category", "Category", show=False),
+        Binding("enter,e", "edit", "Edit"),
+        Binding("d,delete", "delete", "Del"),
+        Binding("l", "link", "Link factor", show=False),
+        Binding("v", "toggle_diagram", "Diagram"),
+        Binding("left_square_bracket", "move_category(-1)", "To previous category", show=False),
+        Binding("right_square_bracket", "move_category(1)", "To next category", show=False),
         Binding("ctrl+up,K", "reorder(-1)", "Move up", show=False),
         Binding("ctrl+down,J", "reorder(1)", "Move down", show=False),
         Binding("p", "edit_problem", "Problem", show=False),
     ]
 
-    def __init__(
-        self,
-        get_fishbone: Callable[[], Fishbone],
-        get_factors: Callable[[], list[Factor]] = list,
-        get_actions: Callable[[], list[ActionItem]] = list,
-        *,
-        id: str | None = None,
-    ) -> None:
-        super().__init__(id=id)
-        self.get_fishbone = get_fishbone
-        self.get_factors = get_factors
-        self.get_actions = get_actions
+    diagram_only: reactive[bool] = reactive(False)
+    """The diagram in place of the tree (v), for showing the room."""
+
+    def __init__(self, editor: SessionEditor, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="session-view")
+        self.editor = editor
+        self.parts = frozenset({PART, "factors", "action_items"})
+
+    @property
+    def fishbone(self) -> Fishbone:
+        return self.editor.session.root_cause.fishbone
 
     def compose(self) -> ComposeResult:
         yield Static("", id="fishbone-diagram")
-        tree: Tree[Path] = Tree("", data=(), id="fishbone-tree")
+        tree = CauseTree("", data=(), id="fishbone-tree")
         tree.auto_expand = False
         yield tree
         yield Static("", id="fishbone-detail")
 
     def on_mount(self) -> None:
-        self.refresh_all()
-        self.call_after_refresh(setattr, self.tree, "cursor_line", 0)
+        self.show_session()
 
     def on_resize(self) -> None:
-        self.redraw()
+        self.set_class(self.size.height >= ROOMY_HEIGHT, "-roomy")
+        self.draw_diagram()
+
+    def watch_diagram_only(self, value: bool) -> None:
+        self.set_class(value, "-diagram-only")
+        self.draw_diagram()
+
+    def action_toggle_diagram(self) -> None:
+        self.diagram_only = not self.diagram_only
 
     @property
-    def tree(self) -> Tree[Path]:
-        return self.query_one("#fishbone-tree", Tree)
+    def tree(self) -> CauseTree:
+        return self.query_one(CauseTree)
 
     # --- drawing ------------------------------------------------------------------------
 
-    def redraw(self) -> None:
+    def draw_diagram(self) -> None:
         width = max(self.size.width - 2, 30)
-        lines = render_fishbone(self.get_fishbone(), width)
-        self.query_one("#fishbone-diagram", Static).update(Text("\n".join(lines)))
+        lines = render_fishbone(self.fishbone, width)
+        self.query_one("#fishbone-diagram", Static).update(user_text("\n".join(lines)))
 
-    def refresh_all(self, select: Path | None = None) -> None:
-        fishbone = self.get_fishbone()
-        factors = {f.id: f.factor for f in self.get_factors()}
+    def show_session(self, select: CausePath | None = None) -> None:
+        fishbone = self.fishbone
+        names = {f.id: f.factor for f in self.editor.session.factors}
         tree = self.tree
-        current = (
-            select if select is not None else (tree.cursor_node.data if tree.cursor_node else None)
-        )
+        current = select if select is not None else self._path()
         tree.clear()
-        label = Text.assemble(("PROBLEM ", "bold reverse"))
-        label.append(" " + (fishbone.problem or "(press p to state the problem)"))
+        label = Text.assemble(("PROBLEM", "bold reverse"), " ")
+        if fishbone.problem:
+            append_user(label, fishbone.problem, single_line=True)
+        else:
+            label.append("(press p to state the problem)", style="dim")
         tree.root.set_label(label)
-        nodes = {(): tree.root}
+        lines: dict[CausePath, int] = {(): 0}
+        line = 0
         for ci, category in enumerate(fishbone.categories):
-            cat_label = Text(category.name.upper() or "(unnamed)", style="bold")
-            cat_label.append(f"  {len(category.causes)}", style="dim")
-            cat_node = tree.root.add(cat_label, data=(ci,), expand=True)
-            nodes[(ci,)] = cat_node
+            name = user_text(category.name.upper() or "(unnamed)", "bold", single_line=True)
+            name.append(f"  {len(category.causes)}", style="dim")
+            node = tree.root.add(name, data=(ci,), expand=True)
+            line += 1
+            lines[(ci,)] = line
             for ki, cause in enumerate(category.causes):
-                text = Text(cause.text)
+                text = user_text(cause.text, single_line=True)
                 if cause.factor:
-                    name = factors.get(cause.factor, "missing factor")
-                    text.append(f"  ↔ {cause.factor} {name}", style="italic cyan")
-                cause_node = cat_node.add(text, data=(ci, ki), expand=True)
-                nodes[(ci, ki)] = cause_node
+                    linked = names.get(cause.factor, "missing factor")
+                    append_user(
+                        text, f"  ↔ {cause.factor} {linked}", "italic cyan", single_line=True
+                    )
+                cause_node = node.add(text, data=(ci, ki), expand=True)
+                line += 1
+                lines[(ci, ki)] = line
                 for si, sub in enumerate(cause.sub_causes):
-                    nodes[(ci, ki, si)] = cause_node.add_leaf(Text(sub), data=(ci, ki, si))
+                    cause_node.add_leaf(user_text(sub, single_line=True), data=(ci, ki, si))
+                    line += 1
+                    lines[(ci, ki, si)] = line
         tree.root.expand_all()
-        self.redraw()
-        if current is not None:
-            target = nodes.get(current) or nodes.get(current[:-1]) or tree.root
-            self.call_after_refresh(tree.move_cursor, target)
-
-    def reload_from_model(self) -> None:
-        self.refresh_all()
+        target = next((lines[p] for p in (current, current[:-1], current[:1]) if p in lines), 0)
+        tree.cursor_line = target
+        self.draw_diagram()
+        self.show_detail(self._path())
 
     # --- editing ------------------------------------------------------------------------
 
-    def _path(self) -> Path:
+    def _path(self) -> CausePath:
         node = self.tree.cursor_node
         return node.data if node is not None and node.data is not None else ()
 
-    def _edited(self, what: str, select: Path | None = None) -> None:
-        self.refresh_all(select)
-        self.post_message(SessionEdited(f"root_cause.fishbone: {what}"))
+    def _edited(self, what: str, select: CausePath) -> None:
+        self.show_session(select)
+        self.post_message(SessionEdited(PART, what, self))
 
-    def _ask(self, title: str, label: str, value: str, then: Callable[[str], None]) -> None:
-        spec = [FieldSpec("text", label, required=True)]
+    async def _ask(self, title: str, label: str, value: str, required: bool = True) -> str | None:
+        spec = [FieldSpec("text", label, required=required)]
+        values = await self.app.push_screen_wait(FormDialog(title, spec, {"text": value}))
+        return None if values is None else values["text"]
 
-        def done(values: dict | None) -> None:
-            if values is not None:
-                then(values["text"])
-
-        self.app.push_screen(FormDialog(title, spec, {"text": value}), done)
-
-    def action_add(self) -> None:
-        fishbone = self.get_fishbone()
+    @work(group="fishbone-dialog")
+    async def action_add(self) -> None:
         path = self._path()
-        if not path:
-            if not fishbone.categories:
-                self.action_add_category()
+        if not self.fishbone.categories:
+            await self._add_category()
+            return
+        if len(path) >= 2:
+            category = self.fishbone.categories[path[0]]
+            cause = category.causes[path[1]]
+            text = await self._ask(f"New sub-cause of: {cause.text}", "Sub-cause", "")
+            if text is None:
                 return
-            path = (0,)
-        category = fishbone.categories[path[0]]
-        if len(path) == 1:
-
-            def add_cause(text: str) -> None:
-                category.causes.append(Cause(text=text))
-                self._edited("cause added", (path[0], len(category.causes) - 1))
-
-            self._ask(f"New cause under {category.name}", "Cause", "", add_cause)
+            with self.editor.edit(PART, "sub-cause added"):
+                added = edits.add_sub_cause(self.fishbone, path[0], path[1], text)
+            self._edited("sub-cause added", added)
             return
-        cause = category.causes[path[1]]
+        index = path[0] if path else 0
+        category = self.fishbone.categories[index]
+        text = await self._ask(f"New cause under {category.name}", "Cause", "")
+        if text is None:
+            return
+        with self.editor.edit(PART, "cause added"):
+            added = edits.add_cause(self.fishbone, index, text)
+        self._edited("cause added", added)
 
-        def add_sub(text: str) -> None:
-            cause.sub_causes.append(text)
-            self._edited("sub-cause added", (path[0], path[1], len(cause.sub_causes) - 1))
+    @work(group="fishbone-dialog")
+    async def action_add_category(self) -> None:
+        await self._add_category()
 
-        self._ask(f"New sub-cause of {cause.text}", "Sub-cause", "", add_sub)
+    async def _add_category(self) -> None:
+        name = await self._ask("New category", "Category (e.g. Measurement, Materials)", "")
+        if name is None:
+            return
+        with self.editor.edit(PART, "category added"):
+            added = edits.add_category(self.fishbone, name)
+        self._edited("category added", added)
 
-    def action_add_category(self) -> None:
-        fishbone = self.get_fishbone()
-
-        def add(name: str) -> None:
-            fishbone.categories.append(FishboneCategory(name=name))
-            self._edited("category added", (len(fishbone.categories) - 1,))
-
-        self._ask("New category", "Category (e.g. Measurement, Materials)", "", add)
-
-    def action_edit(self) -> None:
-        fishbone = self.get_fishbone()
+    @work(group="fishbone-dialog")
+    async def action_edit(self) -> None:
         path = self._path()
         if not path:
-            self.action_edit_problem()
+            await self._edit_problem()
             return
-        category = fishbone.categories[path[0]]
-        if len(path) == 1:
+        what = ("Category", "Cause", "Sub-cause")[len(path) - 1]
+        text = await self._ask(f"Edit {what.lower()}", what, edits.text_at(self.fishbone, path))
+        if text is None:
+            return
+        with self.editor.edit(PART, f"{what.lower()} edited"):
+            edits.set_text_at(self.fishbone, path, text)
+        self._edited(f"{what.lower()} edited", path)
 
-            def rename(name: str) -> None:
-                category.name = name
-                self._edited("category renamed", path)
+    @work(group="fishbone-dialog")
+    async def action_edit_problem(self) -> None:
+        await self._edit_problem()
 
-            self._ask("Rename category", "Category", category.name, rename)
-        elif len(path) == 2:
-            cause = category.causes[path[1]]
-
-            def edit(text: str) -> None:
-                cause.text = text
-                self._edited("cause edited", path)
-
-            self._ask("Edit cause", "Cause", cause.text, edit)
-        else:
-            cause = category.causes[path[1]]
-
-            def edit_sub(text: str) -> None:
-                cause.sub_causes[path[2]] = text
-                self._edited("sub-cause edited", path)
-
-            self._ask("Edit sub-cause", "Sub-cause", cause.sub_causes[path[2]], edit_sub)
-
-    def action_edit_problem(self) -> None:
-        fishbone = self.get_fishbone()
-        spec = [FieldSpec("problem", "The problem at the head of the fish")]
-
-        def done(values: dict | None) -> None:
-            if values is not None:
-                fishbone.problem = values["problem"]
-                self._edited("problem edited", ())
-
-        self.app.push_screen(FormDialog("Problem", spec, {"problem": fishbone.problem}), done)
-
-    def _container(self, path: Path) -> tuple[list, int]:
-        fishbone = self.get_fishbone()
-        if len(path) == 1:
-            return fishbone.categories, path[0]
-        if len(path) == 2:
-            return fishbone.categories[path[0]].causes, path[1]
-        return fishbone.categories[path[0]].causes[path[1]].sub_causes, path[2]
+    async def _edit_problem(self) -> None:
+        text = await self._ask(
+            "Problem", "The problem at the head of the fish", self.fishbone.problem, False
+        )
+        if text is None:
+            return
+        with self.editor.edit(PART, "problem edited"):
+            self.fishbone.problem = text
+        self._edited("problem edited", ())
 
     def action_delete(self) -> None:
         path = self._path()
         if not path:
             return
-        items, index = self._container(path)
-        item = items.pop(index)
-
-        def undo() -> None:
-            items.insert(min(index, len(items)), item)
-            self._edited("restored", path)
-
-        kind = ("category", "cause", "sub-cause")[len(path) - 1]
-        self._edited(f"{kind} deleted", (*path[:-1], max(index - 1, 0)) if index else path[:-1])
-        self.post_message(Undoable(f"delete {kind}", undo))
-        self.app.notify(f"Deleted {kind}. Undo with ctrl+z.", markup=False)
+        what = ("category", "cause", "sub-cause")[len(path) - 1]
+        with self.editor.edit(PART, f"{what} deleted"):
+            after = edits.remove_at(self.fishbone, path)
+        self._edited(f"{what} deleted", after)
+        self.notify(f"Deleted the {what}. ctrl+z puts it back.", markup=False, timeout=4)
 
     def action_reorder(self, step: int) -> None:
         path = self._path()
-        if not path:
+        if not path or not 0 <= path[-1] + step < len(edits.siblings(self.fishbone, path)):
             return
-        items, index = self._container(path)
-        target = index + step
-        if 0 <= target < len(items):
-            items[index], items[target] = items[target], items[index]
-            self._edited("moved", (*path[:-1], target))
+        with self.editor.edit(PART, "moved"):
+            moved = edits.reorder(self.fishbone, path, step)
+        self._edited("moved", moved or path)
 
     def action_move_category(self, step: int) -> None:
         path = self._path()
         if len(path) != 2:
-            self.app.notify("Select a cause to move it to another category")
+            self.notify("Select a cause to move it to another category", timeout=3)
             return
-        categories = self.get_fishbone().categories
-        target = path[0] + step
-        if not 0 <= target < len(categories):
+        if not 0 <= path[0] + step < len(self.fishbone.categories):
             return
-        cause = categories[path[0]].causes.pop(path[1])
-        categories[target].causes.append(cause)
-        self._edited(
-            f"cause moved to {categories[target].name}",
-            (target, len(categories[target].causes) - 1),
-        )
+        with self.editor.edit(PART, "cause moved"):
+            moved = edits.move_to_category(self.fishbone, path, step)
+        if moved is not None:
+            self._edited(f"cause moved to {self.fishbone.categories[moved[0]].name}", moved)
 
-    def action_link(self) -> None:
+    @work(group="fishbone-dialog")
+    async def action_link(self) -> None:
         path = self._path()
         if len(path) != 2:
-            self.app.notify("Select a cause to link it to a contributing factor")
+            self.notify("Select a cause to link it to a contributing factor", timeout=3)
             return
-        cause = self.get_fishbone().categories[path[0]].causes[path[1]]
-        factors = self.get_factors()
+        factors = self.editor.session.factors
         if not factors:
-            self.app.notify("Add contributing factors first", severity="warning")
+            self.notify("Add contributing factors first", severity="warning")
             return
-        choices = tuple(f.id for f in factors)
-        help_text = "  ".join(f"{f.id}: {f.factor}" for f in factors)
+        cause = self.fishbone.categories[path[0]].causes[path[1]]
         spec = [
-            FieldSpec("factor", "Contributing factor", kind="enum", choices=choices, help=help_text)
+            FieldSpec(
+                "factor",
+                "Contributing factor",
+                kind="enum",
+                choices=tuple(f.id for f in factors),
+                help="  ".join(f"{f.id}: {f.factor}" for f in factors),
+            )
         ]
-
-        def done(values: dict | None) -> None:
-            if values is not None:
-                cause.factor = values["factor"] or ""
-                self._edited("cause linked", path)
-
-        self.app.push_screen(FormDialog("Link to factor", spec, {"factor": cause.factor}), done)
+        values = await self.app.push_screen_wait(
+            FormDialog("Link to a contributing factor", spec, {"factor": cause.factor or None})
+        )
+        if values is None:
+            return
+        with self.editor.edit(PART, "cause linked"):
+            edits.link_factor(self.fishbone, path, values["factor"] or "")
+        self._edited("cause linked", path)
 
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
         self.show_detail(event.node.data or ())
 
-    def show_detail(self, path: Path) -> None:
+    def show_detail(self, path: CausePath) -> None:
         """The full text of the highlighted item: the diagram and tree may cut it."""
-        fishbone = self.get_fishbone()
+        fishbone = self.fishbone
         detail = Text()
         try:
             if not path:
                 detail.append("Problem: ", style="bold")
-                detail.append(fishbone.problem or "—")
+                append_user(detail, fishbone.problem or "—")
             else:
                 category = fishbone.categories[path[0]]
-                detail.append(f"{category.name}", style="bold")
-                if len(path) >= 2:
+                append_user(detail, category.name, "bold")
+                if len(path) == 1:
+                    detail.append(f" · {len(category.causes)} causes", style="dim")
+                else:
                     cause = category.causes[path[1]]
                     detail.append(" › ")
-                    detail.append(cause.text)
-                    if cause.factor:
-                        names = {f.id: f.factor for f in self.get_factors()}
-                        detail.append(f"\nLinked to {cause.factor}: ", style="italic")
-                        detail.append(names.get(cause.factor, "(no such factor)"))
-                        actions = [
-                            str(a.id) for a in self.get_actions() if cause.factor in a.addresses
-                        ]
-                        detail.append(
-                            " · addressed by action items " + ", ".join(actions)
-                            if actions
-                            else " · no action item addresses it yet",
-                            style="" if actions else "yellow",
-                        )
+                    append_user(detail, cause.text)
                     if len(path) == 3:
-                        detail.append("\n  └ ")
-                        detail.append(cause.sub_causes[path[2]])
-                else:
-                    detail.append(f" · {len(category.causes)} causes", style="dim")
+                        detail.append(" › ")
+                        append_user(detail, cause.sub_causes[path[2]])
+                    if cause.factor:
+                        self._linked(detail, cause.factor)
         except IndexError:
             return
         self.query_one("#fishbone-detail", Static).update(detail)
 
-    @on(Tree.NodeSelected)
-    def _enter(self, event: Tree.NodeSelected) -> None:
-        event.stop()
-        self.action_edit()
+    def _linked(self, detail: Text, factor_id: str) -> None:
+        session = self.editor.session
+        names = {f.id: f.factor for f in session.factors}
+        detail.append(f"\n↔ {factor_id}: ", style="italic")
+        append_user(detail, names.get(factor_id, "(no such factor)"))
+        actions = edits.addressed_by(session, factor_id)
+        if actions:
+            detail.append(" · action items " + ", ".join(map(str, actions)))
+        else:
+            detail.append(" · no action item addresses it yet", style="yellow")

@@ -1,19 +1,27 @@
-"""A modal form for one record: validates as you type and never loses what was typed."""
+"""A modal form for one record: one row per field, so it fits 80×24 with its save key in view.
+
+It validates as you type, never closes on bad input, and never loses what was typed:
+Enter or ctrl+s saves (refused, with the reason, while a field is wrong), Escape cancels
+and asks first only when something was actually typed.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from textual import on
+from pydantic import ValidationError
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.suggester import SuggestFromList
 from textual.validation import ValidationResult, Validator
-from textual.widgets import Button, Checkbox, Input, Label, Select, TextArea
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
-from widgets.confirm import ConfirmDialog
+from widgets.confirm import Confirm
 from widgets.fields import FieldSpec, parse, to_text
 
 
@@ -30,12 +38,23 @@ class _SpecValidator(Validator):
         return self.success()
 
 
+def first_error(error: Exception) -> str:
+    """One line for a model that refused the values."""
+    if isinstance(error, ValidationError):
+        first = error.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        return f"{where}: {first['msg']}" if where else first["msg"]
+    return str(error)
+
+
 class FormDialog(ModalScreen[dict[str, Any] | None]):
     """Edit the fields of one record; dismisses with the parsed values, or None if cancelled."""
 
     CSS_PATH = "form_dialog.tcss"
+    HELP_TITLE = "Form"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Save", priority=True),
+        Binding("enter", "submit_on_enter", "Save", show=False, priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
 
@@ -43,58 +62,64 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         super().__init__()
         self.title_text = title
         self.specs = specs
-        self.initial = {spec.name: values.get(spec.name) for spec in specs}
+        self.initial = {spec.name: values.get(spec.name, spec.default) for spec in specs}
+        self._typed_initial: dict[str, Any] = {}
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="form"):
+        with Vertical(id="form"):
             yield Label(Content(self.title_text), id="form-title")
-            for spec in self.specs:
-                value = self.initial[spec.name]
-                yield Label(
-                    Content(spec.label + (" *" if spec.required else "")), classes="field-label"
-                )
-                if spec.kind == "multiline":
-                    area = TextArea(to_text(spec, value), id=f"f-{spec.name}", soft_wrap=True)
-                    area.show_line_numbers = False
-                    yield area
-                elif spec.kind == "enum":
-                    options = [(choice.replace("_", " "), choice) for choice in spec.choices]
-                    current = to_text(spec, value)
-                    yield Select(
-                        options,
-                        value=current if current in spec.choices else Select.NULL,
-                        allow_blank=not spec.required,
-                        id=f"f-{spec.name}",
+            with Grid(id="form-fields"):
+                for spec in self.specs:
+                    yield Label(
+                        Content(spec.name_shown + (" *" if spec.required else "")),
+                        classes="field-label",
                     )
-                elif spec.kind == "bool":
-                    yield Checkbox(spec.label, bool(value), id=f"f-{spec.name}")
-                else:
-                    yield Input(
-                        to_text(spec, value),
-                        placeholder=spec.placeholder,
-                        validators=[_SpecValidator(spec)],
-                        validate_on=["changed", "submitted"],
-                        id=f"f-{spec.name}",
-                    )
-                yield Label("", id=f"e-{spec.name}", classes="field-error")
-                if spec.help:
-                    yield Label(Content(spec.help), classes="field-help")
+                    yield self._field(spec)
+            yield Static("", id="form-status")
             with Horizontal(id="form-buttons"):
-                yield Button("Cancel [esc]", id="cancel")
-                yield Button("Save [ctrl+s]", id="save", variant="primary")
+                yield Button("Cancel  esc", id="cancel", compact=True)
+                yield Button("Save  ⏎/ctrl+s", id="save", variant="primary", compact=True)
+
+    def _field(self, spec: FieldSpec) -> Widget:
+        value = self.initial[spec.name]
+        field_id = f"f-{spec.name}"
+        if spec.kind == "multiline":
+            area = TextArea(to_text(spec, value), id=field_id, soft_wrap=True, compact=True)
+            area.show_line_numbers = False
+            area.add_class("multiline")
+            return area
+        if spec.kind == "bool":
+            return Checkbox("", bool(value), id=field_id)
+        suggester = None
+        if spec.kind == "enum":
+            shown = [choice.replace("_", " ") for choice in spec.choices]
+            suggester = SuggestFromList(shown, case_sensitive=False)
+        return Input(
+            to_text(spec, value),
+            placeholder=spec.placeholder,
+            validators=[_SpecValidator(spec)],
+            validate_on=["changed"],
+            suggester=suggester,
+            compact=True,
+            id=field_id,
+        )
 
     def on_mount(self) -> None:
-        first = self.query("Input, TextArea, Select, Checkbox").first()
-        first.focus()
+        self._typed_initial = {spec.name: self._raw(spec) for spec in self.specs}
+        self.set_focus(self.query("Input, TextArea, Checkbox").first())
+
+    # --- reading the fields -----------------------------------------------------------------
+
+    def _widget(self, spec: FieldSpec) -> Widget:
+        return self.query_one(f"#f-{spec.name}")
 
     def _raw(self, spec: FieldSpec) -> Any:
-        widget = self.query_one(f"#f-{spec.name}")
+        widget = self._widget(spec)
         if isinstance(widget, TextArea):
             return widget.text
-        if isinstance(widget, Select):
-            return "" if widget.value is Select.NULL else str(widget.value)
         if isinstance(widget, Checkbox):
             return widget.value
+        assert isinstance(widget, Input)
         return widget.value
 
     def collect(self) -> tuple[dict[str, Any], dict[str, str]]:
@@ -110,63 +135,84 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                 errors[spec.name] = str(error)
         return values, errors
 
-    def _show_errors(self, errors: dict[str, str]) -> None:
+    def typed_anything(self) -> bool:
+        return any(self._raw(spec) != self._typed_initial.get(spec.name) for spec in self.specs)
+
+    # --- the status line: the focused field's hint, or what is wrong ---------------------
+
+    def _spec_of(self, widget: Widget | None) -> FieldSpec | None:
+        name = (widget.id or "").removeprefix("f-") if widget is not None else ""
+        return next((spec for spec in self.specs if spec.name == name), None)
+
+    def _status(self, message: str = "", *, error: bool = False) -> None:
+        status = self.query_one("#form-status", Static)
+        status.update(Content(message))
+        status.set_class(error, "-error")
+
+    def _problems(self) -> list[tuple[FieldSpec, str]]:
+        """Fields typed into that don't parse yet, in form order."""
+        out = []
         for spec in self.specs:
-            label = self.query_one(f"#e-{spec.name}", Label)
-            message = errors.get(spec.name, "")
-            label.update(Content(f"⚠ {message}" if message else ""))
-            label.set_class(bool(message), "visible")
+            widget = self._widget(spec)
+            if isinstance(widget, Input) and widget.value:
+                result = widget.validate(widget.value)
+                if result is not None and not result.is_valid:
+                    out.append((spec, result.failure_descriptions[0]))
+        return out
+
+    def _show_field_status(self, widget: Widget | None) -> None:
+        """The focused field's hint, or what is wrong with it; below, what is wrong elsewhere."""
+        spec = self._spec_of(widget)
+        problems = self._problems()
+        mine = [message for each, message in problems if each is spec]
+        others = [
+            f"⚠ {each.name_shown}: {message}" for each, message in problems if each is not spec
+        ]
+        if mine and spec is not None:
+            lines = [f"⚠ {spec.name_shown}: {mine[0]}"]
+        else:
+            lines = [spec.hint] if spec is not None else []
+        self._status("\n".join([*lines[:1], *others[:1]]), error=bool(problems))
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._show_field_status(event.widget)
 
     @on(Input.Changed)
     def _validate_live(self, event: Input.Changed) -> None:
-        name = (event.input.id or "").removeprefix("f-")
-        label = self.query_one(f"#e-{name}", Label)
-        result = event.validation_result
-        message = "" if result is None or result.is_valid else result.failure_descriptions[0]
-        label.update(Content(f"⚠ {message}" if message else ""))
-        label.set_class(bool(message), "visible")
+        if event.input is self.focused:
+            self._show_field_status(event.input)
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_submit()
+    # --- answering --------------------------------------------------------------------------
 
     def action_submit(self) -> None:
         values, errors = self.collect()
         if errors:
-            self._show_errors(errors)
-            self.notify("Fix the marked fields first", severity="warning")
+            name, message = next(iter(errors.items()))
+            spec = next(spec for spec in self.specs if spec.name == name)
+            self._status(f"⚠ {spec.name_shown}: {message} — fix it to save", error=True)
+            for each in self.specs:
+                widget = self._widget(each)
+                widget.set_class(each.name in errors, "-invalid")
+            self.set_focus(self._widget(spec))
             return
         self.dismiss(values)
 
-    def _changed(self) -> bool:
-        values, errors = self.collect()
-        if errors:
-            return True
-        initial = {}
-        for spec in self.specs:
-            try:
-                initial[spec.name] = (
-                    bool(self.initial[spec.name])
-                    if spec.kind == "bool"
-                    else parse(spec, to_text(spec, self.initial[spec.name]))
-                )
-            except ValueError:
-                initial[spec.name] = None
-        return values != initial
+    def action_submit_on_enter(self) -> None:
+        self.action_submit()
 
-    def action_cancel(self) -> None:
-        if not self._changed():
-            self.dismiss(None)
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Enter saves, except where it belongs to the field: a new line, a tick, a button."""
+        if action == "submit_on_enter":
+            return not isinstance(self.focused, TextArea | Checkbox | Button)
+        return True
+
+    @work
+    async def action_cancel(self) -> None:
+        if self.typed_anything() and not await self.app.push_screen_wait(
+            Confirm("Discard what you typed?", yes="Discard", no="Keep editing")
+        ):
             return
-
-        def answered(discard: bool | None) -> None:
-            if discard:
-                self.dismiss(None)
-
-        self.app.push_screen(
-            ConfirmDialog("Discard what you typed?", yes="Discard", no="Keep editing"), answered
-        )
+        self.dismiss(None)
 
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
@@ -175,3 +221,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.action_cancel()
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()  # Enter is the dialog's own binding; this one only comes from a paste

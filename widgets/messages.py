@@ -1,24 +1,20 @@
-"""How widgets tell the app about the session: they edit the model, then post these."""
+"""How editors tell the screen and the app about a change they made through the editor."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual.message import Message
+from textual.widget import Widget
 
 
+@dataclass
 class SessionEdited(Message):
-    """The session model changed; the app autosaves and views that depend on it refresh."""
+    """``part`` of the session changed (the editor holds the undo step): save, recheck, and
+    redraw the other views of that part; ``origin`` has redrawn itself already."""
 
-    def __init__(self, what: str = "") -> None:
-        super().__init__()
-        self.what = what
-
-
-class Undoable(Message):
-    """A change the user can take back with the undo key (deletions, moves)."""
-
-    def __init__(self, description: str, undo: Callable[[], None]) -> None:
-        super().__init__()
-        self.description = description
-        self.undo = undo
+    part: str
+    what: str
+    origin: Widget | None = None
+    #: The meeting clock's own bookkeeping: saved at once, without "unsaved" in the title.
+    quiet: bool = False

@@ -9,77 +9,99 @@ from pydantic import ValidationError
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
+from textual import work
 from textual.binding import Binding
 from textual.widgets import Static
 
+from sessions.editing import SessionEditor
+from sessions.models import Session
 from widgets._css import css_beside
 from widgets.fields import FieldSpec, to_text
-from widgets.form_dialog import FormDialog
+from widgets.form_dialog import FormDialog, first_error
 from widgets.messages import SessionEdited
+from widgets.user_text import user_text
+
+Values = dict[str, Any]
 
 
 class ModelForm(Static, can_focus=True):
+    """Shows ``part``'s fields; Enter opens them in a form, values the timeline already knows
+    (``suggest``) filled in where the field is empty."""
+
     DEFAULT_CSS = css_beside(__file__)
+    HELP_TITLE = "Form summary"
     BINDINGS = [Binding("enter,e", "edit", "Edit")]
 
     def __init__(
         self,
         title: str,
         specs: list[FieldSpec],
-        get_values: Callable[[], dict[str, Any]],
-        apply: Callable[[dict[str, Any]], None],
+        editor: SessionEditor,
+        part: str,
+        values_of: Callable[[Session], Values],
+        apply: Callable[[Session, Values], None],
         *,
-        where: str,
-        extra: Callable[[], Text] | None = None,
+        extra: Callable[[Session], Text] | None = None,
+        suggest: Callable[[Session], Values] | None = None,
+        depends_on: frozenset[str] = frozenset(),
         id: str | None = None,
     ) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, classes="session-view")
         self.title = title
         self.specs = specs
-        self.get_values = get_values
+        self.editor = editor
+        self.part = part
+        self.values_of = values_of
         self.apply = apply
-        self.where = where
         self.extra = extra
-        self.border_title = f"{title} — press Enter to edit"
+        self.suggest = suggest
+        self.parts = frozenset({part}) | depends_on
+        self.border_title = f"{title} — Enter to edit"
 
     def on_mount(self) -> None:
-        self.refresh_view()
+        self.show_session()
 
-    def refresh_view(self) -> None:
-        values = self.get_values()
+    def _suggestions(self, values: Values) -> Values:
+        if self.suggest is None:
+            return {}
+        offered = self.suggest(self.editor.session)
+        return {name: value for name, value in offered.items() if values.get(name) in (None, "")}
+
+    def show_session(self) -> None:
+        session = self.editor.session
+        values = self.values_of(session)
+        offered = self._suggestions(values)
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", max_width=24)
         grid.add_column(ratio=1)
         for spec in self.specs:
-            shown = to_text(spec, values.get(spec.name))
-            if spec.kind == "bool":
-                shown = "yes" if values.get(spec.name) else "no"
-            label = spec.short or spec.label
-            value = Text(shown.replace("\n", " ⏎ ")) if shown else Text("—", style="dim")
-            grid.add_row(Text(label), value)
-        if self.extra is None:
-            self.update(grid)
-        else:
-            self.update(Group(grid, Text(""), self.extra()))
+            value = values.get(spec.name)
+            shown = ("yes" if value else "no") if spec.kind == "bool" else to_text(spec, value)
+            cell = user_text(shown, single_line=True) if shown else Text("—", style="dim")
+            if spec.name in offered:
+                cell.append(f"  (timeline: {to_text(spec, offered[spec.name])})", style="dim")
+            grid.add_row(Text(spec.name_shown), cell)
+        self.update(grid if self.extra is None else Group(grid, Text(""), self.extra(session)))
 
-    def reload_from_model(self) -> None:
-        self.refresh_view()
-
-    def action_edit(self) -> None:
-        def done(values: dict[str, Any] | None) -> None:
-            if values is None:
-                return
-            try:
-                self.apply(values)
-            except (ValidationError, ValueError) as error:
-                message = (
-                    error.errors(include_url=False)[0]["msg"]
-                    if isinstance(error, ValidationError)
-                    else str(error)
-                )
-                self.app.notify(message, severity="error", markup=False)
-                return
-            self.refresh_view()
-            self.post_message(SessionEdited(self.where))
-
-        self.app.push_screen(FormDialog(self.title, self.specs, self.get_values()), done)
+    @work(group="form-dialog")
+    async def action_edit(self) -> None:
+        session = self.editor.session
+        values = self.values_of(session)
+        offered = self._suggestions(values)
+        title = self.title
+        if offered:
+            names = ", ".join(s.name_shown for s in self.specs if s.name in offered)
+            title += f" (from the timeline: {names})"
+        answer = await self.app.push_screen_wait(
+            FormDialog(title, self.specs, {**values, **offered})
+        )
+        if answer is None:
+            return
+        try:
+            with self.editor.edit(self.part, f"{self.part} edited"):
+                self.apply(self.editor.session, answer)
+        except (ValidationError, ValueError) as error:
+            self.notify(first_error(error), severity="error", markup=False)
+            return
+        self.show_session()
+        self.post_message(SessionEdited(self.part, f"{self.part} edited", self))

@@ -27,7 +27,7 @@ class PasteLogsDialog(ModalScreen[str | None]):
                 yield Button("Add events [ctrl+s]", id="add", variant="primary")
 
     def on_mount(self) -> None:
-        self.query_one(TextArea).focus()
+        self.set_focus(self.query_one(TextArea))
 
     def action_submit(self) -> None:
         self.dismiss(self.query_one(TextArea).text)

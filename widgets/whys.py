@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, Static, Tree
 
+from sessions import edits
 from sessions.checks.depth import MIN_WHYS
+from sessions.editing import SessionEditor
 from sessions.models import FiveWhys, WhyNode
+from sessions.paths import get_at
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
-from widgets.messages import SessionEdited, Undoable
+from widgets.messages import SessionEdited
+from widgets.user_text import append_user
 
 PROBLEM = "__problem__"
 WHY_SPECS = [
@@ -27,26 +29,42 @@ WHY_SPECS = [
 HINT = "Stop when you reach something you can fix · focus on the system, not people"
 
 
+class StepTree(Tree[str]):
+    """The tree of steps; Enter edits the step (the editor's key), it doesn't fold it."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "select_cursor"
+
+
 class WhysEditor(Vertical):
-    """Edits ``get_whys()`` in place; posts SessionEdited and Undoable like every editor."""
+    """Edits the 5 whys at ``path`` through the session editor, one undoable step at a time."""
 
     DEFAULT_CSS = css_beside(__file__)
+    HELP_TITLE = "5 whys"
     BINDINGS = [
-        Binding("a", "add_below", "Why below"),
-        Binding("b", "add_branch", "Parallel branch"),
-        Binding("e", "edit", "Edit"),
-        Binding("d,delete", "delete", "Delete"),
-        Binding("r", "toggle_root", "Root cause"),
+        Binding("a", "add_below", "Why"),
+        Binding("b", "add_branch", "Branch"),
+        Binding("enter,e", "edit", "Edit"),
+        Binding("d,delete", "delete", "Del"),
+        Binding("r", "toggle_root", "Root"),
         Binding("p", "edit_problem", "Problem", show=False),
     ]
 
-    def __init__(self, get_whys: Callable[[], FiveWhys], *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.get_whys = get_whys
+    def __init__(
+        self, editor: SessionEditor, path: str = "root_cause.whys", *, id: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes="session-view")
+        self.editor = editor
+        self.path = path
+        self.parts = frozenset({path})
+
+    @property
+    def whys(self) -> FiveWhys:
+        return get_at(self.editor.session, self.path)
 
     def compose(self) -> ComposeResult:
         yield Label(Content(HINT), id="whys-hint")
-        tree: Tree[str] = Tree("", data=PROBLEM, id="whys-tree")
+        tree = StepTree("", data=PROBLEM, id="whys-tree")
         tree.auto_expand = False
         tree.guide_depth = 2
         yield tree
@@ -54,56 +72,71 @@ class WhysEditor(Vertical):
         yield Label("", id="whys-warnings")
 
     def on_mount(self) -> None:
-        self.refresh_tree()
-        self.call_after_refresh(setattr, self.tree, "cursor_line", 0)
+        self.show_session()
 
     @property
-    def tree(self) -> Tree[str]:
-        return self.query_one("#whys-tree", Tree)
+    def tree(self) -> StepTree:
+        return self.query_one(StepTree)
 
     # --- drawing ------------------------------------------------------------------------
 
-    def refresh_tree(self, select: str | None = None) -> None:
-        whys = self.get_whys()
+    def show_session(self, select: str | None = None) -> None:
+        """Redraw the tree from the model and keep (or move) the highlighted step."""
+        whys = self.whys
         tree = self.tree
-        current = select or (tree.cursor_node.data if tree.cursor_node else None)
+        current = select or (tree.cursor_node.data if tree.cursor_node else PROBLEM)
         tree.clear()
         tree.root.set_label(_problem_label(whys.problem))
         kids: dict[str, list[WhyNode]] = {}
         for node in whys.nodes:
             kids.setdefault(node.parent, []).append(node)
-        by_id = {}
+        lines = {PROBLEM: 0}
         stack = [(tree.root, "", 0)]
         while stack:
             parent_widget, parent_id, depth = stack.pop()
             for node in kids.get(parent_id, []):
-                child = parent_widget.add(_node_label(node, depth + 1), data=node.id, expand=True)
-                by_id[node.id] = child
+                child = parent_widget.add(_step_label(node, depth + 1), data=node.id, expand=True)
                 stack.append((child, node.id, depth + 1))
         tree.root.expand_all()
+        for line, node in enumerate(_in_order(tree.root)):
+            lines[node.data] = line
+        tree.cursor_line = lines.get(current or PROBLEM, 0)
         self._show_warnings(whys)
-        target = by_id.get(current) if current else None
-        if target is not None:
-            self.call_after_refresh(tree.move_cursor, target)
         self.show_detail(current)
 
     def _show_warnings(self, whys: FiveWhys) -> None:
         shallow = [chain for chain in whys.chains() if len(chain) < MIN_WHYS]
-        marked = sum(1 for node in whys.nodes if node.root_cause)
-        warnings = self.query_one("#whys-warnings", Label)
+        marked = any(node.root_cause for node in whys.nodes)
         parts = []
         if shallow:
-            parts.append(
-                f"⚠ {len(shallow)} chain{'s' if len(shallow) > 1 else ''} stop before "
-                f"{MIN_WHYS} whys (shallow analysis): keep asking why"
-            )
+            chains = f"{len(shallow)} chain{'s' if len(shallow) > 1 else ''}"
+            parts.append(f"⚠ {chains} under {MIN_WHYS} whys: keep asking why")
         if whys.nodes and not marked:
-            parts.append("⚠ no root cause marked yet (r)")
-        warnings.update(Content("  ".join(parts)) if parts else Content(""))
+            parts.append("⚠ no root cause marked (r)")
+        warnings = self.query_one("#whys-warnings", Label)
+        warnings.update(Content("  ".join(parts)))
         warnings.set_class(bool(parts), "warn")
 
-    def reload_from_model(self) -> None:
-        self.refresh_tree()
+    @on(Tree.NodeHighlighted)
+    def _highlighted(self, event: Tree.NodeHighlighted) -> None:
+        self.show_detail(event.node.data)
+
+    def show_detail(self, node_id: str | None) -> None:
+        """The full text of the highlighted step: labels in the tree may be cut to fit."""
+        whys = self.whys
+        detail = Text()
+        node = edits.find_why(whys, node_id) if node_id else None
+        if node is None:
+            detail.append("Problem: ", style="bold")
+            append_user(detail, whys.problem or "— (p to state it)")
+        else:
+            detail.append(f"Why #{whys.depth(node.id)}: ", style="bold")
+            append_user(detail, node.why or "—")
+            detail.append("  Because: ", style="bold")
+            append_user(detail, node.because or "—")
+            if node.root_cause:
+                detail.append("  ◆ root cause", style="bold magenta")
+        self.query_one("#whys-detail", Static).update(detail)
 
     # --- editing ------------------------------------------------------------------------
 
@@ -112,133 +145,105 @@ class WhysEditor(Vertical):
         return node.data if node is not None and node.data else PROBLEM
 
     def _edited(self, what: str, select: str | None = None) -> None:
-        self.refresh_tree(select)
-        self.post_message(SessionEdited(f"root_cause.whys: {what}"))
+        self.show_session(select)
+        self.post_message(SessionEdited(self.path, what, self))
 
-    def _ask(self, title: str, node: WhyNode | None, then: Callable[[dict], None]) -> None:
+    async def _ask_step(self, title: str, node: WhyNode | None) -> dict | None:
         values = {"why": node.why, "because": node.because} if node else {}
-        self.app.push_screen(FormDialog(title, WHY_SPECS, values), lambda v: v and then(v))
+        return await self.app.push_screen_wait(FormDialog(title, WHY_SPECS, values))
 
-    def _add(self, parent: str) -> None:
-        whys = self.get_whys()
-        depth = whys.depth(parent) + 1 if parent else 1
+    async def _add(self, parent: str) -> None:
+        depth = self.whys.depth(parent) + 1 if parent else 1
+        values = await self._ask_step(f"Why #{depth}", None)
+        if values is None:
+            return
+        with self.editor.edit(self.path, "why added"):
+            node = edits.add_why(self.whys, parent, values["why"], values["because"])
+        self._edited("why added", node.id)
 
-        def add(values: dict) -> None:
-            node = WhyNode(id=whys.next_id(), parent=parent, **values)
-            whys.nodes.append(node)
-            self._edited("why added", select=node.id)
-
-        self._ask(f"Why #{depth}", None, add)
-
-    def action_add_below(self) -> None:
+    @work(group="whys-dialog")
+    async def action_add_below(self) -> None:
         selected = self._selected()
-        self._add("" if selected == PROBLEM else selected)
+        await self._add("" if selected == PROBLEM else selected)
 
-    def action_add_branch(self) -> None:
+    @work(group="whys-dialog")
+    async def action_add_branch(self) -> None:
+        selected = self._selected()
+        await self._add("" if selected == PROBLEM else edits.branch_parent(self.whys, selected))
+
+    @work(group="whys-dialog")
+    async def action_edit(self) -> None:
         selected = self._selected()
         if selected == PROBLEM:
-            self._add("")
+            await self._edit_problem()
             return
-        parent = next(n.parent for n in self.get_whys().nodes if n.id == selected)
-        self._add(parent)
-
-    def action_edit(self) -> None:
-        selected = self._selected()
-        if selected == PROBLEM:
-            self.action_edit_problem()
+        node = edits.find_why(self.whys, selected)
+        if node is None:
             return
-        whys = self.get_whys()
-        node = next(n for n in whys.nodes if n.id == selected)
+        values = await self._ask_step(f"Why #{self.whys.depth(node.id)}", node)
+        if values is None or edits.find_why(self.whys, selected) is None:
+            return
+        with self.editor.edit(self.path, "why edited"):
+            edits.update_why(self.whys, selected, **values)
+        self._edited("why edited", selected)
 
-        def edit(values: dict) -> None:
-            node.why, node.because = values["why"], values["because"]
-            self._edited("why edited", select=node.id)
+    @work(group="whys-dialog")
+    async def action_edit_problem(self) -> None:
+        await self._edit_problem()
 
-        self._ask(f"Why #{whys.depth(node.id)}", node, edit)
-
-    def action_edit_problem(self) -> None:
-        whys = self.get_whys()
+    async def _edit_problem(self) -> None:
         spec = [FieldSpec("problem", "The problem", placeholder="Service returned 500 errors")]
-
-        def done(values: dict | None) -> None:
-            if values is not None:
-                whys.problem = values["problem"]
-                self._edited("problem edited", select=PROBLEM)
-
-        self.app.push_screen(FormDialog("Problem statement", spec, {"problem": whys.problem}), done)
+        values = await self.app.push_screen_wait(
+            FormDialog("Problem statement", spec, {"problem": self.whys.problem})
+        )
+        if values is None:
+            return
+        with self.editor.edit(self.path, "problem edited"):
+            self.whys.problem = values["problem"]
+        self._edited("problem edited", PROBLEM)
 
     def action_delete(self) -> None:
         selected = self._selected()
         if selected == PROBLEM:
             return
-        whys = self.get_whys()
-        doomed = {selected}
-        changed = True
-        while changed:
-            changed = False
-            for node in whys.nodes:
-                if node.parent in doomed and node.id not in doomed:
-                    doomed.add(node.id)
-                    changed = True
-        before = list(whys.nodes)
-        whys.nodes[:] = [n for n in whys.nodes if n.id not in doomed]
-
-        def undo() -> None:
-            whys.nodes[:] = before
-            self._edited("why restored", select=selected)
-
-        self._edited("why deleted")
-        self.post_message(Undoable(f"delete {len(doomed)} why step(s)", undo))
-        self.app.notify(f"Deleted {len(doomed)} why step(s). Undo with ctrl+z.", markup=False)
+        parent = edits.branch_parent(self.whys, selected)
+        with self.editor.edit(self.path, "why deleted"):
+            count = edits.remove_why(self.whys, selected)
+        self._edited("why deleted", parent or PROBLEM)
+        self.notify(f"Deleted {count} why step(s). ctrl+z puts them back.", markup=False)
 
     def action_toggle_root(self) -> None:
         selected = self._selected()
         if selected == PROBLEM:
             return
-        node = next(n for n in self.get_whys().nodes if n.id == selected)
-        node.root_cause = not node.root_cause
-        self._edited("root cause marked" if node.root_cause else "root cause unmarked", selected)
+        with self.editor.edit(self.path, "root cause marked"):
+            marked = edits.toggle_root_cause(self.whys, selected)
+        self._edited("root cause marked" if marked else "root cause unmarked", selected)
 
-    @on(Tree.NodeHighlighted)
-    def _show_detail(self, event: Tree.NodeHighlighted) -> None:
-        self.show_detail(event.node.data)
 
-    def show_detail(self, node_id: str | None) -> None:
-        """The full text of the highlighted step: labels in the tree may be cut to fit."""
-        whys = self.get_whys()
-        detail = Text()
-        node = next((n for n in whys.nodes if n.id == node_id), None)
-        if node is None:
-            detail.append("Problem: ", style="bold")
-            detail.append(whys.problem or "—")
-        else:
-            detail.append(f"Why #{whys.depth(node.id)}: ", style="bold")
-            detail.append(node.why or "—")
-            detail.append("\nBecause: ", style="bold")
-            detail.append(node.because or "—")
-            if node.root_cause:
-                detail.append("\n◆ Marked as a root cause", style="bold magenta")
-        self.query_one("#whys-detail", Static).update(detail)
-
-    @on(Tree.NodeSelected)
-    def _selected_with_enter(self, event: Tree.NodeSelected) -> None:
-        event.stop()
-        self.action_edit()
+def _in_order(root):
+    """Nodes top to bottom, as the tree shows them (all expanded)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.children))
 
 
 def _problem_label(problem: str) -> Text:
-    text = Text.assemble((" PROBLEM ", "bold reverse"))
-    text.append(" ")
-    text.append(problem or "(press p to state the problem)", style="bold" if problem else "dim")
+    text = Text.assemble((" PROBLEM ", "bold reverse"), " ")
+    if problem:
+        return append_user(text, problem, "bold", single_line=True)
+    text.append("(press p to state the problem)", style="dim")
     return text
 
 
-def _node_label(node: WhyNode, depth: int) -> Text:
+def _step_label(node: WhyNode, depth: int) -> Text:
     text = Text.assemble((f" {depth} ", "bold reverse"))
     if node.root_cause:
         text.append(" ◆ ROOT", style="bold magenta")
     text.append(" ")
-    text.append(node.why or "Why?", style="bold")
+    append_user(text, node.why or "Why?", "bold", single_line=True)
     text.append(" → ", style="dim")
-    text.append(node.because or "…", style="" if node.because else "dim")
+    append_user(text, node.because or "…", "" if node.because else "dim", single_line=True)
     return text

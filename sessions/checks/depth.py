@@ -5,16 +5,26 @@ from __future__ import annotations
 import re
 
 from sessions.checks.findings import Finding, Level, Rule
-from sessions.models import ROOT_CAUSE_REF, Marker, Session
+from sessions.models import ROOT_CAUSE_REF, Marker, SectionKind, Session
 from sessions.timeline import first_marks
 
 SHALLOW = Rule("DP001", Level.WARNING, "a why-chain stops before three whys")
 NO_ROOT = Rule("DP002", Level.WARNING, "no root cause is marked or stated")
 ROOT_PERSON = Rule("DP003", Level.ERROR, "the root cause names a person")
-UNADDRESSED = Rule("DP004", Level.WARNING, "a contributing factor no action item addresses")
+UNADDRESSED = Rule(
+    "DP004",
+    Level.WARNING,
+    "a contributing factor no action item addresses",
+    discussed_in=SectionKind.ACTION_ITEMS,
+)
 NO_TIMELINE = Rule("DP005", Level.WARNING, "the timeline has no events")
 MARKER_ORDER = Rule("DP006", Level.ERROR, "timeline markers are out of order")
-ROOT_UNADDRESSED = Rule("DP007", Level.INFO, "no action item addresses the root cause")
+ROOT_UNADDRESSED = Rule(
+    "DP007",
+    Level.INFO,
+    "no action item addresses the root cause",
+    discussed_in=SectionKind.ACTION_ITEMS,
+)
 
 RULES = (SHALLOW, NO_ROOT, ROOT_PERSON, UNADDRESSED, NO_TIMELINE, MARKER_ORDER, ROOT_UNADDRESSED)
 

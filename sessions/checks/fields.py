@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from sessions.models import Observation, Session
+from sessions.paths import get_at, set_at
 
 
 def text_fields(session: Session, *, include_logs: bool = False) -> Iterator[tuple[str, str]]:
@@ -71,28 +71,12 @@ def people(session: Session) -> set[str]:
     return out
 
 
-_STEP = re.compile(r"([A-Za-z_]+)|\[(\d+)\]")
-
-
-def _steps(where: str) -> list[str | int]:
-    return [name if name else int(index) for name, index in _STEP.findall(where)]
-
-
 def get_text(session: Session, where: str) -> str:
-    target: object = session
-    for step in _steps(where):
-        target = target[step] if isinstance(step, int) else getattr(target, step)
+    """The text at a finding's field path ("" when it is not text)."""
+    target = get_at(session, where)
     return target if isinstance(target, str) else ""
 
 
 def set_text(session: Session, where: str, value: str) -> None:
     """Write a text field by its field path (e.g. ``timeline[3].event``)."""
-    steps = _steps(where)
-    target: object = session
-    for step in steps[:-1]:
-        target = target[step] if isinstance(step, int) else getattr(target, step)
-    last = steps[-1]
-    if isinstance(last, int):
-        target[last] = value  # type: ignore[index]
-    else:
-        setattr(target, last, value)
+    set_at(session, where, value)

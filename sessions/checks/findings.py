@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from sessions.models import SectionKind
+
 
 class Level(IntEnum):
     INFO = 1
@@ -24,6 +26,9 @@ class Rule:
     id: str
     level: Level
     summary: str
+    #: The meeting section where the team acts on it, when that isn't where it is found
+    #: (a factor no action addresses is found among the factors, acted on with the actions).
+    discussed_in: SectionKind | None = None
 
 
 @dataclass

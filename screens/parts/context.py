@@ -1,0 +1,15 @@
+"""What every part's editor is built with."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sessions.editing import SessionEditor
+
+
+@dataclass(frozen=True)
+class PartContext:
+    editor: SessionEditor
+    #: The day deadlines are measured against (injected in tests).
+    today: dt.date = field(default_factory=dt.date.today)

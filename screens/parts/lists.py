@@ -1,0 +1,267 @@
+"""The parts that are lists of records: factors, observations, action items, lessons, links."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import VerticalScroll
+from textual.widget import Widget
+from textual.widgets import Label
+
+from screens.parts.context import PartContext
+from sessions.edits import addressed_by
+from sessions.models import (
+    FACTOR_TYPES,
+    ActionItem,
+    ActionStatus,
+    ActionType,
+    Factor,
+    GlossaryEntry,
+    Link,
+    Observation,
+    Priority,
+    RelatedIncident,
+    Takeaway,
+)
+from widgets.fields import FieldSpec
+from widgets.record_table import Column, RecordPanel, RecordTable, model_maker
+from widgets.text_field import TextField
+
+
+def _panel(table: RecordTable) -> RecordPanel:
+    return RecordPanel(table, id=f"panel-{table.id}")
+
+
+def factors(context: PartContext) -> Widget:
+    session = lambda: context.editor.session  # noqa: E731 - read at edit time, not build time
+
+    def make(values: dict[str, Any], old: Factor | None) -> Factor:
+        base = old.model_dump() if old else {"id": session().next_factor_id()}
+        return Factor.model_validate({**base, **values})
+
+    def actions(factor: Factor) -> str:
+        ids = addressed_by(session(), factor.id)
+        return ", ".join(map(str, ids)) if ids else "⚠ none"
+
+    table = RecordTable(
+        "contributing factor",
+        context.editor,
+        "factors",
+        [
+            Column("ID", lambda f: f.id, width=4),
+            Column("Factor", lambda f: f.factor, min_width=18, weight=2),
+            Column("Description", lambda f: f.description, min_width=12, weight=3, drop=2),
+            Column("Type", lambda f: f.type, width=13, drop=1),
+            Column("Actions", actions, width=8),
+        ],
+        [
+            FieldSpec("factor", "Factor", required=True, placeholder="No query timeout"),
+            FieldSpec("description", "Description"),
+            FieldSpec("type", "Type", help="e.g. " + ", ".join(FACTOR_TYPES)),
+        ],
+        make,
+        id="table-factors",
+    )
+    table.parts = frozenset({"factors", "action_items"})
+    return _panel(table)
+
+
+def _observations(context: PartContext, name: str, noun: str) -> Widget:
+    return _panel(
+        RecordTable(
+            noun,
+            context.editor,
+            name,
+            [
+                Column("Area", lambda o: o.area, width=16, drop=1),
+                Column("What", lambda o: o.text, min_width=24),
+            ],
+            [
+                FieldSpec("area", "Area (Detection, Response, Communication…)", short="Area"),
+                FieldSpec("text", "What", required=True),
+            ],
+            model_maker(Observation),
+            id=f"table-{name}",
+        )
+    )
+
+
+def went_well(context: PartContext) -> Widget:
+    return _observations(context, "went_well", "thing that went well")
+
+
+def went_poorly(context: PartContext) -> Widget:
+    return _observations(context, "went_poorly", "thing that went poorly")
+
+
+def got_lucky(context: PartContext) -> Widget:
+    return _observations(context, "got_lucky", "lucky break")
+
+
+ACTION_SPECS = [
+    FieldSpec("action", "Action (specific and measurable)", short="Action", required=True),
+    FieldSpec("type", "Type", kind="enum", choices=tuple(ActionType)),
+    FieldSpec("priority", "Priority", kind="enum", choices=tuple(Priority)),
+    FieldSpec("owner", "Owner (one person, not a team)", short="Owner"),
+    FieldSpec("due", "Due date", kind="date", placeholder="YYYY-MM-DD (within 30 days)"),
+    FieldSpec(
+        "status",
+        "Status",
+        kind="enum",
+        choices=tuple(ActionStatus),
+        required=True,
+        default=ActionStatus.TODO,
+    ),
+    FieldSpec("ticket", "Ticket link", short="Ticket"),
+    FieldSpec(
+        "addresses", "Addresses", kind="list", help="Factor ids and/or root-cause, e.g. F1, F2"
+    ),
+    FieldSpec("completed", "Completed on", kind="date"),
+    FieldSpec("verification", "Verification (how we know it works)", short="Verification"),
+]
+
+
+def action_items(context: PartContext) -> Widget:
+    def make(values: dict[str, Any], old: ActionItem | None) -> ActionItem:
+        base = old.model_dump() if old else {"id": context.editor.session.next_action_id()}
+        return ActionItem.model_validate({**base, **values})
+
+    return _panel(
+        RecordTable(
+            "action item",
+            context.editor,
+            "action_items",
+            [
+                Column("ID", lambda a: str(a.id), width=3),
+                Column("Action", lambda a: a.action, min_width=30, weight=4),
+                Column("Type", lambda a: a.type.value if a.type else "—", width=8, drop=3),
+                Column("Pri", lambda a: a.priority.value if a.priority else "—", width=3, drop=4),
+                Column("Owner", lambda a: a.owner or "—", min_width=10, weight=1, drop=1),
+                Column("Due", lambda a: a.due.isoformat() if a.due else "—", width=10),
+                Column("Status", lambda a: a.status.value, width=11, drop=6),
+                Column("Addresses", lambda a: ", ".join(a.addresses) or "⚠", width=9, drop=5),
+            ],
+            ACTION_SPECS,
+            make,
+            values_of=lambda a: a.model_dump() | {"status": a.status.value},
+            id="table-action_items",
+        )
+    )
+
+
+def _strings(context: PartContext, noun: str, path: str, label: str, id: str) -> RecordTable:
+    return RecordTable(
+        noun,
+        context.editor,
+        path,
+        [Column(label, lambda s: s)],
+        [FieldSpec("text", label, required=True)],
+        lambda values, old: values["text"],
+        values_of=lambda s: {"text": s},
+        id=id,
+    )
+
+
+def _links(context: PartContext, noun: str, path: str, id: str) -> RecordTable:
+    return RecordTable(
+        noun,
+        context.editor,
+        path,
+        [
+            Column("Title", lambda link: link.title, min_width=20),
+            Column("Link", lambda link: link.url, min_width=20, drop=1),
+        ],
+        [FieldSpec("title", "Title", required=True), FieldSpec("url", "Link")],
+        model_maker(Link),
+        id=id,
+    )
+
+
+def _heading(text: str) -> Label:
+    return Label(text, classes="part-heading")
+
+
+def lessons(context: PartContext) -> Widget:
+    return VerticalScroll(
+        _heading("Key takeaways"),
+        _panel(
+            RecordTable(
+                "takeaway",
+                context.editor,
+                "lessons.takeaways",
+                [
+                    Column("Takeaway", lambda t: t.title, min_width=20),
+                    Column("Why", lambda t: t.text, min_width=20, weight=2, drop=1),
+                ],
+                [
+                    FieldSpec("title", "Takeaway", required=True),
+                    FieldSpec("text", "Explanation"),
+                ],
+                model_maker(Takeaway),
+                id="table-takeaways",
+            )
+        ),
+        _heading("Recommendations for the broader organisation"),
+        _panel(
+            _strings(
+                context,
+                "recommendation",
+                "lessons.recommendations",
+                "Recommendation",
+                "table-recommendations",
+            )
+        ),
+        id="lessons-part",
+    )
+
+
+def supporting(context: PartContext) -> Widget:
+    return VerticalScroll(
+        TextField("Relevant logs", context.editor, "supporting.logs", id="text-supporting-logs"),
+        _heading("Relevant metrics"),
+        _panel(_links(context, "metric", "supporting.metrics", "table-metrics")),
+        _heading("Related incidents"),
+        _panel(
+            RecordTable(
+                "related incident",
+                context.editor,
+                "supporting.related",
+                [
+                    Column("Incident", lambda r: r.incident_id, width=12),
+                    Column("Summary", lambda r: r.summary, min_width=20, weight=2),
+                    Column("Link", lambda r: r.url, min_width=16, drop=1),
+                ],
+                [
+                    FieldSpec("incident_id", "Incident ID", required=True),
+                    FieldSpec("summary", "Summary"),
+                    FieldSpec("url", "Link"),
+                ],
+                model_maker(RelatedIncident),
+                id="table-related",
+            )
+        ),
+        id="supporting-part",
+    )
+
+
+def appendix(context: PartContext) -> Widget:
+    return VerticalScroll(
+        _heading("Glossary"),
+        _panel(
+            RecordTable(
+                "glossary entry",
+                context.editor,
+                "appendix.glossary",
+                [
+                    Column("Term", lambda g: g.term, width=24),
+                    Column("Definition", lambda g: g.definition, min_width=20),
+                ],
+                [FieldSpec("term", "Term", required=True), FieldSpec("definition", "Definition")],
+                model_maker(GlossaryEntry),
+                id="table-glossary",
+            )
+        ),
+        _heading("References"),
+        _panel(_links(context, "reference", "appendix.references", "table-references")),
+        id="appendix-part",
+    )

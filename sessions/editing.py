@@ -1,0 +1,135 @@
+"""Every change to the open session goes through one editor: undo snapshots and revisions.
+
+A widget says which part of the session it is about to change (a field path such as
+``"timeline"`` or ``"root_cause.whys"``); the editor keeps a copy of that part from before
+the change, so undo is one history of snapshots and never a closure over a widget. Each
+change bumps a revision, so a screen that was away knows which parts to redraw.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from sessions.models import Session
+from sessions.paths import get_at, set_at
+
+MAX_UNDO = 100
+"""Edits kept for undo; older ones fall off."""
+
+EVERYTHING = "*"
+"""The part name for a change to the whole session (a reload from disk)."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change: which part, what happened (for messages), and the revision it made."""
+
+    part: str
+    what: str
+    revision: int
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    part: str
+    value: Any
+    what: str
+
+
+def copy_part(value: Any) -> Any:
+    """A copy that later edits can't reach.
+
+    Lists are copied shallowly: their records are replaced on edit, never changed in place,
+    so the copy costs the same whatever the records hold. Models are copied deeply.
+    """
+    if isinstance(value, list):
+        return list(value)
+    if isinstance(value, BaseModel):
+        return value.model_copy(deep=True)
+    return value
+
+
+class SessionEditor:
+    """The open session, its undo history and its revision counter (no UI here)."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.revision = 0
+        self._log: list[Change] = []
+        self._undo: list[_Snapshot] = []
+
+    @contextmanager
+    def edit(self, part: str, what: str, *, undoable: bool = True) -> Iterator[Session]:
+        """Wrap one change to ``part``; the part is copied first so it can be undone."""
+        before = copy_part(get_at(self.session, part)) if undoable else None
+        yield self.session
+        if undoable:
+            self._undo.append(_Snapshot(part, before, what))
+            del self._undo[:-MAX_UNDO]
+        self._changed(part, what)
+
+    def snapshot(self) -> Session:
+        """A copy another thread can read while the UI goes on editing (saves, checks).
+
+        Lists are copied shallowly (their records are replaced on edit, never changed in
+        place), so this costs the same for 10 events or 10,000; the rest is copied deeply.
+        """
+        return self.session.model_copy(
+            update={name: copy_part(value) for name, value in self.session}
+        )
+
+    def note(self, part: str, what: str) -> Change:
+        """Record a change made elsewhere (typing, the meeting clock) without an undo step."""
+        return self._changed(part, what)
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> Change | None:
+        """Put back the part changed last; the change says what was undone, or None."""
+        if not self._undo:
+            return None
+        snapshot = self._undo.pop()
+        current = get_at(self.session, snapshot.part)
+        if isinstance(current, list):
+            current[:] = snapshot.value  # in place: whoever holds the list sees the undo
+        else:
+            set_at(self.session, snapshot.part, snapshot.value)
+        return self._changed(snapshot.part, snapshot.what)
+
+    def replace(self, fresh: Session, what: str = "reloaded") -> Change:
+        """Take every field from ``fresh`` (a reload); the session object stays the same."""
+        for name in type(fresh).model_fields:
+            setattr(self.session, name, getattr(fresh, name))
+        self._undo.clear()
+        return self._changed(EVERYTHING, what)
+
+    def changed_since(self, revision: int) -> set[str]:
+        """The parts changed after ``revision`` (``EVERYTHING`` stands for all of them)."""
+        if self._log and revision < self._log[0].revision - 1:
+            return {EVERYTHING}  # older than the log remembers
+        return {change.part for change in reversed(self._log) if change.revision > revision}
+
+    def _changed(self, part: str, what: str) -> Change:
+        self.revision += 1
+        change = Change(part, what, self.revision)
+        self._log.append(change)
+        del self._log[:-1000]
+        return change
+
+
+def touches(changed: set[str], parts: frozenset[str] | set[str]) -> bool:
+    """Does a set of changed parts reach any of ``parts`` (a part, its parent or child)?"""
+    if EVERYTHING in changed:
+        return True
+    return any(
+        c == p or c.startswith(p + ".") or p.startswith(c + ".") or c.startswith(p + "[")
+        for c in changed
+        for p in parts
+    )

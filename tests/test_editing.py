@@ -1,0 +1,95 @@
+"""The session editor (undo snapshots, revisions) and the domain edits the editors call."""
+
+import datetime as dt
+
+from sessions import edits
+from sessions.editing import EVERYTHING, SessionEditor, touches
+from sessions.example import example_session
+from sessions.models import Session, TimelineEvent
+
+
+def event(minute: int, text: str = "x") -> TimelineEvent:
+    return TimelineEvent(time=dt.datetime(2025, 1, 15, 14, minute, tzinfo=dt.UTC), event=text)
+
+
+def test_undo_puts_back_the_part_as_it_was():
+    editor = SessionEditor(example_session())
+    before = list(editor.session.timeline)
+    with editor.edit("timeline", "event deleted") as session:
+        del session.timeline[2]
+    with editor.edit("root_cause.whys", "why deleted") as session:
+        edits.remove_why(session.root_cause.whys, session.root_cause.whys.nodes[0].id)
+    assert editor.session.root_cause.whys.nodes == []
+    assert editor.undo().part == "root_cause.whys"
+    assert len(editor.session.root_cause.whys.nodes) == 7
+    assert editor.undo().what == "event deleted"
+    assert editor.session.timeline == before
+    assert editor.undo() is None
+
+
+def test_revisions_say_which_parts_changed():
+    editor = SessionEditor(Session())
+    seen = editor.revision
+    with editor.edit("timeline", "added") as session:
+        edits.insert_event(session.timeline, event(5))
+    editor.note("summary", "typing")
+    assert editor.changed_since(seen) == {"timeline", "summary"}
+    assert editor.changed_since(editor.revision) == set()
+    editor.replace(Session())
+    assert EVERYTHING in editor.changed_since(seen)
+    assert not editor.can_undo  # a reload is not undoable into
+
+
+def test_touches_matches_parents_and_children():
+    assert touches({"root_cause.whys"}, {"root_cause"})
+    assert touches({"root_cause"}, {"root_cause.whys"})
+    assert touches({"timeline"}, {"timeline", "factors"})
+    assert not touches({"timeline"}, {"factors"})
+    assert not touches({"meeting.agenda"}, {"meeting.attendees"})
+
+
+def test_events_are_inserted_in_time_order():
+    events = [event(1), event(5), event(9)]
+    assert edits.insert_event(events, event(5, "same minute")) == 2
+    assert edits.insert_event(events, event(0)) == 0
+    assert [e.time.minute for e in events] == [0, 1, 5, 5, 9]
+    assert edits.replace_event(events, 0, event(7)) == 3
+    assert [e.time.minute for e in events] == [1, 5, 5, 7, 9]
+
+
+def test_why_edits_replace_steps_and_remove_subtrees(example):
+    whys = example.root_cause.whys
+    first = whys.nodes[0]
+    node = edits.update_why(whys, first.id, because="Because.")
+    assert node is not first and whys.nodes[0] is node and first.because != "Because."
+    assert edits.toggle_root_cause(whys, first.id)
+    branch = edits.add_why(whys, edits.branch_parent(whys, whys.nodes[1].id), "Why?", "B")
+    assert branch.parent == whys.nodes[1].parent
+    doomed = edits.subtree(whys, first.id)
+    count = len(whys.nodes)
+    assert edits.remove_why(whys, first.id) == len(doomed) > 1
+    assert len(whys.nodes) == count - len(doomed)
+    assert all(n.id != first.id for n in whys.nodes)
+
+
+def test_fishbone_edits_return_where_the_cursor_goes(example):
+    fishbone = example.root_cause.fishbone
+    path = edits.add_cause(fishbone, 0, "Pager fatigue")
+    sub = edits.add_sub_cause(fishbone, *path, "Too many low alerts")
+    assert edits.text_at(fishbone, sub) == "Too many low alerts"
+    moved = edits.move_to_category(fishbone, path, 1)
+    assert edits.text_at(fishbone, moved) == "Pager fatigue"
+    assert edits.move_to_category(fishbone, moved[:1], 1) is None
+    assert edits.reorder(fishbone, moved, 1) is None  # already last
+    edits.set_text_at(fishbone, (1,), "Process & people")
+    assert fishbone.categories[1].name == "Process & people"
+    after = edits.remove_at(fishbone, moved)
+    assert after[0] == 1
+    edits.link_factor(fishbone, (1, 0), "F1")
+    assert fishbone.categories[1].causes[0].factor == "F1"
+
+
+def test_moves_stay_inside_the_list():
+    items = [1, 2, 3]
+    assert edits.move(items, 0, -1) is None
+    assert edits.move(items, 0, 1) == 1 and items == [2, 1, 3]

@@ -1,0 +1,296 @@
+"""The live meeting at 80×24: keys sent faster than the app draws are never lost or run as the
+wrong command, views stay where the facilitator put them, and every editor is readable."""
+
+import pytest
+from textual import events
+from textual.keys import key_to_character
+
+from screens.agenda_dialog import AgendaDialog
+from screens.help import HelpScreen
+from sessions import load
+from sessions.models import Session
+from tests.app_helpers import FakeClock, make_app, settle, shown
+from widgets.confirm import Confirm
+from widgets.form_dialog import FormDialog
+from widgets.record_table import fit_columns
+
+
+def burst(app, keys) -> None:
+    """Send keys the way a fast typist and a terminal do: all at once, without waiting."""
+    for key in keys:
+        app.post_message(events.Key(key, key if len(key) == 1 else key_to_character(key)))
+
+
+def typed(text: str) -> list[str]:
+    names = {":": "colon", " ": "space", "-": "minus", "+": "plus", ".": "full_stop"}
+    return [names.get(ch, ch) for ch in text]
+
+
+async def test_keys_typed_while_a_dialog_opens_land_in_it_in_order(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, ["a", *"nnnPPs"])
+        await settle(pilot)
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.query_one("#f-time").value == "nnnPPs"
+        assert app.editor.session.meeting.current == 0  # no section change
+        assert not app.timer.running  # the timer was not started
+
+
+async def test_a_fast_typist_fills_the_form_and_the_next_command_runs_after_it(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        count = len(app.editor.session.timeline)
+        keys = ["a", *typed("14:33"), "tab", *typed("Pool alarm fired"), "tab"]
+        burst(app, [*keys, *typed("alerting"), "enter", "n"])
+        await settle(pilot)
+        events_now = app.editor.session.timeline
+        assert len(events_now) == count + 1
+        added = next(e for e in events_now if e.event == "Pool alarm fired")
+        assert (added.time.strftime("%H:%M"), added.actor) == ("14:33", "alerting")
+        assert app.editor.session.meeting.current == 1  # `n` ran after the form closed
+        assert app.screen.sections.current_key == "contributing_factors"
+
+
+async def test_commands_pressed_in_a_burst_run_in_order(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, ["n", "n", "n", "P", "P", "P", "n"])
+        await settle(pilot)
+        assert app.editor.session.meeting.current == 1
+        assert app.screen.sections.current_key == "contributing_factors"
+        assert app.focused is app.screen.query_one("#table-factors")
+
+
+async def test_views_stay_where_the_facilitator_put_them(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(1)
+        await app.screen.show_section()
+        await pilot.press("2")  # the 5 whys tab
+        tree = app.screen.query_one("#whys-tree")
+        assert app.focused is tree
+        tree.cursor_line = 3
+        await pilot.press("e")
+        await pilot.press("escape")  # cancelled dialog
+        await settle(pilot)
+        assert tree.cursor_line == 3
+        await pilot.press("d")  # delete a step (the cursor goes up a step), then undo it
+        await settle(pilot)
+        line = tree.cursor_line
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        app.autosave()
+        app.recheck()
+        await settle(pilot)
+        tabs = app.screen.section_tabs()
+        assert tabs.current_key == "whys" and app.focused is tree
+        assert tree.cursor_line == line
+        await pilot.press("a")  # and `a` adds a why, not a factor
+        await settle(pilot)
+        assert app.screen.query_one("#f-why")
+
+
+async def test_got_lucky_tab_stays_after_a_dialog(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(3)
+        await app.screen.show_section()
+        await pilot.press("2", "a", "tab", *"Quiet night", "enter")
+        await settle(pilot)
+        assert app.screen.section_tabs().current_key == "got_lucky"
+        assert app.focused is app.screen.query_one("#table-got_lucky")
+        assert app.editor.session.got_lucky[-1].text == "Quiet night"
+
+
+async def test_every_section_editor_has_a_key_and_a_palette_entry(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(1)
+        await app.screen.show_section()
+        for key, tab, widget in (
+            ("3", "fishbone", "#fishbone-tree"),
+            ("1", "factors", "#table-factors"),
+        ):
+            await pilot.press(key)
+            assert app.screen.section_tabs().current_key == tab
+            assert app.focused is app.screen.query_one(widget)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert {"Show Factors", "Show 5 whys", "Show Fishbone"} <= set(titles)
+        assert "Agenda: planned minutes and order" in titles
+        assert titles.count("Keys") == 0 and titles.count("Help: every key") == 1
+        assert "Contributing factors: Add" in titles  # the editor in use, key by key
+
+
+async def test_every_editor_is_readable_at_80x24(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(1)
+        await app.screen.show_section()
+        await pilot.press("2")
+        await pilot.pause()
+        tree = app.screen.query_one("#whys-tree")
+        assert tree.size.height >= 8 and tree.last_line >= 7  # the problem and 7 steps
+        await pilot.press("3")
+        await pilot.pause()
+        fish = app.screen.query_one("#fishbone-tree")
+        categories = [fish.get_node_at_line(i) for i in range(fish.size.height)]
+        names = [n.label.plain.split()[0] for n in categories if n is not None and len(n.data) == 1]
+        assert names == ["PEOPLE", "PROCESS", "TECHNOLOGY", "ENVIRONMENT"]
+        assert fish.last_line < fish.size.height  # every cause in view
+        assert app.screen.query_one("#findings").size.height == 1  # quiet when idle
+        await pilot.press("1", "enter")  # the edit form fits, its save key in view
+        await pilot.pause()
+        buttons = app.screen.query_one("#form-buttons")
+        assert 0 < buttons.region.bottom <= 24 and buttons.region.y > 2
+
+
+@pytest.mark.parametrize("width", [80, 160])
+def test_tables_fit_the_width_and_never_cut_a_date(width):
+    from screens.parts.context import PartContext
+    from screens.parts.lists import action_items
+    from sessions.editing import SessionEditor
+    from sessions.example import example_session
+
+    panel = action_items(PartContext(SessionEditor(example_session())))
+    fitted = dict((c.label, w) for c, w in fit_columns(panel.table.columns, width - 3))
+    assert fitted["Due"] == 10 and fitted["Owner"] >= 10 and fitted["Action"] >= 30
+    assert sum(fitted.values()) + len(fitted) - 1 <= width - 3
+    if width == 160:
+        assert {"Status", "Addresses"} <= set(fitted)
+
+
+async def test_an_ordinary_event_shows_in_full_at_160_columns(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#timeline-table")
+        width = dict((c.label, w) for c, w in fit_columns(table.columns, table.size.width))
+        longest = max(len(e.event) for e in app.editor.session.timeline)
+        assert width["Event"] >= longest
+        assert table.virtual_size.width <= table.size.width  # nothing to scroll sideways
+
+
+async def test_the_file_only_changes_when_the_session_does(tmp_path):
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    path = tmp_path / "incident.toml"
+    captions = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.watch(app, "sub_title", lambda caption: captions.append(caption))
+        await pilot.press("s")
+        await settle(pilot)
+        written = path.read_bytes()
+        for _ in range(50):  # 50 seconds of meeting, ticking
+            clock.advance(seconds=1)
+            app.screen.tick()
+        await settle(pilot)
+        assert path.read_bytes() == written  # nothing to save yet
+        clock.advance(seconds=15)
+        app.screen.tick()  # a minute in: the minutes are saved once
+        await settle(pilot)
+        assert path.read_bytes() != written
+        await pilot.press("s")
+        await settle(pilot)
+    saved = load(path)
+    assert saved.meeting.agenda[0].spent_seconds == 65
+    assert "spent_seconds = 65\n" in path.read_text()
+    assert not any("unsaved" in caption for caption in captions)  # no flicker
+
+
+async def test_small_things_a_facilitator_hits(tmp_path):
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#timeline-table")  # not the guardrails
+        await pilot.press("x")  # x is not "+5 min"
+        assert app.editor.session.meeting.agenda[0].planned_minutes == 20
+        await pilot.press("a")
+        await pilot.press("escape")  # an untouched form closes without asking
+        await settle(pilot)
+        assert not isinstance(app.screen, FormDialog | Confirm)
+        end = app.timer.projected_end()
+        await pilot.press("n", "P", "n", "P")
+        assert app.timer.projected_end() == end  # "ends ~" holds still
+        await pilot.press("g")
+        assert isinstance(app.screen, AgendaDialog)
+        await pilot.press("ctrl+down")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("ctrl+z")
+        assert any("Undone: agenda section moved" in n for n in app.notified)
+        assert app.editor.session.meeting.agenda[0].title == "Timeline review"
+        await pilot.press("s")
+        clock.advance(minutes=5)
+        await pilot.press("s")
+        clock.advance(minutes=20)  # a long discussion with the timer paused
+        app.screen.tick()
+        assert "late" in shown(app.screen.query_one("#agenda-bar"))
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, Confirm)  # trimming acts on the projected end
+
+
+async def test_help_names_places_and_keys_as_people_read_them(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(1)
+        await app.screen.show_section()
+        await pilot.press("3", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        groups = [where for where, _about, _keys in app.screen.groups]
+        assert groups[0] == "Here: Fishbone"
+        assert not any("RecordTable" in g or "FormDialog" in g for g in groups)
+        help_screen = app.screen
+        keys = [k for _w, _a, keys in help_screen.groups for k, _ in help_screen.key_rows(keys)]
+        assert "[" in keys and not any("square_bracket" in k for k in keys)
+
+
+async def test_an_untitled_session_says_so_once(tmp_path):
+    app = make_app(tmp_path, Session(), name="cert.toml")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.title == "cert.toml (untitled)"
+        assert app.sub_title == "saved ✓"
+
+
+async def test_findings_show_where_the_team_acts_on_them(tmp_path, example):
+    example.action_items = [a for a in example.action_items if "F2" not in a.addresses]
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(1)
+        await app.screen.show_section()
+        panel = app.screen.query_one("#findings")
+        assert not any(f.rule.id == "DP004" for f in panel.findings)  # not while on factors
+        app.timer.go_to(4)
+        await app.screen.show_section()
+        assert any(f.rule.id == "DP004" for f in panel.findings)
+
+
+async def test_the_timeline_offers_the_date_and_the_duration(tmp_path, example):
+    example.metadata.date = None
+    example.impact.user.duration_minutes = None
+    app = make_app(tmp_path, example, start_mode="drafting")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        assert "timeline: 2025-01-15" in shown(app.screen.query_one("#metadata-form"))
+        await app.screen.show_part("impact", focus_editor=True)
+        assert "timeline: 38" in shown(app.screen.query_one("#impact-form"))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.query_one("#f-duration_minutes").value == "38"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.editor.session.impact.user.duration_minutes == 38

@@ -1,0 +1,131 @@
+"""The meeting clock, on injected clocks: whole seconds, a stable projection, trims that end
+the meeting on time (pauses included)."""
+
+import datetime as dt
+
+from sessions.meeting_timer import PERSIST_EVERY, MeetingTimer, Pace, mmss
+from sessions.models import Meeting
+
+START = dt.datetime(2025, 1, 17, 14, 0, tzinfo=dt.UTC)
+
+
+class Clocks:
+    """A monotonic clock and a wall clock that move together (or not, for pauses)."""
+
+    def __init__(self) -> None:
+        self.t = 1000.0
+
+    def mono(self) -> float:
+        return self.t
+
+    def wall(self) -> dt.datetime:
+        return START + dt.timedelta(seconds=self.t - 1000.0)
+
+    def advance(self, minutes: float = 0, seconds: float = 0) -> None:
+        self.t += minutes * 60 + seconds
+
+
+def timer(meeting: Meeting | None = None) -> tuple[MeetingTimer, Clocks]:
+    clocks = Clocks()
+    return MeetingTimer(meeting or Meeting(), clock=clocks.mono, wall=clocks.wall), clocks
+
+
+def test_time_is_kept_in_whole_seconds_and_in_the_file_while_running():
+    t, c = timer()
+    t.start()
+    assert t.meeting.running_since == START and t.meeting.started_at == START
+    c.advance(seconds=77.347)
+    assert abs(t.elapsed() - 77.347) < 1e-6  # the countdown is smooth
+    t.pause()
+    assert t.meeting.agenda[0].spent_seconds == 77  # the file is not
+    assert t.meeting.running_since is None
+    assert mmss(t.remaining()) == "18:43"
+
+
+def test_a_file_left_running_reopens_paused_and_says_so():
+    meeting = Meeting(running_since=START)
+    t, _ = timer(meeting)
+    assert t.recovered and not t.running and meeting.running_since is None
+
+
+def test_time_is_persisted_once_a_minute_while_running():
+    t, c = timer()
+    t.start()
+    due = 0
+    for _ in range(300):
+        c.advance(seconds=1)
+        due += t.take_persist_due()
+    assert due == int(300 // PERSIST_EVERY)
+    t.pause()
+    c.advance(minutes=5)
+    assert not t.take_persist_due()
+
+
+def test_overtime_and_extend():
+    t, c = timer()
+    t.start()
+    c.advance(minutes=19)
+    assert t.pace() is Pace.WARNING
+    c.advance(minutes=2)
+    assert t.pace() is Pace.OVERTIME
+    assert t.take_overtime_notice() and not t.take_overtime_notice()
+    t.extend()
+    assert t.pace() is Pace.ON_TIME and t.section.planned_minutes == 25
+
+
+def test_projected_end_does_not_move_when_stepping_back_and_forth():
+    t, c = timer()
+    t.start()
+    c.advance(minutes=10)  # timeline review done early
+    t.next()
+    c.advance(minutes=5)
+    end = t.projected_end()
+    t.previous()
+    assert t.projected_end() == end
+    t.next()
+    assert t.projected_end() == end
+    t.previous()
+    c.advance(minutes=3)  # time spent revisiting is extra
+    assert t.projected_end() == end + dt.timedelta(minutes=3)
+
+
+def test_trim_acts_on_the_projected_end_including_pauses():
+    t, c = timer()
+    t.start()
+    c.advance(minutes=15)
+    t.pause()
+    assert t.trims() == []  # on plan
+    c.advance(minutes=12)  # a 12-minute discussion with the timer paused
+    assert t.over_by() == 12 * 60  # ends 12 minutes late although no section overran
+    trims = t.trims()
+    assert trims and trims[0].section is t.meeting.agenda[1]
+    t.apply_trims()
+    assert t.projected_end() <= t.planned_end()
+
+
+def test_trim_after_an_overrun_ends_on_time():
+    t, c = timer()
+    plan = t.total_planned()
+    t.start()
+    c.advance(minutes=30)  # planned 20
+    assert t.over_by() == 600
+    t.apply_trims()
+    assert t.projected_seconds() <= plan
+
+
+def test_reordering_keeps_the_timer_on_its_section():
+    t, c = timer()
+    t.start()
+    c.advance(minutes=3)
+    agenda = t.meeting.agenda
+    agenda[0], agenda[1] = agenda[1], agenda[0]
+    c.advance(minutes=2)
+    t.sync()
+    assert t.index == 1 and agenda[1].spent_seconds == 300
+
+
+def test_old_files_with_fractional_seconds_load():
+    meeting = Meeting.model_validate(
+        {"agenda": [{"kind": "other", "title": "x", "planned_minutes": 5, "spent_seconds": 77.9}]}
+    )
+    assert meeting.agenda[0].spent_seconds == 77
