@@ -108,9 +108,11 @@ class People:
         lowered: set[str] = set()
         for name in names:
             name = name.strip().lstrip("@")
+            first = name.split()[0].lower() if name.split() else ""
             if len(name) >= 2:
                 lowered.add(name.lower())
-                lowered.add(name.split()[0].lower())
+            if len(first) >= 2 and first not in ROLES | WEAK | TECH_HEADS | COMMON:
+                lowered.add(first)  # "Ana" of "Ana Silva", not "database" of "Database team"
         return cls(
             frozenset(lowered),
             frozenset(w.strip().lower() for w in words if w.strip()),
@@ -151,7 +153,7 @@ class People:
 
     def _name(self, word: str) -> str:
         plain = _plain(word)
-        if plain in self.names:
+        if plain in self.names and (word[:1].isupper() or word[:1] == "@"):
             return "person"  # the session's own people win over the system words
         if self._initial(word) and word not in {"A", "I"}:
             return "person"  # "because J skipped the staging step"
