@@ -72,7 +72,12 @@ def run_check(args: argparse.Namespace) -> int:
                 print(f"pmtui: {error}", file=sys.stderr)
             continue
         findings = run_checks(
-            session, today=args.today, config=configs[config_path], select=select, ignore=ignore
+            session,
+            today=args.today,
+            config=configs[config_path],
+            select=select,
+            ignore=ignore,
+            rewrite=args.format == "json",
         )
         live = [f for f in findings if not f.accepted]
         for finding in live:

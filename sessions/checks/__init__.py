@@ -41,19 +41,25 @@ def blame_findings(
     *,
     where: Iterable[str] | None = None,
     who: People | None = None,
+    rewrite: bool = True,
 ) -> list[Finding]:
     """Only the language rules, cheap enough to run after every pause in typing.
 
     Each field's text is analysed once per (text, people) and remembered, so after an edit
     only the changed field costs anything. ``where`` limits the check to some field paths
-    (e.g. the one being typed in); ``who`` reuses a `blame_people` result.
+    (e.g. the one being typed in); ``who`` reuses a `blame_people` result; ``rewrite=False``
+    leaves the rewrites out (a report that does not show them).
     """
     who = who or blame_people(session, config)
     wanted = None if where is None else set(where)
     out: list[Finding] = []
     for path, text in text_fields(session):
         if wanted is None or path in wanted:
-            out.extend(blameless.scan_text(path, text, team_phrases=config.phrases, people=who))
+            out.extend(
+                blameless.scan_text(
+                    path, text, team_phrases=config.phrases, people=who, rewrite=rewrite
+                )
+            )
     return out
 
 
@@ -64,11 +70,14 @@ def run_checks(
     config: CheckConfig = NO_CONFIG,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    rewrite: bool = True,
 ) -> list[Finding]:
-    """Every rule, filtered by select/ignore, accepted findings marked as such."""
+    """Every rule, filtered by select/ignore, accepted findings marked as such.
+
+    ``rewrite=False`` leaves the blame findings' rewrites out (the linter's text report)."""
     today = today or dt.date.today()
     names = people(session)
-    findings = blame_findings(session, config)
+    findings = blame_findings(session, config, rewrite=rewrite)
     findings += actions.check_actions(session, today)
     findings += depth.check_depth(session, names)
     findings += theater.check_theater(session)

@@ -67,10 +67,13 @@ class Blame:
 
 
 def _sentence_hits(sentence: str, people: People) -> list[Hit]:
-    if not bp.TRIGGER.search(sentence):
+    wanted = bp.needed(sentence)
+    if not wanted:
         return []
     kept: list[Hit] = []
     for detector in bp.DETECTORS:
+        if detector not in wanted:
+            continue
         for hit in detector(sentence, people):
             if hit.end <= hit.start:
                 continue
@@ -92,8 +95,9 @@ def _fine_spans(text: str, people: People) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=65536)
-def blames(text: str, people: People = NOBODY) -> tuple[Blame, ...]:
-    """Every blame in ``text``, with spans and rewrites; cached per (text, people)."""
+def blames(text: str, people: People = NOBODY, rewrite: bool = True) -> tuple[Blame, ...]:
+    """Every blame in ``text``, with spans and (unless ``rewrite`` is false: the linter's text
+    report shows none) rewrites; cached per (text, people)."""
     out: list[Blame] = []
     fine = _fine_spans(text, people) if people.fine else []
     for start, end in sentences(text):
@@ -104,7 +108,7 @@ def blames(text: str, people: People = NOBODY) -> tuple[Blame, ...]:
         ]
         if not hits:
             continue
-        options = tuple(rewrites_for(sentence, hits, people, check=_is_clean))
+        options = tuple(rewrites_for(sentence, hits, people, check=_is_clean)) if rewrite else ()
         for hit in hits:
             out.append(Blame(hit, (start + hit.start, start + hit.end), (start, end), options))
     return tuple(out)
@@ -141,16 +145,18 @@ def scan_text(
     team_phrases: Iterable[str] = (),
     *,
     people: People | None = None,
+    rewrite: bool = True,
 ) -> list[Finding]:
     """Blame in one field: the words, the sentence, rewrites and the guide's questions.
 
-    ``people`` (names, the team's person-words and fine words) wins over ``names``.
+    ``people`` (names, the team's person-words and fine words) wins over ``names``;
+    ``rewrite=False`` skips the rewrites (for a report that does not show them).
     """
     if not text or len(text) < 4:
         return []
     if people is None:
         people = People.of(names) if names else NOBODY
-    findings = [_finding(where, text, blame) for blame in blames(text, people)]
+    findings = [_finding(where, text, blame) for blame in blames(text, people, rewrite)]
     lowered = text.lower()
     for phrase in team_phrases:
         index = lowered.find(phrase.lower()) if phrase else -1
