@@ -259,6 +259,9 @@ def _local(hit: Hit, sentence: str) -> Local | None:
                 else hit.start + quoted.end(),
                 "unguarded manual steps",
             )
+        if not words.lower().endswith("ed"):  # "allowed a fat finger to take down ..."
+            article = re.search(r"\b(?:an?|the)\s+$", sentence[: hit.start], re.IGNORECASE)
+            return article.start() if article else hit.start, hit.end, "one manual step"
         return hit.start, hit.end + (1 if sentence[hit.end : hit.end + 1] == " " else 0), ""
     if kind == "error-by":
         start = hit.start
@@ -352,6 +355,11 @@ def reads_well(text: str) -> bool:
         and not re.search(r"\b(\w+)\s+\1\b", text, re.IGNORECASE)
         and "  " not in text
         and not re.search(r"\s[,;:.!?]", text)
+        and not re.search(
+            r"\b(?:a|an|the)\s+(?:to|of|in|on|at|by|for|with|and|or|but|is|was|were|are)\b",
+            text,
+            re.IGNORECASE,
+        )
         and re.search(r"[.!?][\"”’)]*$", text)
     )
 
