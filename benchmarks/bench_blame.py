@@ -22,7 +22,7 @@ from benchmarks.library_gen import generate_library
 from pmtui.cli import main as cli
 from sessions import save
 from sessions.checks import blame_findings, blame_people
-from sessions.checks.blameless import blames
+from sessions.checks.blameless import clear_cache
 from sessions.library import session_paths
 
 CORPUS = Path(__file__).parent.parent / "tests" / "corpus" / "blame_sentences.toml"
@@ -48,7 +48,7 @@ def session_figures(events: int, repeat: int) -> None:
     who = blame_people(session)
 
     def cold() -> None:
-        blames.cache_clear()
+        clear_cache()
         blame_findings(session)
 
     def one_edit() -> None:
@@ -85,7 +85,7 @@ def library_figures(sessions: int, repeat: int) -> None:
                 tomllib.loads(p.read_text(encoding="utf-8"))
 
         def check(folder=folder) -> None:
-            blames.cache_clear()
+            clear_cache()
             with contextlib.redirect_stdout(io.StringIO()):
                 cli(["check", str(folder), "--today", "2025-12-01"])
 

@@ -49,6 +49,7 @@ __all__ = [
     "apply_replacement",
     "apply_rewrite",
     "blames",
+    "clear_cache",
     "scan_text",
 ]
 
@@ -94,10 +95,29 @@ def _fine_spans(text: str, people: People) -> list[tuple[int, int]]:
     return spans
 
 
-@lru_cache(maxsize=65536)
 def blames(text: str, people: People = NOBODY, rewrite: bool = True) -> tuple[Blame, ...]:
     """Every blame in ``text``, with spans and (unless ``rewrite`` is false: the linter's text
-    report shows none) rewrites; cached per (text, people)."""
+    report shows none) rewrites; cached per (text, people).
+
+    Text without any word a rule needs is known quiet whoever the people are, so short
+    repeated fields ("factor 1") cost the same in every session.
+    """
+    return () if _quiet(text) else _blames(text, people, rewrite)
+
+
+def clear_cache() -> None:
+    """Forget every analysed text (for benchmarks that measure a first check)."""
+    _quiet.cache_clear()
+    _blames.cache_clear()
+
+
+@lru_cache(maxsize=65536)
+def _quiet(text: str) -> bool:
+    return not any(bp.needed(text[start:end]) for start, end in sentences(text))
+
+
+@lru_cache(maxsize=65536)
+def _blames(text: str, people: People, rewrite: bool) -> tuple[Blame, ...]:
     out: list[Blame] = []
     fine = _fine_spans(text, people) if people.fine else []
     for start, end in sentences(text):
