@@ -29,7 +29,26 @@ FISHBONE = ["People", "Process", "Technology", "Environment"]
 OWNERS = ["Ana Silva", "Jonas Berg", "Priya Raman", "Tom Okafor"]
 
 
-def generated_session(number: int, rng: random.Random) -> Session:
+def _owners(number: int, people: str) -> list[str]:
+    """Four owners shared by every session, or four names of this session's own."""
+    if people == "shared":
+        return OWNERS
+    return [
+        f"{first} Person{number}x{i}" for i, first in enumerate(["Ana", "Jonas", "Priya", "Tom"])
+    ]
+
+
+PROSE = (
+    "During incident {number}, {owner} restarted the primary after the pool ran dry. The alert"
+    " should have fired at {number}%. {owner} forgot to rotate key {number}, and the job failed"
+    " to start."
+)
+"""A summary with a name in it, so the blame rules have people to look up."""
+
+
+def generated_session(
+    number: int, rng: random.Random, *, people: str = "shared", prose: bool = False
+) -> Session:
     day = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(0, 700))
     start = dt.datetime.combine(day, dt.time(rng.randrange(0, 20), rng.randrange(60)), dt.UTC)
     detect = rng.randrange(1, 40)
@@ -46,7 +65,9 @@ def generated_session(number: int, rng: random.Random) -> Session:
             services=services,
             tags=rng.sample(["database", "network", "deploy", "dns", "cache"], 2),
         ),
-        summary=f"Generated incident {number}.",
+        summary=PROSE.format(owner=_owners(number, people)[number % 4], number=number)
+        if prose
+        else f"Generated incident {number}.",
         timeline=[
             TimelineEvent(time=start, event="started", marker=Marker.ISSUE_STARTED),
             TimelineEvent(
@@ -84,7 +105,7 @@ def generated_session(number: int, rng: random.Random) -> Session:
                 action=f"Fix thing {i + 1} for incident {number}",
                 type=rng.choice(list(ActionType)),
                 priority=rng.choice(list(Priority)),
-                owner=rng.choice(OWNERS),
+                owner=rng.choice(_owners(number, people)),
                 due=meeting_day + dt.timedelta(days=rng.randrange(5, 30)),
                 status=status,
                 completed=completed,
@@ -95,14 +116,24 @@ def generated_session(number: int, rng: random.Random) -> Session:
     return session
 
 
-def generate_library(folder: Path, count: int, *, broken: int = 0, seed: int = 7) -> list[Path]:
+def generate_library(
+    folder: Path,
+    count: int,
+    *,
+    broken: int = 0,
+    seed: int = 7,
+    people: str = "shared",
+    prose: bool = False,
+) -> list[Path]:
+    """``people``: "shared" (four owners across the library) or "unique" (each session names
+    its own); ``prose`` gives each session a summary naming one of its people."""
     rng = random.Random(seed)
     paths = []
     for number in range(count):
         sub = folder / str(2024 + number % 2)
         sub.mkdir(parents=True, exist_ok=True)
         path = sub / f"inc-{number:05d}.toml"
-        save(generated_session(number, rng), path)
+        save(generated_session(number, rng, people=people, prose=prose), path)
         paths.append(path)
     for number in range(broken):
         bad = folder / f"broken-{number}.toml"

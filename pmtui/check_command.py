@@ -30,11 +30,29 @@ def session_files(paths: list[Path]) -> list[Path]:
     return out
 
 
+def explain_rule(rule_id: str) -> int:
+    from sessions.checks import RULES_BY_ID
+    from sessions.checks.explain import render
+
+    rule = RULES_BY_ID.get(rule_id.strip().upper())
+    if rule is None:
+        print(f"pmtui: unknown rule {rule_id!r} (try BL007, AI003, DP001, ...)", file=sys.stderr)
+        return 2
+    print(render(rule))
+    return 0
+
+
 def run_check(args: argparse.Namespace) -> int:
+    if args.explain:
+        return explain_rule(args.explain)
+    if not args.files:
+        print("pmtui: check needs a session file or folder (or --explain RULE)", file=sys.stderr)
+        return 2
     threshold = Level.parse(args.level)
     select = [s for s in args.select.split(",") if s.strip()]
     ignore = [s for s in args.ignore.split(",") if s.strip()]
     configs: dict[Path | None, object] = {}
+    found: dict[Path, Path | None] = {}
     unreadable = 0
     failing = 0
     counts = {level: 0 for level in Level}
@@ -42,7 +60,7 @@ def run_check(args: argparse.Namespace) -> int:
     files = session_files(args.files)
     for path in files:
         try:
-            config_path = args.config or find_config(path)
+            config_path = args.config or find_config(path, found)
             if config_path not in configs:
                 configs[config_path] = load_config(config_path)
             session = load(path)
@@ -54,7 +72,12 @@ def run_check(args: argparse.Namespace) -> int:
                 print(f"pmtui: {error}", file=sys.stderr)
             continue
         findings = run_checks(
-            session, today=args.today, config=configs[config_path], select=select, ignore=ignore
+            session,
+            today=args.today,
+            config=configs[config_path],
+            select=select,
+            ignore=ignore,
+            rewrite=args.format == "json",
         )
         live = [f for f in findings if not f.accepted]
         for finding in live:

@@ -57,7 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON Schema of the session file")
 
     p = sub.add_parser("check", help="check sessions against the guide's guardrails")
-    p.add_argument("files", type=Path, nargs="+", help="session files or folders of them")
+    p.add_argument("files", type=Path, nargs="*", help="session files or folders of them")
+    p.add_argument(
+        "--explain", metavar="RULE", help="what a rule looks for, examples, and its advice"
+    )
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--select", default="", help="comma-separated rule ids or prefixes to run")
     p.add_argument("--ignore", default="", help="comma-separated rule ids or prefixes to skip")

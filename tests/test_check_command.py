@@ -40,3 +40,39 @@ def test_folder_with_a_broken_file_exits_2_but_checks_the_rest(tmp_path, example
     captured = capsys.readouterr()
     assert "bad.toml: metadata.severity:" in captured.err
     assert "2 files checked" in captured.out and "1 unreadable" in captured.out
+
+
+def test_explain_prints_every_rule_and_rejects_unknown_ids(capsys):
+    from sessions.checks import ALL_RULES
+
+    for rule in ALL_RULES:
+        assert main(["check", "--explain", rule.id.lower()]) == 0
+        out = capsys.readouterr().out
+        assert out.startswith(f"{rule.id} (") and "Looks for:" in out
+    assert main(["check", "--explain", "BL999"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "BL999" in err
+    assert main(["check"]) == 2
+
+
+def test_explained_examples_fire_and_their_better_versions_do_not():
+    from sessions.checks import RULES_BY_ID
+    from sessions.checks.blameless import scan_text
+    from sessions.checks.explain import explain
+
+    for rule_id in [f"BL{i:03d}" for i in range(1, 11) if i != 8]:
+        for flagged, better in explain(RULES_BY_ID[rule_id]).examples:
+            assert rule_id in {f.rule.id for f in scan_text("summary", flagged)}, flagged
+            assert scan_text("summary", better) == [], better
+
+
+def test_team_config_adds_people_words_and_fine_words(tmp_path, capsys):
+    (tmp_path / ".pmtui.toml").write_text(
+        '[check]\npeople = ["SRE-on-duty"]\nfine = ["Bob"]\n', encoding="utf-8"
+    )
+    path = tmp_path / "s.toml"
+    save(Session(summary="SRE-on-duty missed the page. Bob forgot to rotate the logs."), path)
+    main(["check", str(path), "--select", "BL", "--format", "json"])
+    findings = json.loads(capsys.readouterr().out)[0]["findings"]
+    assert [(f["rule"], f["quote"]) for f in findings] == [("BL007", "SRE-on-duty missed")]
+    assert findings[0]["span"] == [0, 18] and findings[0]["rewrites"]

@@ -203,3 +203,35 @@ def test_team_config(tmp_path):
     session = Session(summary="It was PEBKAC")
     got = ids(session, config=config)
     assert "BL008" in got and "TR001" not in got
+
+
+def test_blame_findings_know_the_sessions_people_and_can_check_one_field():
+    import datetime as dt
+
+    from sessions.checks import blame_findings
+    from sessions.checks.config import CheckConfig, find_config
+    from sessions.models import Session, TimelineEvent
+
+    session = Session(summary="Zanele skipped the canary.")
+    session.timeline = [
+        TimelineEvent(time=dt.datetime(2025, 1, 1, tzinfo=dt.UTC), event="x", actor="Zanele")
+    ]
+    session.root_cause.what_happened = "Zanele skipped the canary."
+    assert {f.where for f in blame_findings(session)} == {"summary", "root_cause.what_happened"}
+    assert [f.where for f in blame_findings(session, where=["summary"])] == ["summary"]
+    fine = CheckConfig(fine=("Zanele",))
+    assert blame_findings(session, fine) == []
+    assert find_config.__doc__
+
+
+def test_config_lookup_is_remembered_per_folder(tmp_path):
+    from sessions.checks.config import find_config
+
+    (tmp_path / ".pmtui.toml").write_text("[check]\n", encoding="utf-8")
+    sub = tmp_path / "a" / "b"
+    sub.mkdir(parents=True)
+    cache: dict = {}
+    assert find_config(sub / "x.toml", cache) == tmp_path / ".pmtui.toml"
+    (tmp_path / ".pmtui.toml").unlink()
+    assert find_config(sub / "y.toml", cache) == tmp_path / ".pmtui.toml"  # remembered
+    assert find_config(sub / "y.toml") is None

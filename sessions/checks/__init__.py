@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from sessions.checks import actions, blameless, depth, theater, triage
+from sessions.checks.blame_people import People
 from sessions.checks.config import CheckConfig
 from sessions.checks.fields import people, text_fields
 from sessions.checks.findings import Finding, Level, Rule
@@ -29,12 +30,36 @@ def _wanted(rule_id: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
     return not any(rule_id.startswith(i.strip().upper()) for i in ignore if i.strip())
 
 
-def blame_findings(session: Session, config: CheckConfig = NO_CONFIG) -> list[Finding]:
-    """Only the language rules: cheap enough to run on every keystroke."""
-    names = people(session)
+def blame_people(session: Session, config: CheckConfig = NO_CONFIG) -> People:
+    """Who counts as a person in this session's text: its people and the team's words."""
+    return People.of(people(session), config.people, config.fine)
+
+
+def blame_findings(
+    session: Session,
+    config: CheckConfig = NO_CONFIG,
+    *,
+    where: Iterable[str] | None = None,
+    who: People | None = None,
+    rewrite: bool = True,
+) -> list[Finding]:
+    """Only the language rules, cheap enough to run after every pause in typing.
+
+    Each field's text is analysed once per (text, people) and remembered, so after an edit
+    only the changed field costs anything. ``where`` limits the check to some field paths
+    (e.g. the one being typed in); ``who`` reuses a `blame_people` result; ``rewrite=False``
+    leaves the rewrites out (a report that does not show them).
+    """
+    who = who or blame_people(session, config)
+    wanted = None if where is None else set(where)
     out: list[Finding] = []
-    for where, text in text_fields(session):
-        out.extend(blameless.scan_text(where, text, names, config.phrases))
+    for path, text in text_fields(session):
+        if wanted is None or path in wanted:
+            out.extend(
+                blameless.scan_text(
+                    path, text, team_phrases=config.phrases, people=who, rewrite=rewrite
+                )
+            )
     return out
 
 
@@ -45,11 +70,14 @@ def run_checks(
     config: CheckConfig = NO_CONFIG,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    rewrite: bool = True,
 ) -> list[Finding]:
-    """Every rule, filtered by select/ignore, accepted findings marked as such."""
+    """Every rule, filtered by select/ignore, accepted findings marked as such.
+
+    ``rewrite=False`` leaves the blame findings' rewrites out (the linter's text report)."""
     today = today or dt.date.today()
     names = people(session)
-    findings = blame_findings(session, config)
+    findings = blame_findings(session, config, rewrite=rewrite)
     findings += actions.check_actions(session, today)
     findings += depth.check_depth(session, names)
     findings += theater.check_theater(session)
@@ -66,4 +94,15 @@ def run_checks(
     return findings
 
 
-__all__ = ["ALL_RULES", "RULES_BY_ID", "CheckConfig", "Finding", "Level", "Rule", "run_checks"]
+__all__ = [
+    "ALL_RULES",
+    "RULES_BY_ID",
+    "CheckConfig",
+    "Finding",
+    "Level",
+    "People",
+    "Rule",
+    "blame_findings",
+    "blame_people",
+    "run_checks",
+]

@@ -1,172 +1,161 @@
-"""Blameless-language coaching: the guide's "avoid" phrasings and their family.
+"""Blameless-language coaching: where a field's text carries blame, and a better way to say it.
 
-Matching is by phrase and pattern — a person (pronoun, role, @handle or a name from the
-session) as the subject of a failure — so ordinary technical text ("the job failed to
-start", "blame view in git") does not trip it.
+The patterns are in `blame_patterns` (one detector per family of the guide's "avoid" list),
+people in `blame_people`, rewrites in `blame_rewrites`. This module runs them sentence by
+sentence, keeps one finding per span of words, and caches the result per (text, people) so
+re-checking a session after one field changed costs one field.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from sessions.checks.findings import Finding, Level, Rule
-
-_ROLE = (
-    r"(?:the |our |an? |that |this )?"
-    r"(?:developer|engineer|dev|on-?call(?: engineer)?|operator|admin|sysadmin|sre|dba|intern"
-    r"|contractor|team member|release manager|reviewer|author|new hire)s?"
+from sessions.checks import blame_patterns as bp
+from sessions.checks.blame_grammar import sentences
+from sessions.checks.blame_patterns import (
+    ADVERB,
+    HINDSIGHT,
+    JUDGEMENT,
+    PERSON_ERROR,
+    PERSON_FAILED,
+    PROCEDURE,
+    RULES,
+    SINGLING,
+    TEAM_PHRASE,
+    WHO,
+    WHY_DIDNT,
+    Hit,
 )
-_PRONOUN = r"(?:you|he|she|they|someone|somebody)"
-_HANDLE = r"@[\w.-]+"
+from sessions.checks.blame_people import NOBODY, People
+from sessions.checks.blame_rewrites import ADVICE, QUESTIONS, rewrites_for
+from sessions.checks.findings import Finding
 
-WHO = Rule("BL001", Level.ERROR, "asks who, not how")
-WHY_DIDNT = Rule("BL002", Level.ERROR, "questions a person instead of the system")
-HINDSIGHT = Rule("BL003", Level.ERROR, "hindsight: what someone should have known or done")
-PERSON_ERROR = Rule("BL004", Level.ERROR, "names a person's mistake or 'human error' as the cause")
-PROCEDURE = Rule(
-    "BL005", Level.ERROR, "'failure to follow procedure' blames the person, not the procedure"
-)
-JUDGEMENT = Rule("BL006", Level.ERROR, "judges a person's character")
-PERSON_FAILED = Rule("BL007", Level.ERROR, "a person is the subject of the failure")
-TEAM_PHRASE = Rule("BL008", Level.WARNING, "a phrase the team asked to avoid")
-
-RULES = (WHO, WHY_DIDNT, HINDSIGHT, PERSON_ERROR, PROCEDURE, JUDGEMENT, PERSON_FAILED, TEAM_PHRASE)
+__all__ = [
+    "ADVERB",
+    "HINDSIGHT",
+    "JUDGEMENT",
+    "PERSON_ERROR",
+    "PERSON_FAILED",
+    "PROCEDURE",
+    "RULES",
+    "SINGLING",
+    "TEAM_PHRASE",
+    "WHO",
+    "WHY_DIDNT",
+    "Blame",
+    "People",
+    "apply_replacement",
+    "apply_rewrite",
+    "blames",
+    "clear_cache",
+    "scan_text",
+]
 
 
 @dataclass(frozen=True)
-class _Pattern:
-    rule: Rule
-    regex: re.Pattern[str]
-    why: str
-    suggestion: str
-    replace: Callable[[re.Match[str]], str]
+class Blame:
+    """One finding's facts, independent of the field it is in (so it can be cached)."""
+
+    hit: Hit
+    #: The words that carry the blame, as offsets in the field's text.
+    span: tuple[int, int]
+    #: The sentence they are in, as offsets in the field's text.
+    sentence_span: tuple[int, int]
+    #: Whole-sentence rewrites that no longer carry blame (possibly none).
+    rewrites: tuple[str, ...]
 
 
-def _fixed(text: str) -> Callable[[re.Match[str]], str]:
-    return lambda match: text
+def _sentence_hits(sentence: str, people: People) -> list[Hit]:
+    wanted = bp.needed(sentence)
+    if not wanted:
+        return []
+    kept: list[Hit] = []
+    for detector in bp.DETECTORS:
+        if detector not in wanted:
+            continue
+        for hit in detector(sentence, people):
+            if hit.end <= hit.start:
+                continue
+            if any(hit.start < k.end and k.start < hit.end for k in kept):
+                continue
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
 
 
-def _person_failed(match: re.Match[str]) -> str:
-    verb = match["verb"].lower()
-    rest = match["rest"] or ""
-    if re.match(r"(?:follow|read|use) (?:the |our )?(?:runbook|procedure|playbook|process)", rest):
-        return "the runbook was unclear about this scenario"
-    if verb.startswith(("deployed without", "pushed without", "merged without", "shipped without")):
-        action = verb.split()[0].removesuffix("ed")
-        noun = {"deploy": "deployment", "push": "push", "merg": "merge", "shipp": "release"}[action]
-        return f"the {noun} process allowed {noun} without {rest}".rstrip()
-    if verb in ("broke", "caused"):
-        return f"the system allowed a change that {verb} {rest}".rstrip()
-    if verb in ("missed", "ignored", "overlooked"):
-        return f"the system did not surface {rest}".rstrip()
-    if verb == "skipped":
-        return f"the process allowed skipping {rest}".rstrip()
-    return f"the process did not ensure we would {rest}".rstrip()
+def _fine_spans(text: str, people: People) -> list[tuple[int, int]]:
+    lowered = text.lower()
+    spans = []
+    for word in people.fine:
+        index = lowered.find(word)
+        while index >= 0:
+            spans.append((index, index + len(word)))
+            index = lowered.find(word, index + 1)
+    return spans
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def blames(text: str, people: People = NOBODY, rewrite: bool = True) -> tuple[Blame, ...]:
+    """Every blame in ``text``, with spans and (unless ``rewrite`` is false: the linter's text
+    report shows none) rewrites; cached per (text, people).
+
+    Text without any word a rule needs is known quiet whoever the people are, so short
+    repeated fields ("factor 1") cost the same in every session.
+    """
+    return () if _quiet(text) else _blames(text, people, rewrite)
 
 
-def _subject(extra_names: Iterable[str]) -> str:
-    names = sorted({re.escape(n) for n in extra_names if n}, key=len, reverse=True)
-    alternatives = [_HANDLE, _ROLE, _PRONOUN, *names]
-    return "(?:" + "|".join(alternatives) + ")"
+def clear_cache() -> None:
+    """Forget every analysed text (for benchmarks that measure a first check)."""
+    _quiet.cache_clear()
+    _blames.cache_clear()
 
 
-_FAIL_VERBS = (
-    r"forgot to|failed to|neglected to|didn'?t|did not|never|missed|ignored|overlooked|broke"
-    r"|caused|skipped|(?:deployed|pushed|merged|shipped) without"
-)
+@lru_cache(maxsize=65536)
+def _quiet(text: str) -> bool:
+    return not any(bp.needed(text[start:end]) for start, end in sentences(text))
 
 
-def _patterns(subject: str) -> list[_Pattern]:
-    return [
-        _Pattern(
-            WHO,
-            _compile(
-                r"\bwho (?:broke|caused|messed up|screwed up|pushed|deployed|forgot|did) (?:this|it|that|the \w+)\??"
-            ),
-            "asking who points at a person; ask what happened",
-            'Ask "What happened?" and "What about the system allowed this?"',
-            _fixed("What happened?"),
-        ),
-        _Pattern(
-            WHY_DIDNT,
-            _compile(
-                rf"\bwhy (?:didn'?t|did not|wouldn'?t) {subject} (?:check|test|notice|see|follow|catch|ask|read|verify|look|know)\b[^.?!\n]*\??"
-            ),
-            "questioning a person puts them on the defensive",
-            'Ask "What information was available?"',
-            _fixed("What information was available?"),
-        ),
-        _Pattern(
-            HINDSIGHT,
-            _compile(
-                rf"(?<![\w@.-]){subject} (?:should|could|ought to) have (?:known|checked|caught|noticed|tested|seen|followed|asked|verified|been more careful|realised|realized|spotted)\b[^.?!\n]*"
-            ),
-            "hindsight judges a decision by what was learned later",
-            'Ask "What made this decision seem reasonable?"; e.g. "The alert didn\'t fire for this condition"',
-            _fixed("the alert didn't fire for this condition"),
-        ),
-        _Pattern(
-            PERSON_ERROR,
-            _compile(
-                rf"\b(?:(?:a|the|this was a) )?mistake (?:made )?(?:by|of) (?:{subject}|[\w@.-]+)|\b(?:(?:a|the) )?(?:error|screw-?up|blunder) (?:by|of|from) {subject}\b|\b(?:human|operator|user|engineer|developer|pilot) error\b|\b(?:(?:his|her|their|your) fault|fault of {subject}|(?:is|was|are|were) to blame)\b"
-            ),
-            "calling it a person's error stops the search for what let it happen",
-            '"The system allowed this to happen"',
-            _fixed("the system allowed this to happen"),
-        ),
-        _Pattern(
-            PROCEDURE,
-            _compile(
-                r"\b(?:failure|failed|failing) to (?:follow|adhere to|comply with|obey) (?:the |our )?(?:procedures?|process|runbook|playbook|protocol|instructions|steps|policy|checklist)\b"
-            ),
-            "the procedure is part of the system: ask why it did not fit this case",
-            '"The procedure didn\'t account for this case" or "The runbook was unclear about this scenario"',
-            _fixed("the procedure didn't account for this case"),
-        ),
-        _Pattern(
-            JUDGEMENT,
-            _compile(
-                r"\b(?:careless(?:ness|ly)?|negligen(?:t|ce|tly)|sloppy|sloppiness|incompeten(?:t|ce)|reckless(?:ly|ness)?|irresponsibl[ey]|clueless|idiot(?:ic)?)\b"
-            ),
-            "judging character assumes bad intent; assume people acted on what they knew",
-            'Describe the conditions: "What information was available?"',
-            _fixed("under the conditions at the time"),
-        ),
-        _Pattern(
-            PERSON_FAILED,
-            _compile(
-                rf"(?<![\w@.-])(?P<who>{subject}) (?P<verb>{_FAIL_VERBS})(?: (?P<rest>[^.;!?\n]*))?"
-            ),
-            "a person as the subject of the failure hides what the system allowed",
-            'Make the system the subject: "The deployment process allowed deployment without test '
-            'verification"',
-            _person_failed,
-        ),
-    ]
+@lru_cache(maxsize=65536)
+def _blames(text: str, people: People, rewrite: bool) -> tuple[Blame, ...]:
+    out: list[Blame] = []
+    fine = _fine_spans(text, people) if people.fine else []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        hits = _sentence_hits(sentence, people)
+        hits = [
+            h for h in hits if not any(s <= start + h.start and start + h.end <= e for s, e in fine)
+        ]
+        if not hits:
+            continue
+        options = tuple(rewrites_for(sentence, hits, people, check=_is_clean)) if rewrite else ()
+        for hit in hits:
+            out.append(Blame(hit, (start + hit.start, start + hit.end), (start, end), options))
+    return tuple(out)
 
 
-_CACHE: dict[tuple[str, ...], list[_Pattern]] = {}
+def _is_clean(sentence: str, people: People) -> bool:
+    return not _sentence_hits(sentence, people)
 
 
-def _patterns_for(names: Iterable[str]) -> list[_Pattern]:
-    key = tuple(sorted(names))
-    if key not in _CACHE:
-        if len(_CACHE) > 256:
-            _CACHE.clear()
-        _CACHE[key] = _patterns(_subject(key))
-    return _CACHE[key]
-
-
-def _match_case(template: str, original: str) -> str:
-    if original[:1].isupper() and template:
-        return template[0].upper() + template[1:]
-    return template
+def _finding(where: str, text: str, blame: Blame) -> Finding:
+    start, end = blame.span
+    quote = text[start:end]
+    rule = blame.hit.rule
+    s_start, s_end = blame.sentence_span
+    return Finding(
+        rule=rule,
+        where=where,
+        message=f'"{quote}": {ADVICE[rule.id][0]}',
+        quote=quote,
+        suggestion=ADVICE[rule.id][1],
+        replacement=blame.rewrites[0] if blame.rewrites else "",
+        span=blame.span,
+        sentence_span=blame.sentence_span,
+        sentence=text[s_start:s_end],
+        rewrites=blame.rewrites,
+        questions=QUESTIONS,
+    )
 
 
 def scan_text(
@@ -174,48 +163,66 @@ def scan_text(
     text: str,
     names: Iterable[str] = (),
     team_phrases: Iterable[str] = (),
+    *,
+    people: People | None = None,
+    rewrite: bool = True,
 ) -> list[Finding]:
-    """Blame phrasings in one field, each with the quoted words and a reframing."""
+    """Blame in one field: the words, the sentence, rewrites and the guide's questions.
+
+    ``people`` (names, the team's person-words and fine words) wins over ``names``;
+    ``rewrite=False`` skips the rewrites (for a report that does not show them).
+    """
     if not text or len(text) < 4:
         return []
-    findings: list[Finding] = []
-    taken: list[tuple[int, int]] = []
-    for pattern in _patterns_for(names):
-        for match in pattern.regex.finditer(text):
-            start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
-                continue
-            quote = match.group(0).rstrip()
-            taken.append((start, start + len(quote)))
-            findings.append(
-                Finding(
-                    rule=pattern.rule,
-                    where=where,
-                    message=f'"{quote}": {pattern.why}',
-                    quote=quote,
-                    suggestion=pattern.suggestion,
-                    replacement=_match_case(pattern.replace(match), quote),
-                )
-            )
+    if people is None:
+        people = People.of(names) if names else NOBODY
+    findings = [_finding(where, text, blame) for blame in blames(text, people, rewrite)]
     lowered = text.lower()
     for phrase in team_phrases:
-        index = lowered.find(phrase.lower())
-        if phrase and index >= 0:
+        index = lowered.find(phrase.lower()) if phrase else -1
+        if index >= 0:
             quote = text[index : index + len(phrase)]
+            sentence_span = next(
+                ((s, e) for s, e in sentences(text) if s <= index < e), (0, len(text))
+            )
             findings.append(
                 Finding(
                     rule=TEAM_PHRASE,
                     where=where,
                     message=f'"{quote}": your team asked to avoid this phrase',
                     quote=quote,
-                    suggestion="Describe what the system allowed",
+                    suggestion=ADVICE[TEAM_PHRASE.id][1],
+                    span=(index, index + len(phrase)),
+                    sentence_span=sentence_span,
+                    sentence=text[sentence_span[0] : sentence_span[1]],
+                    questions=QUESTIONS,
                 )
             )
     return findings
 
 
+def apply_rewrite(text: str, finding: Finding, index: int = 0) -> str:
+    """``text`` with the finding's sentence replaced by its rewrite number ``index``.
+
+    The sentence is found where the finding saw it, or (if the text moved) by its words;
+    a text that no longer holds the sentence comes back unchanged.
+    """
+    if not finding.rewrites or not 0 <= index < len(finding.rewrites):
+        return text
+    start = finding.sentence_span[0] if finding.sentence_span else 0
+    if text[start : start + len(finding.sentence)] != finding.sentence:
+        start = text.find(finding.sentence) if finding.sentence else -1
+        if start < 0:
+            return text
+    # The sentence as it stands now: typing may have gone on after the check ("testing.").
+    end = next((e for s, e in sentences(text) if s <= start < e), start + len(finding.sentence))
+    return text[:start] + finding.rewrites[index] + text[max(end, start + len(finding.sentence)) :]
+
+
 def apply_replacement(text: str, finding: Finding) -> str:
-    """The field's text with the finding's words replaced by the reframing (first occurrence)."""
+    """The first rewrite applied (the one-key reframing); kept for callers of the old API."""
+    if finding.rewrites:
+        return apply_rewrite(text, finding, 0)
     if not finding.quote or not finding.replacement:
         return text
     return text.replace(finding.quote, finding.replacement, 1)

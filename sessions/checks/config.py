@@ -15,18 +15,33 @@ CONFIG_NAME = ".pmtui.toml"
 class CheckConfig:
     #: Extra phrases the team wants flagged (rule BL008).
     phrases: tuple[str, ...] = ()
+    #: Words that stand for a person in this team's writing ("SRE-on-duty").
+    people: tuple[str, ...] = ()
+    #: Project words that are never a person or blame (a service called "Operator" or "Bob").
+    fine: tuple[str, ...] = ()
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
 
 
-def find_config(start: Path) -> Path | None:
+def find_config(start: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
+    """The nearest `.pmtui.toml` at or above ``start``; ``cache`` remembers it per folder
+    (pass one dict for a run over many files)."""
     folder = start if start.is_dir() else start.parent
+    if cache is not None and folder in cache:
+        return cache[folder]
+    found = None
     for candidate in [folder.resolve(), *folder.resolve().parents]:
+        if cache is not None and candidate in cache:
+            found = cache[candidate]
+            break
         path = candidate / CONFIG_NAME
         if path.is_file():
-            return path
-    return None
+            found = path
+            break
+    if cache is not None:
+        cache[folder] = found
+    return found
 
 
 def load_config(path: Path | None) -> CheckConfig:
@@ -43,7 +58,7 @@ def load_config(path: Path | None) -> CheckConfig:
     if not isinstance(check, dict):
         raise SessionFileError(path, "must be a table", field="check")
     values = {}
-    for key in ("phrases", "select", "ignore"):
+    for key in ("phrases", "people", "fine", "select", "ignore"):
         value = check.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise SessionFileError(path, "must be a list of strings", field=f"check.{key}")

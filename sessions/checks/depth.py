@@ -47,13 +47,22 @@ _ORDER = (
 _HANDLE = re.compile(r"(?<![\w.])@[\w.-]+")
 
 
+_WORD = re.compile(r"\w[\w'’.-]*\w|\w")
+
+
 def _names_person(text: str, names: set[str]) -> str:
+    """The first person named in ``text``: an @handle, or a name (one or two words) of the
+    session looked up in a set, so no pattern is compiled per name."""
     match = _HANDLE.search(text)
     if match:
         return match.group(0)
-    for name in names:
-        if re.search(rf"\b{re.escape(name)}\b", text):
-            return name
+    words = _WORD.findall(text)
+    for i, word in enumerate(words):
+        pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+        if pair in names:
+            return pair
+        if word in names:
+            return word
     return ""
 
 

@@ -60,6 +60,7 @@ def people(session: Session) -> set[str]:
     names = set(session.metadata.authors) | set(session.metadata.reviewers)
     names |= {a.name for a in session.meeting.attendees}
     names |= {item.owner for item in session.action_items}
+    names |= {event.actor for event in session.timeline if event.actor}
     out = set()
     for name in names:
         name = name.strip().lstrip("@")

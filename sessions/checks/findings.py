@@ -40,9 +40,18 @@ class Finding:
     quote: str = ""
     #: The guide's better way of saying or doing it.
     suggestion: str = ""
-    #: Text that can replace ``quote`` in the field at ``where`` (the one-key reframing).
+    #: The first of ``rewrites`` (the one-key reframing; see `blameless.apply_replacement`).
     replacement: str = ""
     accepted: str = field(default="", compare=False)
+    #: Offsets (start, end) of ``quote`` in the field's text, for highlighting exactly it.
+    span: tuple[int, int] | None = None
+    #: Offsets of the sentence ``quote`` is in, and that sentence: what a rewrite replaces.
+    sentence_span: tuple[int, int] | None = None
+    sentence: str = ""
+    #: Whole-sentence rewrites that carry no blame, best first (`blameless.apply_rewrite`).
+    rewrites: tuple[str, ...] = ()
+    #: The guide's blameless questions, for when no rewrite fits.
+    questions: tuple[str, ...] = ()
 
     @property
     def level(self) -> Level:
@@ -54,14 +63,20 @@ class Finding:
         head = self.where.split(".", 1)[0].split("[", 1)[0]
         return head or "session"
 
-    def to_dict(self) -> dict[str, str]:
-        out = {
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {
             "rule": self.rule.id,
             "level": str(self.level),
             "where": self.where,
             "message": self.message,
         }
-        for key in ("quote", "suggestion", "replacement", "accepted"):
+        for key in ("quote", "suggestion", "replacement", "accepted", "sentence"):
             if getattr(self, key):
                 out[key] = getattr(self, key)
+        for key in ("span", "sentence_span"):
+            if getattr(self, key) is not None:
+                out[key] = list(getattr(self, key))
+        for key in ("rewrites", "questions"):
+            if getattr(self, key):
+                out[key] = list(getattr(self, key))
         return out
