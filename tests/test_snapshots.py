@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tests.app_helpers import FakeClock, make_app
+from tests.app_helpers import FakeClock, make_app, settle
 
 SIZES = [(80, 24), (120, 36), (160, 50)]
 ids = lambda size: f"{size[0]}x{size[1]}"  # noqa: E731
@@ -22,9 +22,12 @@ def utc(monkeypatch):
 
 
 async def quiet(pilot):
-    """Toasts expire on the wall clock: take them away so snapshots never race them."""
-    await pilot.pause()
+    """Saves and guardrail runs finish, and toasts (they expire on the wall clock) go, so
+    snapshots never race them."""
+    await settle(pilot)
     pilot.app.clear_notifications()
+    for field in pilot.app.screen.query("Input, TextArea"):
+        field.cursor_blink = False  # a blinking cursor is on or off by the wall clock
     await pilot.pause()
 
 
