@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
+from pmtui import output
 from sessions import SessionFileError, load
 from sessions.checks import Level, run_checks
 from sessions.checks.config import CONFIG_NAME, find_config, load_config
@@ -51,7 +50,7 @@ def run_check(args: argparse.Namespace) -> int:
             if args.format == "json":
                 report.append({"path": str(path), "error": str(error)})
             else:
-                print(f"pmtui: {error}", file=sys.stderr)
+                output.error(error)
             continue
         findings = run_checks(
             session, today=args.today, config=configs[config_path], select=select, ignore=ignore
@@ -65,12 +64,11 @@ def run_check(args: argparse.Namespace) -> int:
             report.append({"path": str(path), "findings": [f.to_dict() for f in findings]})
         else:
             for finding in sorted(live, key=lambda f: (-f.level, f.where)):
-                print(
+                output.line(
                     f"{path}: {finding.where}: {finding.rule.id} {finding.level}: {finding.message}"
                 )
     if args.format == "json":
-        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        output.json_out(report)
     else:
         summary = (
             f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
@@ -79,7 +77,7 @@ def run_check(args: argparse.Namespace) -> int:
         )
         if unreadable:
             summary += f", {unreadable} unreadable"
-        print(summary)
+        output.line(summary)
     if unreadable:
         return 2
     return 1 if failing else 0

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from pmtui import __version__
+from pmtui import __version__, output
 
 COMMANDS = ("open", "demo", "new", "export", "schema", "check", "actions", "stats", "library")
 
@@ -22,7 +21,8 @@ COMMANDS = ("open", "demo", "new", "export", "schema", "check", "actions", "stat
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line and exit 2, like every other error
         self.print_usage(sys.stderr)
-        self.exit(2, f"pmtui: {message}\n")
+        output.error(message)  # it may quote an argument, e.g. a file name with escapes
+        self.exit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -97,6 +97,16 @@ def _date(text: str) -> dt.date:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; its exit status. A closed output pipe ends it quietly."""
+    try:
+        code = _main(argv)
+        output.flush()
+    except BrokenPipeError:
+        return output.reader_gone()
+    return code
+
+
+def _main(argv: list[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "open")
@@ -115,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _HANDLERS[args.command](args)
     except SessionFileError as error:
-        print(f"pmtui: {error}", file=sys.stderr)
+        output.error(error)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -127,7 +137,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from sessions.models import Metadata, Session, Severity
 
     if args.file.exists() and not args.force:
-        print(f"pmtui: {args.file}: already exists (use --force to overwrite)", file=sys.stderr)
+        output.error(f"{args.file}: already exists (use --force to overwrite)")
         return 2
     if args.example:
         session = example_session()
@@ -143,20 +153,25 @@ def _cmd_new(args: argparse.Namespace) -> int:
     try:
         save(session, args.file)
     except OSError as error:
-        print(f"pmtui: {args.file}: {error.strerror or error}", file=sys.stderr)
-        return 2
-    print(f"Created {args.file}", file=sys.stderr)
+        return _write_failed(args.file, error)
+    output.note(f"Created {args.file}")
     return 0
+
+
+def _write_failed(path: Path, error: OSError) -> int:
+    output.error(f"{path}: {error.strerror or error}")
+    return 2
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from sessions import load, to_markdown
+    from sessions.textsafe import json_safe, printable
 
     session = load(args.file)
     if args.format == "json":
-        text = session.model_dump_json(indent=2, exclude_defaults=False) + "\n"
+        text = json_safe(session.model_dump_json(indent=2, exclude_defaults=False)) + "\n"
     else:
-        text = to_markdown(session)
+        text = printable(to_markdown(session))
     if args.output is None:
         sys.stdout.write(text)
         return 0
@@ -165,9 +180,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     try:
         write_text_atomic(args.output, text)
     except OSError as error:
-        print(f"pmtui: {args.output}: {error.strerror or error}", file=sys.stderr)
-        return 2
-    print(f"Wrote {args.output}", file=sys.stderr)
+        return _write_failed(args.output, error)
+    output.note(f"Wrote {args.output}")
     return 0
 
 
@@ -177,7 +191,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     schema = Session.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "pmtui postmortem session"
-    print(json.dumps(schema, indent=2, sort_keys=False))
+    output.json_out(schema)
     return 0
 
 
@@ -201,7 +215,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 def _folder_or_error(folder: Path) -> int:
     if not folder.is_dir():
-        print(f"pmtui: {folder}: not a folder of postmortems", file=sys.stderr)
+        output.error(f"{folder}: not a folder of postmortems")
         return 2
     return 0
 
@@ -225,6 +239,7 @@ def _cmd_library(args: argparse.Namespace) -> int:
 def _cmd_open(args: argparse.Namespace) -> int:
     from sessions import load, save
     from sessions.models import Session
+    from sessions.textsafe import one_line
 
     path: Path = args.file
     if path.is_dir():
@@ -232,16 +247,16 @@ def _cmd_open(args: argparse.Namespace) -> int:
     if not path.exists():
         if not args.yes:
             if not sys.stdin.isatty():
-                print(f"pmtui: {path}: no such file (use --yes to create it)", file=sys.stderr)
+                output.error(f"{path}: no such file (use --yes to create it)")
                 return 2
-            answer = input(f"{path} does not exist. Create a new postmortem there? [y/N] ")
+            question = f"{path} does not exist. Create a new postmortem there? [y/N] "
+            answer = input(one_line(question))
             if answer.strip().lower() not in ("y", "yes"):
                 return 1
         try:
             save(Session(), path)
         except OSError as error:
-            print(f"pmtui: {path}: {error.strerror or error}", file=sys.stderr)
-            return 2
+            return _write_failed(path, error)
     load(path)  # a bad file gives its one-line error before any screen is drawn
     return _run_app(path)
 
@@ -253,11 +268,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     folder = Path(tempfile.mkdtemp(prefix="pmtui-demo-"))
     path = folder / "INC-4211-checkout-pool-exhaustion.toml"
     save(example_session(), path)
-    print(f"Demo session: {path}", file=sys.stderr)
+    output.note(f"Demo session: {path}")
     try:
         return _run_app(path)
     finally:
-        print(f"The demo session is kept at {path}", file=sys.stderr)
+        output.note(f"The demo session is kept at {path}")
         if not path.exists():
             shutil.rmtree(folder, ignore_errors=True)
 

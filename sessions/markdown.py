@@ -10,12 +10,12 @@ import re
 
 from sessions.fishbone_art import render_fishbone
 from sessions.models import ROOT_CAUSE_REF, ActionType, Observation, Session
+from sessions.textsafe import printable
 from sessions.timeline import intervals, long_gaps, spans_days
 from sessions.timeparse import format_duration, format_utc
 
 MISSING = "_⚠ Not written yet._"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>|~&])")
 _LONE_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _LINE_START = re.compile(r"^(\s*)([#>+=]|\d+[.)]|-(?=\S)|-$)")
@@ -28,13 +28,6 @@ ACTION_TYPE_LEGEND = {
     ActionType.MITIGATE: "Reduce impact when it happens",
     ActionType.DOCUMENT: "Improve understanding/procedures",
 }
-
-
-def visible_controls(text: str) -> str:
-    """Control characters become their visible Unicode pictures (␇ for BEL)."""
-    return _CONTROL.sub(
-        lambda m: chr(0x2421) if m.group() == "\x7f" else chr(0x2400 + ord(m.group())), text
-    )
 
 
 def _escape_line(line: str) -> str:
@@ -57,12 +50,12 @@ def _escape_line(line: str) -> str:
 
 def inline(text: str) -> str:
     """One line of user text, safe inside a paragraph or list item."""
-    return _escape_line(visible_controls(" ".join(text.split("\n"))).strip())
+    return _escape_line(printable(" ".join(text.split("\n"))).strip())
 
 
 def block(text: str) -> str:
     """Multi-line user text: paragraphs kept, single newlines kept as hard line breaks."""
-    paragraphs = re.split(r"\n\s*\n", visible_controls(text).strip("\n"))
+    paragraphs = re.split(r"\n\s*\n", printable(text).strip("\n"))
     out = []
     for paragraph in paragraphs:
         lines = [_escape_line(line.rstrip()) for line in paragraph.split("\n") if line.strip()]
@@ -78,21 +71,21 @@ def block(text: str) -> str:
 
 def cell(text: str) -> str:
     """User text inside a table cell: pipes, newlines and backticks can't break the table."""
-    lines = [_escape_line(line.strip()) for line in visible_controls(text).split("\n")]
+    lines = [_escape_line(line.strip()) for line in printable(text).split("\n")]
     return "<br>".join(line for line in lines if line) or " "
 
 
 def code_block(text: str, info: str = "") -> str:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
-    return f"{fence}{info}\n{visible_controls(text).rstrip()}\n{fence}"
+    return f"{fence}{info}\n{printable(text).rstrip()}\n{fence}"
 
 
 def _link(title: str, url: str) -> str:
     if not url:
         return inline(title)
     safe_url = (
-        visible_controls(url)
+        printable(url)
         .strip()
         .replace(" ", "%20")
         .replace("(", "%28")
