@@ -14,8 +14,10 @@ from typing import Any
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
+from sessions import limits
 from sessions.errors import SessionFileError
 from sessions.models import SCHEMA_VERSION, Session
+from sessions.safe_read import decode_utf8, read_regular_file
 
 #: Fields written even when they hold their default, so a reader always sees them.
 _ALWAYS_WRITTEN = {
@@ -74,11 +76,22 @@ def dumps(session: Session) -> str:
 
 
 def loads(text: str, path: Path | str = "<string>") -> Session:
+    """The session in TOML text, refused with a SessionFileError beyond `sessions.limits`."""
+    data = parse_toml(text, path)
+    limits.check_document(data, path)
+    return from_document(data, path)
+
+
+def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
+    """A TOML document, its structure checked against the limits before the parser runs."""
+    text = text.removeprefix("\ufeff")
+    limits.scan_toml(text, path)
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(path, error, text) from None
-    return from_document(data, path)
+    except RecursionError:  # a backstop: the scan keeps nesting far below the parser's stack
+        raise SessionFileError(path, "nested too deeply") from None
 
 
 def from_document(data: dict[str, Any], path: Path | str = "<document>") -> Session:
@@ -111,26 +124,12 @@ def from_document(data: dict[str, Any], path: Path | str = "<document>") -> Sess
 
 
 def load(path: Path | str) -> Session:
+    """The session in a file: only a regular file within the size limit is read (a FIFO or a
+    device is refused without blocking); a UTF-8 byte-order mark is accepted (and not
+    written back: saving writes plain UTF-8)."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SessionFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise SessionFileError(path, "is a directory, not a session file") from None
-    except PermissionError:
-        raise SessionFileError(path, "permission denied") from None
-    except OSError as error:
-        raise SessionFileError(path, error.strerror or str(error)) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise SessionFileError(
-            path, "not UTF-8 text (a session file is UTF-8 TOML)", line=line, column=column
-        ) from None
-    return loads(text, path)
+    raw = read_regular_file(path, limits.MAX_FILE_BYTES)
+    return loads(decode_utf8(raw, path), path)
 
 
 def save(session: Session, path: Path | str) -> None:
