@@ -242,13 +242,14 @@ def _root_cause(session: Session) -> str:
     if not chains:
         why_text += MISSING
     elif len(chains) == 1:
-        why_text += _chain(chains[0])
+        why_text += _chain(chains[0], {})
     else:
         sections = []
+        shown: dict[str, str] = {}
         for number, chain in enumerate(chains, 1):
-            shared = _shared_prefix(chain, chains[: number - 1])
+            shared = _shared_steps(chain, shown)
             note = f"Steps 1–{shared} are shared with the chains above.\n\n" if shared else ""
-            sections.append(f"#### Chain {number}\n\n{note}" + _chain(chain))
+            sections.append(f"#### Chain {number}\n\n{note}" + _chain(chain, shown))
         why_text += "\n\n".join(sections)
     parts.append(why_text)
     marked = [n for n in whys.nodes if n.root_cause]
@@ -277,30 +278,34 @@ def _root_cause(session: Session) -> str:
     return "\n\n".join(parts)
 
 
-def _shared_prefix(chain, earlier) -> int:
-    best = 0
-    for other in earlier:
-        n = 0
-        while n < min(len(chain), len(other)) and chain[n].id == other[n].id:
-            n += 1
-        best = max(best, n)
-    return best
+def _shared_steps(chain, shown: dict[str, str]) -> int:
+    """How many first steps of ``chain`` an earlier chain already showed. Chains are paths
+    from the problem down a tree, so a step shown before comes with all the steps above it."""
+    count = 0
+    while count < len(chain) and chain[count].id in shown:
+        count += 1
+    return count
 
 
-def _chain(chain) -> str:
-    steps = []
-    for number, node in enumerate(chain, 1):
-        mark = " **(root cause)**" if node.root_cause else ""
-        question = inline(node.why) or MISSING
-        if question.lower().startswith("why "):
-            question = "**Why**" + question[3:]
-        else:
-            question = f"**Why**: {question}"
-        because = inline(node.because) or MISSING
-        if not because.lower().startswith("because"):
-            because = f"Because {_lower_first(because)}" if because != MISSING else because
-        steps.append(f"{number}. {question}\n   - {because}{mark}")
-    return "\n\n".join(steps)
+def _chain(chain, steps: dict[str, str]) -> str:
+    """The numbered steps; ``steps`` keeps each step's text, as chains share their first steps."""
+    for node in chain:
+        if node.id not in steps:
+            steps[node.id] = _step(node)
+    return "\n\n".join(f"{number}. {steps[node.id]}" for number, node in enumerate(chain, 1))
+
+
+def _step(node) -> str:
+    mark = " **(root cause)**" if node.root_cause else ""
+    question = inline(node.why) or MISSING
+    if question.lower().startswith("why "):
+        question = "**Why**" + question[3:]
+    else:
+        question = f"**Why**: {question}"
+    because = inline(node.because) or MISSING
+    if not because.lower().startswith("because"):
+        because = f"Because {_lower_first(because)}" if because != MISSING else because
+    return f"{question}\n   - {because}{mark}"
 
 
 def _lower_first(text: str) -> str:

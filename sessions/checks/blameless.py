@@ -7,6 +7,7 @@ start", "blame view in git") does not trip it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -71,9 +72,34 @@ def _compile(pattern: str) -> re.Pattern[str]:
 
 
 def _subject(extra_names: Iterable[str]) -> str:
-    names = sorted({re.escape(n) for n in extra_names if n}, key=len, reverse=True)
-    alternatives = [_HANDLE, _ROLE, _PRONOUN, *names]
+    alternatives = [_HANDLE, _ROLE, _PRONOUN]
+    names = {name.lower() for name in extra_names if name}  # the patterns ignore case
+    if names:
+        alternatives.append(_one_of(names))
     return "(?:" + "|".join(alternatives) + ")"
+
+
+def _one_of(words: set[str]) -> str:
+    """A pattern matching any of ``words``, longest first, written as a prefix tree
+    (``Ana(?: Silva)?|Bob``): the regex engine then tries one branch per letter instead of
+    every name at every position, so a session's people cost the scan almost nothing."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branch(trie)
+
+
+def _branch(node: dict[str, dict]) -> str:
+    branches = [re.escape(char) + _branch(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word ends here: the longer words are tried first, then this one
+        return f"(?:{body})?"
+    return body
 
 
 _FAIL_VERBS = (
@@ -151,11 +177,12 @@ def _patterns(subject: str) -> list[_Pattern]:
     ]
 
 
-_CACHE: dict[tuple[str, ...], list[_Pattern]] = {}
+_CACHE: dict[frozenset[str], list[_Pattern]] = {}
 
 
 def _patterns_for(names: Iterable[str]) -> list[_Pattern]:
-    key = tuple(sorted(names))
+    # A frozenset keeps its hash: passed the same one for every field, the lookup is O(1).
+    key = names if isinstance(names, frozenset) else frozenset(names)
     if key not in _CACHE:
         if len(_CACHE) > 256:
             _CACHE.clear()
@@ -169,6 +196,24 @@ def _match_case(template: str, original: str) -> str:
     return template
 
 
+class _Spans:
+    """Disjoint spans of a text already quoted by a finding, kept sorted: a field full of blame
+    phrasing costs a binary search per match, not a comparison with every earlier one."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        before = bisect.bisect_left(self.starts, end)  # the spans that start before `end`
+        return before > 0 and self.ends[before - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_left(self.starts, start)
+        self.starts.insert(index, start)
+        self.ends.insert(index, end)
+
+
 def scan_text(
     where: str,
     text: str,
@@ -179,14 +224,14 @@ def scan_text(
     if not text or len(text) < 4:
         return []
     findings: list[Finding] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for pattern in _patterns_for(names):
         for match in pattern.regex.finditer(text):
             start, end = match.span()
-            if any(start < e and s < end for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             quote = match.group(0).rstrip()
-            taken.append((start, start + len(quote)))
+            taken.add(start, start + len(quote))
             findings.append(
                 Finding(
                     rule=pattern.rule,
