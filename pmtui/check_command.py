@@ -8,25 +8,8 @@ from pathlib import Path
 from pmtui import output
 from sessions import SessionFileError, load
 from sessions.checks import Level, run_checks
-from sessions.checks.config import CONFIG_NAME, find_config, load_config
-
-
-def session_files(paths: list[Path]) -> list[Path]:
-    """The files named, folders searched for `*.toml` (hidden paths and the config skipped)."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*.toml")
-                    if p.name != CONFIG_NAME
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        else:
-            out.append(path)
-    return out
+from sessions.checks.config import find_config, load_config
+from sessions.folder import session_files
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -38,7 +21,14 @@ def run_check(args: argparse.Namespace) -> int:
     failing = 0
     counts = {level: 0 for level in Level}
     report = []
-    files = session_files(args.files)
+    found = session_files(args.files)
+    for problem in found.problems:
+        unreadable += 1
+        if args.format == "json":
+            report.append({"path": str(problem.path), "error": str(problem)})
+        else:
+            output.error(problem)
+    files = found.files
     for path in files:
         try:
             config_path = args.config or find_config(path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import shutil
 import sys
 import tempfile
@@ -113,9 +114,9 @@ def _main(argv: list[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
-        from sessions.library import session_paths
+        from sessions.folder import session_files
 
-        if session_paths(Path(".")):
+        if session_files([Path(".")]).files:
             args = parser.parse_args(["library", "."])
         else:
             parser.print_help()
@@ -244,7 +245,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
     path: Path = args.file
     if path.is_dir():
         return _cmd_library(argparse.Namespace(folder=path))
-    if not path.exists():
+    if _missing(path):
         if not args.yes:
             if not sys.stdin.isatty():
                 output.error(f"{path}: no such file (use --yes to create it)")
@@ -259,6 +260,18 @@ def _cmd_open(args: argparse.Namespace) -> int:
             return _write_failed(path, error)
     load(path)  # a bad file gives its one-line error before any screen is drawn
     return _run_app(path)
+
+
+def _missing(path: Path) -> bool:
+    """Nothing is there, or a symlink to nothing (saving creates its target). A symlink loop
+    or an unreadable folder is not "missing": loading it says what it is."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:

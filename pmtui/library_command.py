@@ -29,7 +29,7 @@ def run_actions(args: argparse.Namespace) -> int:
     )
     if args.format == "json":
         output.json_out([t.to_dict(today) for t in items])
-        return 0
+        return _status(library)
     for tracked in items:
         item = tracked.item
         meta = tracked.entry.session.metadata
@@ -45,7 +45,7 @@ def run_actions(args: argparse.Namespace) -> int:
             + (f" — {item.ticket}" if item.ticket else "")
         )
     output.line(f"{len(items)} action item{'s' if len(items) != 1 else ''}")
-    return 0
+    return _status(library)
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -54,6 +54,11 @@ def run_stats(args: argparse.Namespace) -> int:
     figures = stats(library.entries, today, since=args.since)
     if args.format == "json":
         output.json_out(figures)
-        return 0
+        return _status(library)
     output.text(format_stats(figures))
-    return 0
+    return _status(library)
+
+
+def _status(library: Library) -> int:
+    """2 when a file or folder could not be read (each was named on standard error)."""
+    return 2 if library.errors else 0
