@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import os
 import re
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -15,6 +12,7 @@ import tomli_w
 from pydantic import BaseModel, ValidationError
 
 from sessions import limits
+from sessions.atomic import Written, write_text_atomic
 from sessions.errors import SessionFileError
 from sessions.models import SCHEMA_VERSION, Session
 from sessions.safe_read import decode_utf8, read_regular_file
@@ -132,48 +130,10 @@ def load(path: Path | str) -> Session:
     return loads(decode_utf8(raw, path), path)
 
 
-def save(session: Session, path: Path | str) -> None:
-    """Write atomically: temporary file in the same folder, fsync, rename; keep permissions."""
-    write_text_atomic(Path(path), dumps(session))
-
-
-def write_text_atomic(path: Path, text: str) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_folder(folder)
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def save(session: Session, path: Path | str) -> Written:
+    """Write atomically, following symlinks and keeping permissions (see `sessions.atomic`);
+    a read-only file raises `ReadOnlyFileError` and is left as it is."""
+    return write_text_atomic(Path(path), dumps(session))
 
 
 def _syntax_error(path: Path | str, error: tomllib.TOMLDecodeError, text: str) -> SessionFileError:
