@@ -90,6 +90,9 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
         raise _syntax_error(path, error, text) from None
     except RecursionError:  # a backstop: the scan keeps nesting far below the parser's stack
         raise SessionFileError(path, "nested too deeply") from None
+    except ValueError as error:  # tomllib lets int() refuse a number of over 4,300 digits
+        why = "a number with too many digits" if "digits" in str(error) else _clip(str(error))
+        raise SessionFileError(path, f"not valid TOML: {why}") from None
 
 
 def from_document(data: dict[str, Any], path: Path | str = "<document>") -> Session:
@@ -159,8 +162,8 @@ def _syntax_error(path: Path | str, error: tomllib.TOMLDecodeError, text: str) -
 
 def _validation_error(path: Path | str, error: ValidationError) -> SessionFileError:
     first = error.errors(include_url=False)[0]
-    field = _field_path(first["loc"])
-    message = first["msg"]
+    field = _clip(_field_path(first["loc"]))  # a key may be a megabyte long
+    message = _clip(first["msg"])
     if first["type"] == "extra_forbidden":
         message = "unknown key (a typo?)"
     elif message.startswith("Value error, "):
@@ -174,6 +177,10 @@ def _validation_error(path: Path | str, error: ValidationError) -> SessionFileEr
     if more:
         message += f" (and {more} more problem{'s' if more > 1 else ''})"
     return SessionFileError(path, message, field=field or "(top level)")
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:

@@ -180,3 +180,9 @@ def test_a_team_config_is_read_within_limits_too(tmp_path):
     os.mkfifo(path)
     with pytest.raises(SessionFileError, match="FIFO"):
         load_config(path)
+
+
+def test_numbers_and_keys_that_are_too_long_give_a_short_line():
+    assert len(str(_refused("x = " + "1" * 5000, "a number with too many digits"))) < 100
+    error = _refused("schema_version = 1\n" + "k" * 200_000 + " = 1\n", "unknown key")
+    assert len(str(error)) < 200
