@@ -13,8 +13,12 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmtui import __version__, output
+
+if TYPE_CHECKING:
+    from sessions.atomic import Written
 
 COMMANDS = ("open", "demo", "new", "export", "schema", "check", "actions", "stats", "library")
 
@@ -152,16 +156,24 @@ def _cmd_new(args: argparse.Namespace) -> int:
             )
         )
     try:
-        save(session, args.file)
+        written = save(session, args.file)
     except OSError as error:
         return _write_failed(args.file, error)
     output.note(f"Created {args.file}")
+    _note_split_links(written)
     return 0
 
 
 def _write_failed(path: Path, error: OSError) -> int:
     output.error(f"{path}: {error.strerror or error}")
     return 2
+
+
+def _note_split_links(written: Written) -> None:
+    if written.split_links:
+        output.note(
+            f"{written.path} had {written.split_links} other hard link(s): they keep the old text"
+        )
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
@@ -174,15 +186,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
     else:
         text = printable(to_markdown(session))
     if args.output is None:
-        sys.stdout.write(text)
+        output.text(text)
         return 0
     from sessions.fileio import write_text_atomic
 
     try:
-        write_text_atomic(args.output, text)
+        written = write_text_atomic(args.output, text)
     except OSError as error:
         return _write_failed(args.output, error)
     output.note(f"Wrote {args.output}")
+    _note_split_links(written)
     return 0
 
 

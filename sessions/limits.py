@@ -3,9 +3,10 @@
 Files travel (a teammate's branch, a shared folder), so a file may be built to hurt: 500
 levels of nesting overflow the parser's stack, a 100,000-part dotted key makes it quadratic
 (minutes, gigabytes), a million-item list or megabytes in every field make the checks slow.
-Each limit below is refused with the one-line error, in milliseconds, before the expensive
-step it protects. The largest real session we know of (10,000 timeline events, 500 action
-items, a 300-step 5 whys) is 1.5 MB and well inside every one of them.
+Each limit below is refused with the one-line error before the expensive step it protects
+(the pass before parsing costs about 25 ms a MB). The largest real session we know of
+(10,000 timeline events, 500 action items, a 300-step 5 whys) is 1.5 MB and well inside
+every one of them.
 """
 
 from __future__ import annotations

@@ -142,3 +142,17 @@ def test_kill_9_during_saves_never_corrupts_and_leaves_no_orphan(tmp_path):
     assert orphans_seen > 0  # the kills did land in the middle of saves
     write_text_atomic(path, versions[1])
     assert _temps(tmp_path) == [] and path.read_text(encoding="utf-8") == versions[1]
+
+
+def test_the_command_line_says_when_a_save_split_hard_links(tmp_path, example_file, capsys):
+    from pmtui.cli import main
+
+    out, other = tmp_path / "out.md", tmp_path / "other.md"
+    out.write_text("old")
+    os.link(out, other)
+    assert main(["export", str(example_file), "-o", str(out)]) == 0
+    assert capsys.readouterr().err.splitlines() == [
+        f"Wrote {out}",
+        f"{out} had 1 other hard link(s): they keep the old text",
+    ]
+    assert other.read_text() == "old"
