@@ -194,13 +194,15 @@ def run(folder: Path) -> dict:
     results = []
     for name in sorted(os.listdir(folder)):
         path = str(folder / name)
+        results.append(run_one(["export", path]))
+        loaded = results[-1]["code"] == 0  # JSON would only repeat a refusal
         for argv in (
-            ["export", path],
-            ["export", path, "--format", "json"],
+            ["export", path, "--format", "json"] if loaded else None,
             ["check", path, "--today", TODAY],
             ["open", path],
         ):
-            results.append(run_one(argv))
+            if argv:
+                results.append(run_one(argv))
     for argv in (
         ["check", str(folder), "--today", TODAY],
         ["stats", str(folder), "--today", TODAY],

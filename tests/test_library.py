@@ -205,6 +205,9 @@ async def test_library_app_filter_open_close_and_stats(tmp_path):
         await pilot.press("c", *"Verified in staging", "enter")
         await pilot.pause()
         assert load(path).action_items[index].verification == "Verified in staging"
+        await pilot.press("f2", "ctrl+n", *"../outside", "enter")  # refused, with a message
+        await pilot.pause()
+        assert app.is_running and not (tmp_path.parent / "outside.toml").exists()
         await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, StatsScreen)

@@ -107,18 +107,3 @@ def test_a_new_postmortem_is_refused_with_a_reason(tmp_path, name, expected):
         create_in_library(library, name, Metadata())
     assert sorted(os.listdir(library)) == before and (library / "exists.toml").read_text() == "keep"
     assert os.listdir(tmp_path) == ["library"]
-
-
-async def test_the_library_screen_shows_why_a_new_postmortem_is_refused(tmp_path, example):
-    from pmtui.library_app import LibraryApp
-
-    save(example, tmp_path / "inc.toml")
-    app = LibraryApp(tmp_path, today=TODAY)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("ctrl+n", *"../outside", "enter")
-        await pilot.pause()
-        assert app.is_running and not (tmp_path.parent / "outside.toml").exists()
-        await pilot.press("ctrl+n", *"new-one", "enter")
-        await pilot.pause()
-    assert app.return_value == str(tmp_path / "new-one.toml")
