@@ -16,7 +16,8 @@ import tomllib
 from pathlib import Path
 
 from benchmarks.library_gen import generate_library
-from sessions.library import Library, parse_query, session_paths, stats
+from sessions.folder import session_files
+from sessions.library import Library, parse_query, stats
 
 
 def timed(fn) -> tuple[float, object]:
@@ -39,7 +40,7 @@ def main() -> None:
         generate_library(folder, size, broken=3)
         base, _ = timed(
             lambda f=folder: [
-                tomllib.loads(p.read_text(encoding="utf-8")) for p in session_paths(f)
+                tomllib.loads(p.read_text(encoding="utf-8")) for p in session_files([f]).files
             ]
         )
         opened, library = timed(lambda f=folder: Library.open(f))
@@ -75,9 +76,8 @@ def check_figure(size: int) -> None:
 
     folder = Path(tempfile.mkdtemp())
     generate_library(folder, size)
-    base, _ = timed(
-        lambda: [tomllib.loads(p.read_text(encoding="utf-8")) for p in session_paths(folder)]
-    )
+    paths = session_files([folder]).files
+    base, _ = timed(lambda: [tomllib.loads(p.read_text(encoding="utf-8")) for p in paths])
     with contextlib.redirect_stdout(io.StringIO()):
         seconds, _ = timed(lambda: cli(["check", str(folder), "--today", "2025-12-01"]))
     print(

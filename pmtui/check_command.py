@@ -3,31 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from pathlib import Path
 
+from pmtui import output
 from sessions import SessionFileError, load
 from sessions.checks import Level, run_checks
-from sessions.checks.config import CONFIG_NAME, find_config, load_config
-
-
-def session_files(paths: list[Path]) -> list[Path]:
-    """The files named, folders searched for `*.toml` (hidden paths and the config skipped)."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*.toml")
-                    if p.name != CONFIG_NAME
-                    and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                )
-            )
-        else:
-            out.append(path)
-    return out
+from sessions.checks.config import find_config, load_config
+from sessions.folder import session_files
 
 
 def explain_rule(rule_id: str) -> int:
@@ -36,9 +18,9 @@ def explain_rule(rule_id: str) -> int:
 
     rule = RULES_BY_ID.get(rule_id.strip().upper())
     if rule is None:
-        print(f"pmtui: unknown rule {rule_id!r} (try BL007, AI003, DP001, ...)", file=sys.stderr)
+        output.error(f"unknown rule {rule_id!r} (try BL007, AI003, DP001, …)")
         return 2
-    print(render(rule))
+    output.text(render(rule))
     return 0
 
 
@@ -46,21 +28,28 @@ def run_check(args: argparse.Namespace) -> int:
     if args.explain:
         return explain_rule(args.explain)
     if not args.files:
-        print("pmtui: check needs a session file or folder (or --explain RULE)", file=sys.stderr)
+        output.error("check needs a session file or folder (or --explain RULE)")
         return 2
     threshold = Level.parse(args.level)
     select = [s for s in args.select.split(",") if s.strip()]
     ignore = [s for s in args.ignore.split(",") if s.strip()]
     configs: dict[Path | None, object] = {}
-    found: dict[Path, Path | None] = {}
+    config_of_folder: dict[Path, Path | None] = {}
     unreadable = 0
     failing = 0
     counts = {level: 0 for level in Level}
     report = []
-    files = session_files(args.files)
+    found = session_files(args.files)
+    for problem in found.problems:
+        unreadable += 1
+        if args.format == "json":
+            report.append({"path": str(problem.path), "error": str(problem)})
+        else:
+            output.error(problem)
+    files = found.files
     for path in files:
         try:
-            config_path = args.config or find_config(path, found)
+            config_path = args.config or find_config(path, config_of_folder)
             if config_path not in configs:
                 configs[config_path] = load_config(config_path)
             session = load(path)
@@ -69,7 +58,7 @@ def run_check(args: argparse.Namespace) -> int:
             if args.format == "json":
                 report.append({"path": str(path), "error": str(error)})
             else:
-                print(f"pmtui: {error}", file=sys.stderr)
+                output.error(error)
             continue
         findings = run_checks(
             session,
@@ -88,12 +77,11 @@ def run_check(args: argparse.Namespace) -> int:
             report.append({"path": str(path), "findings": [f.to_dict() for f in findings]})
         else:
             for finding in sorted(live, key=lambda f: (-f.level, f.where)):
-                print(
+                output.line(
                     f"{path}: {finding.where}: {finding.rule.id} {finding.level}: {finding.message}"
                 )
     if args.format == "json":
-        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        output.json_out(report)
     else:
         summary = (
             f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
@@ -102,7 +90,7 @@ def run_check(args: argparse.Namespace) -> int:
         )
         if unreadable:
             summary += f", {unreadable} unreadable"
-        print(summary)
+        output.line(summary)
     if unreadable:
         return 2
     return 1 if failing else 0

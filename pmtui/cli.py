@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
+import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pmtui import __version__
+from pmtui import __version__, output
+
+if TYPE_CHECKING:
+    from sessions.atomic import Written
 
 COMMANDS = ("open", "demo", "new", "export", "schema", "check", "actions", "stats", "library")
 
@@ -22,7 +26,8 @@ COMMANDS = ("open", "demo", "new", "export", "schema", "check", "actions", "stat
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one line and exit 2, like every other error
         self.print_usage(sys.stderr)
-        self.exit(2, f"pmtui: {message}\n")
+        output.error(message)  # it may quote an argument, e.g. a file name with escapes
+        self.exit(2)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,15 +105,25 @@ def _date(text: str) -> dt.date:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Run one command; its exit status. A closed output pipe ends it quietly."""
+    try:
+        code = _main(argv)
+        output.flush()
+    except BrokenPipeError:
+        return output.reader_gone()
+    return code
+
+
+def _main(argv: list[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "open")
     parser = build_parser()
     args = parser.parse_args(args_list)
     if args.command is None:
-        from sessions.library import session_paths
+        from sessions.folder import session_files
 
-        if session_paths(Path(".")):
+        if session_files([Path(".")]).files:
             args = parser.parse_args(["library", "."])
         else:
             parser.print_help()
@@ -118,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _HANDLERS[args.command](args)
     except SessionFileError as error:
-        print(f"pmtui: {error}", file=sys.stderr)
+        output.error(error)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -130,7 +145,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     from sessions.models import Metadata, Session, Severity
 
     if args.file.exists() and not args.force:
-        print(f"pmtui: {args.file}: already exists (use --force to overwrite)", file=sys.stderr)
+        output.error(f"{args.file}: already exists (use --force to overwrite)")
         return 2
     if args.example:
         session = example_session()
@@ -144,33 +159,46 @@ def _cmd_new(args: argparse.Namespace) -> int:
             )
         )
     try:
-        save(session, args.file)
+        written = save(session, args.file)
     except OSError as error:
-        print(f"pmtui: {args.file}: {error.strerror or error}", file=sys.stderr)
-        return 2
-    print(f"Created {args.file}", file=sys.stderr)
+        return _write_failed(args.file, error)
+    output.note(f"Created {args.file}")
+    _note_split_links(written)
     return 0
+
+
+def _write_failed(path: Path, error: OSError) -> int:
+    output.error(f"{path}: {error.strerror or error}")
+    return 2
+
+
+def _note_split_links(written: Written) -> None:
+    if written.split_links:
+        output.note(
+            f"{written.path} had {written.split_links} other hard link(s): they keep the old text"
+        )
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from sessions import load, to_markdown
+    from sessions.textsafe import json_safe, printable
 
     session = load(args.file)
     if args.format == "json":
-        text = session.model_dump_json(indent=2, exclude_defaults=False) + "\n"
+        text = json_safe(session.model_dump_json(indent=2, exclude_defaults=False)) + "\n"
     else:
-        text = to_markdown(session)
+        text = printable(to_markdown(session))
     if args.output is None:
-        sys.stdout.write(text)
+        output.text(text)
         return 0
     from sessions.fileio import write_text_atomic
 
     try:
-        write_text_atomic(args.output, text)
+        written = write_text_atomic(args.output, text)
     except OSError as error:
-        print(f"pmtui: {args.output}: {error.strerror or error}", file=sys.stderr)
-        return 2
-    print(f"Wrote {args.output}", file=sys.stderr)
+        return _write_failed(args.output, error)
+    output.note(f"Wrote {args.output}")
+    _note_split_links(written)
     return 0
 
 
@@ -180,7 +208,7 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     schema = Session.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "pmtui postmortem session"
-    print(json.dumps(schema, indent=2, sort_keys=False))
+    output.json_out(schema)
     return 0
 
 
@@ -204,7 +232,7 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 def _folder_or_error(folder: Path) -> int:
     if not folder.is_dir():
-        print(f"pmtui: {folder}: not a folder of postmortems", file=sys.stderr)
+        output.error(f"{folder}: not a folder of postmortems")
         return 2
     return 0
 
@@ -225,24 +253,37 @@ def _cmd_library(args: argparse.Namespace) -> int:
 def _cmd_open(args: argparse.Namespace) -> int:
     from sessions import save
     from sessions.models import Session
+    from sessions.textsafe import one_line
 
     path: Path = args.file
     if path.is_dir():
         return _cmd_library(argparse.Namespace(folder=path))
-    if not path.exists():
+    if _missing(path):
         if not args.yes:
             if not sys.stdin.isatty():
-                print(f"pmtui: {path}: no such file (use --yes to create it)", file=sys.stderr)
+                output.error(f"{path}: no such file (use --yes to create it)")
                 return 2
-            answer = input(f"{path} does not exist. Create a new postmortem there? [y/N] ")
+            question = f"{path} does not exist. Create a new postmortem there? [y/N] "
+            answer = input(one_line(question))
             if answer.strip().lower() not in ("y", "yes"):
                 return 1
         try:
             save(Session(), path)
         except OSError as error:
-            print(f"pmtui: {path}: {error.strerror or error}", file=sys.stderr)
-            return 2
+            return _write_failed(path, error)
     return _run_app(path)
+
+
+def _missing(path: Path) -> bool:
+    """Nothing is there, or a symlink to nothing (saving creates its target). A symlink loop
+    or an unreadable folder is not "missing": loading it says what it is."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -252,11 +293,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     folder = Path(tempfile.mkdtemp(prefix="pmtui-demo-"))
     path = folder / "INC-4211-checkout-pool-exhaustion.toml"
     save(example_session(), path)
-    print(f"Demo session: {path}", file=sys.stderr)
+    output.note(f"Demo session: {path}")
     try:
         return _run_app(path)
     finally:
-        print(f"The demo session is kept at {path}", file=sys.stderr)
+        output.note(f"The demo session is kept at {path}")
         if not path.exists():
             shutil.rmtree(folder, ignore_errors=True)
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sys
 
+from pmtui import output
 from sessions.library import Library, stats, tracked_actions
 from sessions.library_report import format_stats
 
@@ -14,7 +13,7 @@ from sessions.library_report import format_stats
 def _open(args: argparse.Namespace) -> Library:
     library = Library.open(args.folder)
     for error in library.errors:
-        print(f"pmtui: {error}", file=sys.stderr)
+        output.error(error)
     return library
 
 
@@ -29,9 +28,8 @@ def run_actions(args: argparse.Namespace) -> int:
         overdue=args.overdue,
     )
     if args.format == "json":
-        json.dump([t.to_dict(today) for t in items], sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-        return 0
+        output.json_out([t.to_dict(today) for t in items])
+        return _status(library)
     for tracked in items:
         item = tracked.item
         meta = tracked.entry.session.metadata
@@ -41,13 +39,13 @@ def run_actions(args: argparse.Namespace) -> int:
             if late
             else (f"due {item.due}" if item.due else "no due date")
         )
-        print(
+        output.line(
             f"{meta.incident_id or tracked.entry.path.name} #{item.id} [{item.status.value}] "
             f"{item.owner or '(no owner)'}: {item.action} — {when}"
             + (f" — {item.ticket}" if item.ticket else "")
         )
-    print(f"{len(items)} action item{'s' if len(items) != 1 else ''}")
-    return 0
+    output.line(f"{len(items)} action item{'s' if len(items) != 1 else ''}")
+    return _status(library)
 
 
 def run_stats(args: argparse.Namespace) -> int:
@@ -55,8 +53,12 @@ def run_stats(args: argparse.Namespace) -> int:
     library = _open(args)
     figures = stats(library.entries, today, since=args.since)
     if args.format == "json":
-        json.dump(figures, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
-        return 0
-    print(format_stats(figures))
-    return 0
+        output.json_out(figures)
+        return _status(library)
+    output.text(format_stats(figures))
+    return _status(library)
+
+
+def _status(library: Library) -> int:
+    """2 when a file or folder could not be read (each was named on standard error)."""
+    return 2 if library.errors else 0

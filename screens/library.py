@@ -14,10 +14,11 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Label, Static
 
-from sessions import save
-from sessions.library import Library, close_action, parse_query, stats, tracked_actions
+from sessions.library import Library, parse_query, stats, tracked_actions
+from sessions.library_edits import LibraryEditError, close_action_on_disk, create_in_library
 from sessions.library_report import format_stats
-from sessions.models import Metadata, Session
+from sessions.models import Metadata
+from sessions.textsafe import one_line
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
 
@@ -136,15 +137,14 @@ class LibraryScreen(Screen):
         def done(values: dict | None) -> None:
             if values is None:
                 return
-            name = values["file"] if values["file"].endswith(".toml") else values["file"] + ".toml"
-            path = self.library.folder / name
-            if path.exists():
-                self.notify(f"{path} already exists", severity="error", markup=False)
-                return
             meta = Metadata(
                 title=values["title"], incident_id=values["incident_id"], date=values["date"]
             )
-            save(Session(metadata=meta), path)
+            try:
+                path = create_in_library(self.library.folder, values["file"], meta)
+            except LibraryEditError as error:
+                self.notify(one_line(str(error)), severity="error", markup=False)
+                return
             self.app.exit(str(path))
 
         self.app.push_screen(FormDialog("New postmortem", specs, {}), done)
@@ -248,9 +248,14 @@ class ActionsScreen(Screen):
         def done(values: dict | None) -> None:
             if values is None:
                 return
-            close_action(tracked.entry, tracked.index, values["verification"], self.today)
-            save(tracked.entry.session, tracked.entry.path)
-            self.notify(f"Closed and saved in {tracked.entry.path.name}", markup=False)
+            try:
+                close_action_on_disk(
+                    tracked.entry, tracked.index, values["verification"], self.today
+                )
+            except LibraryEditError as error:
+                self.notify(one_line(str(error)), severity="error", markup=False)
+                return
+            self.notify(one_line(f"Closed and saved in {tracked.entry.path.name}"), markup=False)
             self.refill()
 
         self.app.push_screen(FormDialog(f"Close: {tracked.item.action}", spec, {}), done)

@@ -4,6 +4,7 @@ No terminal UI lives here (and nothing here imports Textual or Rich), so the com
 stays fast and any tool can use a session file.
 """
 
+from sessions.atomic import ReadOnlyFileError, Written
 from sessions.errors import SessionFileError
 from sessions.fileio import dumps, load, loads, save
 from sessions.markdown import to_markdown
@@ -11,8 +12,10 @@ from sessions.models import SCHEMA_VERSION, Session
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ReadOnlyFileError",
     "Session",
     "SessionFileError",
+    "Written",
     "dumps",
     "load",
     "loads",

@@ -15,8 +15,11 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from sessions import limits
+from sessions.errors import SessionFileError
 from sessions.fileio import dumps, load_with_bytes, write_text_atomic
 from sessions.models import Session
+from sessions.safe_read import read_regular_file
 
 
 class ChangedOnDisk(Exception):
@@ -60,6 +63,8 @@ class SessionDocument:
         self._digest = _digest(raw)
         self._stamp = DiskStamp.read(self.path)
         self._lock = threading.Lock()
+        #: Other hard links the last save split from this file (they keep the old text).
+        self.split_links = 0
 
     @classmethod
     def open(cls, path: Path | str) -> SessionDocument:
@@ -84,9 +89,9 @@ class SessionDocument:
         if stamp is not None and stamp == self._stamp:
             return False
         try:
-            current = self.path.read_bytes()
-        except OSError:
-            return True  # gone or unreadable: not what we wrote
+            current = read_regular_file(self.path, limits.MAX_FILE_BYTES)
+        except (OSError, SessionFileError):
+            return True  # gone, unreadable or no longer a session-sized regular file
         if _digest(current) == self._digest:
             self._stamp = stamp  # touched, or rewritten with the same bytes
             return False
@@ -101,9 +106,10 @@ class SessionDocument:
         with self._lock:
             if not overwrite and self._changed():
                 raise ChangedOnDisk(self.path)
-            stat = write_text_atomic(self.path, text)
+            written = write_text_atomic(self.path, text)
             self._digest = _digest(data)
-            self._stamp = DiskStamp.of(stat)
+            self._stamp = DiskStamp.of(written.stat) if written.stat else None
+            self.split_links = written.split_links
 
     def save_session(self, session: Session, *, overwrite: bool = False) -> None:
         self.save(dumps(session), overwrite=overwrite)
@@ -127,7 +133,7 @@ class SessionDocument:
     def move_to(self, path: Path) -> None:
         """Go on editing ``path`` (a copy just written): it becomes the document's file."""
         with self._lock:
-            raw = Path(path).read_bytes()
+            raw = read_regular_file(Path(path), limits.MAX_FILE_BYTES)
             self.path = Path(path)
             self._digest = _digest(raw)
             self._stamp = DiskStamp.read(self.path)

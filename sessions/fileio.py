@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
 import enum
-import os
 import re
-import tempfile
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -14,8 +11,11 @@ from typing import Any
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
+from sessions import limits
+from sessions.atomic import Written, write_text_atomic
 from sessions.errors import SessionFileError
 from sessions.models import SCHEMA_VERSION, Session
+from sessions.safe_read import decode_utf8, read_regular_file
 
 #: Fields written even when they hold their default, so a reader always sees them.
 _ALWAYS_WRITTEN = {
@@ -74,11 +74,25 @@ def dumps(session: Session) -> str:
 
 
 def loads(text: str, path: Path | str = "<string>") -> Session:
+    """The session in TOML text, refused with a SessionFileError beyond `sessions.limits`."""
+    data = parse_toml(text, path)
+    limits.check_document(data, path)
+    return from_document(data, path)
+
+
+def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
+    """A TOML document, its structure checked against the limits before the parser runs."""
+    text = text.removeprefix("\ufeff")
+    limits.scan_toml(text, path)
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(path, error, text) from None
-    return from_document(data, path)
+    except RecursionError:  # a backstop: the scan keeps nesting far below the parser's stack
+        raise SessionFileError(path, "nested too deeply") from None
+    except ValueError as error:  # tomllib lets int() refuse a number of over 4,300 digits
+        why = "a number with too many digits" if "digits" in str(error) else _clip(str(error))
+        raise SessionFileError(path, f"not valid TOML: {why}") from None
 
 
 def from_document(data: dict[str, Any], path: Path | str = "<document>") -> Session:
@@ -111,79 +125,23 @@ def from_document(data: dict[str, Any], path: Path | str = "<document>") -> Sess
 
 
 def load(path: Path | str) -> Session:
+    """The session in a file: only a regular file within the size limit is read (a FIFO or a
+    device is refused without blocking); a UTF-8 byte-order mark is accepted (and not
+    written back: saving writes plain UTF-8)."""
     return load_with_bytes(path)[0]
 
 
 def load_with_bytes(path: Path | str) -> tuple[Session, bytes]:
     """The session and the exact bytes it was read from (to tell our writes from others')."""
     path = Path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise SessionFileError(path, "no such file") from None
-    except IsADirectoryError:
-        raise SessionFileError(path, "is a directory, not a session file") from None
-    except PermissionError:
-        raise SessionFileError(path, "permission denied") from None
-    except OSError as error:
-        raise SessionFileError(path, error.strerror or str(error)) from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
-        raise SessionFileError(
-            path, "not UTF-8 text (a session file is UTF-8 TOML)", line=line, column=column
-        ) from None
-    return loads(text, path), raw
+    raw = read_regular_file(path, limits.MAX_FILE_BYTES)
+    return loads(decode_utf8(raw, path), path), raw
 
 
-def save(session: Session, path: Path | str) -> None:
-    """Write atomically: temporary file in the same folder, fsync, rename; keep permissions."""
-    write_text_atomic(Path(path), dumps(session))
-
-
-def write_text_atomic(path: Path, text: str) -> os.stat_result:
-    """Write ``text`` to ``path`` atomically; returns the new file's stat, taken before the
-    rename, so a caller can tell its own write from anyone else's."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp_name, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp_name, 0o666 & ~umask)
-        written = os.stat(tmp_name)  # chmod changes ctime; the rename keeps inode and mtime
-        os.replace(tmp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
-        raise
-    _fsync_folder(folder)
-    return written
-
-
-def _fsync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+def save(session: Session, path: Path | str) -> Written:
+    """Write atomically, following symlinks and keeping permissions (see `sessions.atomic`);
+    a read-only file raises `ReadOnlyFileError` and is left as it is."""
+    return write_text_atomic(Path(path), dumps(session))
 
 
 def _syntax_error(path: Path | str, error: tomllib.TOMLDecodeError, text: str) -> SessionFileError:
@@ -209,8 +167,8 @@ def _syntax_error(path: Path | str, error: tomllib.TOMLDecodeError, text: str) -
 
 def _validation_error(path: Path | str, error: ValidationError) -> SessionFileError:
     first = error.errors(include_url=False)[0]
-    field = _field_path(first["loc"])
-    message = first["msg"]
+    field = _clip(_field_path(first["loc"]))  # a key may be a megabyte long
+    message = _clip(first["msg"])
     if first["type"] == "extra_forbidden":
         message = "unknown key (a typo?)"
     elif message.startswith("Value error, "):
@@ -224,6 +182,10 @@ def _validation_error(path: Path | str, error: ValidationError) -> SessionFileEr
     if more:
         message += f" (and {more} more problem{'s' if more > 1 else ''})"
     return SessionFileError(path, message, field=field or "(top level)")
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _field_path(loc: tuple[Any, ...]) -> str:

@@ -13,23 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sessions.checks.actions import escalation_stage
-from sessions.checks.config import CONFIG_NAME
 from sessions.errors import SessionFileError
 from sessions.fileio import load
+from sessions.folder import session_files
 from sessions.models import ActionItem, ActionStatus, Marker, Session
 from sessions.timeline import first_marks
 
 RECURRING_AT = 3
-
-
-def session_paths(folder: Path) -> list[Path]:
-    """Every `*.toml` below the folder, hidden paths and the team config left out."""
-    return sorted(
-        path
-        for path in folder.rglob("*.toml")
-        if path.name != CONFIG_NAME
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
 
 
 @dataclass
@@ -81,8 +71,11 @@ class Library:
 
     @classmethod
     def open(cls, folder: Path) -> Library:
+        """Every session below ``folder``; what could not be read (files, folders) in ``errors``."""
         library = cls(folder)
-        for path in session_paths(folder):
+        found = session_files([folder])
+        library.errors.extend(found.problems)
+        for path in found.files:
             try:
                 library.entries.append(Entry(path, load(path)))
             except SessionFileError as error:

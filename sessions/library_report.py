@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sessions.library import bar, sparkline
+from sessions.textsafe import one_line
 
 
 def format_stats(figures: dict) -> str:
@@ -25,13 +26,14 @@ def format_stats(figures: dict) -> str:
         if counts:
             top = max(counts.values())
             lines += ["", title]
-            lines += [
-                f"  {k[:24]:24} {v:4}  {bar(v, top, 24)}" for k, v in list(counts.items())[:8]
-            ]
+            top8 = list(counts.items())[:8]
+            lines += [f"  {one_line(k)[:24]:24} {v:4}  {bar(v, top, 24)}" for k, v in top8]
     if figures["recurring"]:
         lines += ["", "Recurring issues (same service and category 3+ times)"]
         for rec in figures["recurring"][:10]:
-            lines.append(f"  {rec['service']} / {rec['category']}: {rec['count']} postmortems")
+            lines.append(
+                one_line(f"  {rec['service']} / {rec['category']}: {rec['count']} postmortems")
+            )
     ai = figures["action_items"]
     rate = f"{ai['completion_rate']:.0%}" if ai["completion_rate"] is not None else "—"
     days = (
@@ -70,7 +72,6 @@ def format_stats(figures: dict) -> str:
                     if issue["services"]
                     else ""
                 )
-                lines.append(
-                    f"  {quarter} {issue['category']}: {issue['count']} postmortems {span}"
-                )
+                said = f"{issue['category']}: {issue['count']} postmortems {span}"
+                lines.append(f"  {quarter} {one_line(said)}")
     return "\n".join(lines)

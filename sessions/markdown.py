@@ -10,12 +10,12 @@ import re
 
 from sessions.fishbone_art import render_fishbone
 from sessions.models import ROOT_CAUSE_REF, ActionType, Observation, Session
+from sessions.textsafe import printable
 from sessions.timeline import intervals, long_gaps, spans_days
 from sessions.timeparse import format_duration, format_utc
 
 MISSING = "_⚠ Not written yet._"
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>|~&])")
 _LONE_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
 _LINE_START = re.compile(r"^(\s*)([#>+=]|\d+[.)]|-(?=\S)|-$)")
@@ -28,13 +28,6 @@ ACTION_TYPE_LEGEND = {
     ActionType.MITIGATE: "Reduce impact when it happens",
     ActionType.DOCUMENT: "Improve understanding/procedures",
 }
-
-
-def visible_controls(text: str) -> str:
-    """Control characters become their visible Unicode pictures (␇ for BEL)."""
-    return _CONTROL.sub(
-        lambda m: chr(0x2421) if m.group() == "\x7f" else chr(0x2400 + ord(m.group())), text
-    )
 
 
 def _escape_line(line: str) -> str:
@@ -57,12 +50,12 @@ def _escape_line(line: str) -> str:
 
 def inline(text: str) -> str:
     """One line of user text, safe inside a paragraph or list item."""
-    return _escape_line(visible_controls(" ".join(text.split("\n"))).strip())
+    return _escape_line(printable(" ".join(text.split("\n"))).strip())
 
 
 def block(text: str) -> str:
     """Multi-line user text: paragraphs kept, single newlines kept as hard line breaks."""
-    paragraphs = re.split(r"\n\s*\n", visible_controls(text).strip("\n"))
+    paragraphs = re.split(r"\n\s*\n", printable(text).strip("\n"))
     out = []
     for paragraph in paragraphs:
         lines = [_escape_line(line.rstrip()) for line in paragraph.split("\n") if line.strip()]
@@ -78,21 +71,21 @@ def block(text: str) -> str:
 
 def cell(text: str) -> str:
     """User text inside a table cell: pipes, newlines and backticks can't break the table."""
-    lines = [_escape_line(line.strip()) for line in visible_controls(text).split("\n")]
+    lines = [_escape_line(line.strip()) for line in printable(text).split("\n")]
     return "<br>".join(line for line in lines if line) or " "
 
 
 def code_block(text: str, info: str = "") -> str:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
-    return f"{fence}{info}\n{visible_controls(text).rstrip()}\n{fence}"
+    return f"{fence}{info}\n{printable(text).rstrip()}\n{fence}"
 
 
 def _link(title: str, url: str) -> str:
     if not url:
         return inline(title)
     safe_url = (
-        visible_controls(url)
+        printable(url)
         .strip()
         .replace(" ", "%20")
         .replace("(", "%28")
@@ -249,13 +242,14 @@ def _root_cause(session: Session) -> str:
     if not chains:
         why_text += MISSING
     elif len(chains) == 1:
-        why_text += _chain(chains[0])
+        why_text += _chain(chains[0], {})
     else:
         sections = []
+        shown: dict[str, str] = {}
         for number, chain in enumerate(chains, 1):
-            shared = _shared_prefix(chain, chains[: number - 1])
+            shared = _shared_steps(chain, shown)
             note = f"Steps 1–{shared} are shared with the chains above.\n\n" if shared else ""
-            sections.append(f"#### Chain {number}\n\n{note}" + _chain(chain))
+            sections.append(f"#### Chain {number}\n\n{note}" + _chain(chain, shown))
         why_text += "\n\n".join(sections)
     parts.append(why_text)
     marked = [n for n in whys.nodes if n.root_cause]
@@ -284,30 +278,34 @@ def _root_cause(session: Session) -> str:
     return "\n\n".join(parts)
 
 
-def _shared_prefix(chain, earlier) -> int:
-    best = 0
-    for other in earlier:
-        n = 0
-        while n < min(len(chain), len(other)) and chain[n].id == other[n].id:
-            n += 1
-        best = max(best, n)
-    return best
+def _shared_steps(chain, shown: dict[str, str]) -> int:
+    """How many first steps of ``chain`` an earlier chain already showed. Chains are paths
+    from the problem down a tree, so a step shown before comes with all the steps above it."""
+    count = 0
+    while count < len(chain) and chain[count].id in shown:
+        count += 1
+    return count
 
 
-def _chain(chain) -> str:
-    steps = []
-    for number, node in enumerate(chain, 1):
-        mark = " **(root cause)**" if node.root_cause else ""
-        question = inline(node.why) or MISSING
-        if question.lower().startswith("why "):
-            question = "**Why**" + question[3:]
-        else:
-            question = f"**Why**: {question}"
-        because = inline(node.because) or MISSING
-        if not because.lower().startswith("because"):
-            because = f"Because {_lower_first(because)}" if because != MISSING else because
-        steps.append(f"{number}. {question}\n   - {because}{mark}")
-    return "\n\n".join(steps)
+def _chain(chain, steps: dict[str, str]) -> str:
+    """The numbered steps; ``steps`` keeps each step's text, as chains share their first steps."""
+    for node in chain:
+        if node.id not in steps:
+            steps[node.id] = _step(node)
+    return "\n\n".join(f"{number}. {steps[node.id]}" for number, node in enumerate(chain, 1))
+
+
+def _step(node) -> str:
+    mark = " **(root cause)**" if node.root_cause else ""
+    question = inline(node.why) or MISSING
+    if question.lower().startswith("why "):
+        question = "**Why**" + question[3:]
+    else:
+        question = f"**Why**: {question}"
+    because = inline(node.because) or MISSING
+    if not because.lower().startswith("because"):
+        because = f"Because {_lower_first(because)}" if because != MISSING else because
+    return f"{question}\n   - {because}{mark}"
 
 
 def _lower_first(text: str) -> str:

@@ -27,7 +27,10 @@ def _to_utc(value: dt.datetime) -> dt.datetime:
     """Timestamps are stored in UTC; a time without an offset is taken to be UTC already."""
     if value.tzinfo is None:
         return value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC)
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError:  # 9999-12-31T23:00-05:00 is in year 10000 in UTC
+        raise ValueError("out of range once converted to UTC (years 1 to 9999)") from None
 
 
 UtcDatetime = Annotated[dt.datetime, AfterValidator(_to_utc)]

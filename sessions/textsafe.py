@@ -17,6 +17,8 @@ _KEEP_LAYOUT = dict(_PICTURES)
 del _KEEP_LAYOUT[ord("\n")]
 del _KEEP_LAYOUT[ord("\t")]
 
+_JSON_ESCAPES = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+
 _ONE_LINE = dict(_PICTURES)
 _ONE_LINE[ord("\n")] = " ⏎ "
 _ONE_LINE[ord("\t")] = " "
@@ -34,6 +36,16 @@ def printable(text: str, *, layout: bool = True) -> str:
 def one_line(text: str) -> str:
     """For a table cell or a label: newlines shown as ⏎, tabs as spaces, controls inert."""
     return text.translate(_ONE_LINE)
+
+
+def json_safe(json_text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)`` or pydantic) with DEL and the C1
+    controls escaped as ``\\u007f``…``\\u009f``, which both leave raw; C0 is escaped already.
+
+    The data stays exact: outside strings JSON is ASCII, so these can only sit inside strings,
+    where an escape means the same character.
+    """
+    return json_text.translate(_JSON_ESCAPES)
 
 
 def has_controls(text: str) -> bool:

@@ -66,7 +66,10 @@ def parse_when(text: str, default_date: dt.date | None = None) -> dt.datetime:
 
 def _combine(day: dt.date, clock: str, zone: str | None) -> dt.datetime:
     moment = dt.datetime.combine(day, _clock(clock), tzinfo=_zone(zone))
-    return moment.astimezone(dt.UTC)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        raise ValueError("date out of range once converted to UTC") from None
 
 
 def find_timestamp(line: str, default_date: dt.date | None) -> tuple[dt.datetime, str] | None:

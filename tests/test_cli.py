@@ -143,3 +143,22 @@ def test_open_creates_a_missing_file_with_yes(monkeypatch, tmp_path):
     path = tmp_path / "new.toml"
     assert main([str(path), "--yes"]) == 0
     assert _Recorder.opened == [path] and load(path).metadata.title == ""
+
+
+def test_open_a_symlink_loop_reports_it(tmp_path, capsys):
+    loop = tmp_path / "loop.toml"
+    loop.symlink_to(loop)
+    assert main([str(loop), "--yes"]) == 2
+    assert capsys.readouterr().err == f"pmtui: {loop}: a symlink loop\n"
+    assert loop.is_symlink()
+
+
+def test_open_a_dangling_symlink_creates_its_target(monkeypatch, tmp_path):
+    import pmtui.app
+
+    _Recorder.opened = []
+    monkeypatch.setattr(pmtui.app.PostmortemApp, "run", _Recorder.run)
+    link = tmp_path / "link.toml"
+    link.symlink_to(tmp_path / "target.toml")
+    assert main([str(link), "--yes"]) == 0
+    assert link.is_symlink() and load(tmp_path / "target.toml").metadata.title == ""

@@ -165,19 +165,20 @@ def test_every_stats_figure(library, raw):
 
 
 def test_actions_and_stats_commands(folder, capsys):
+    """The folder holds two broken files: each is named on stderr, the rest is used, exit 2."""
     assert (
         main(["actions", str(folder), "--overdue", "--today", "2025-12-01", "--format", "json"])
-        == 0
+        == 2
     )
     out = json.loads(capsys.readouterr().out)
     assert out and all(item["days_overdue"] > 0 for item in out)
-    assert main(["actions", str(folder), "--owner", "Priya", "--today", "2025-12-01"]) == 0
+    assert main(["actions", str(folder), "--owner", "Priya", "--today", "2025-12-01"]) == 2
     captured = capsys.readouterr()
     assert "Priya Raman" in captured.out and "broken-0.toml" in captured.err
-    assert main(["stats", str(folder), "--today", "2025-12-01"]) == 0
+    assert main(["stats", str(folder), "--today", "2025-12-01"]) == 2
     text = capsys.readouterr().out
     assert "By severity" in text and "MTTR" in text and "█" in text
-    assert main(["stats", str(folder), "--format", "json", "--since", "2025-01-01"]) == 0
+    assert main(["stats", str(folder), "--format", "json", "--since", "2025-01-01"]) == 2
     assert json.loads(capsys.readouterr().out)["postmortems"] > 0
     assert main(["stats", str(folder / "nope")]) == 2
 
@@ -204,6 +205,9 @@ async def test_library_app_filter_open_close_and_stats(tmp_path):
         await pilot.press("c", *"Verified in staging", "enter")
         await pilot.pause()
         assert load(path).action_items[index].verification == "Verified in staging"
+        await pilot.press("f2", "ctrl+n", *"../outside", "enter")  # refused, with a message
+        await pilot.pause()
+        assert app.is_running and not (tmp_path.parent / "outside.toml").exists()
         await pilot.press("f4")
         await pilot.pause()
         assert isinstance(app.screen, StatsScreen)

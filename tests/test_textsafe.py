@@ -1,9 +1,11 @@
 """Session text can never reach a terminal as a control sequence."""
 
-from hypothesis import given
+import json
+
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sessions.textsafe import has_controls, one_line, printable
+from sessions.textsafe import has_controls, json_safe, one_line, printable
 
 ATTACKS = [
     "\x1b]52;c;cGF3bmVk\x07",  # OSC 52: write the clipboard
@@ -34,3 +36,11 @@ def test_nothing_control_survives(text):
     assert _is_inert(printable(text))
     assert _is_inert(one_line(text)) and "\n" not in one_line(text)
     assert has_controls(text) == (printable(text) != text)
+
+
+@settings(max_examples=60)
+@given(st.lists(st.text(), max_size=4) | st.dictionaries(st.text(), st.text(), max_size=4))
+def test_json_stays_exact_and_inert(data):
+    text = json_safe(json.dumps(data, indent=2, ensure_ascii=False))
+    assert json.loads(text) == data
+    assert not any((ord(ch) < 0x20 and ch != "\n") or 0x7F <= ord(ch) <= 0x9F for ch in text)

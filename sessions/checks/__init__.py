@@ -85,13 +85,33 @@ def run_checks(
     select = tuple(select) or config.select
     ignore = (*tuple(ignore), *config.ignore)
     findings = [f for f in findings if _wanted(f.rule.id, select, ignore)]
-    for finding in findings:
-        for accepted in session.accepted:
-            if accepted.rule == finding.rule.id and (
-                not accepted.where or finding.where.startswith(accepted.where)
-            ):
-                finding.accepted = accepted.reason
+    _mark_accepted(findings, session)
     return findings
+
+
+def _mark_accepted(findings: list[Finding], session: Session) -> None:
+    """Give each finding the reason of the last accepted entry for its rule whose ``where`` is
+    a prefix of the finding's (an empty ``where`` accepts the rule everywhere).
+
+    Looked up by (rule, prefix) so that thousands of findings and accepted entries cost a
+    dictionary lookup per prefix, not a comparison per pair.
+    """
+    if not session.accepted:
+        return
+    by_prefix: dict[tuple[str, str], tuple[int, str]] = {}
+    lengths: set[int] = set()
+    for order, accepted in enumerate(session.accepted):
+        by_prefix[(accepted.rule, accepted.where)] = (order, accepted.reason)
+        lengths.add(len(accepted.where))
+    for finding in findings:
+        rule, where = finding.rule.id, finding.where
+        found = [
+            by_prefix[key]
+            for length in range(len(where) + 1)
+            if length in lengths and (key := (rule, where[:length])) in by_prefix
+        ]
+        if found:
+            finding.accepted = max(found)[1]
 
 
 __all__ = [

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sessions.errors import SessionFileError
+from sessions.fileio import parse_toml
+from sessions.limits import MAX_CONFIG_BYTES
+from sessions.safe_read import decode_utf8, read_regular_file
 
 CONFIG_NAME = ".pmtui.toml"
+
+MAX_LIST = 200
+"""Phrases (or rule ids) in one list: each phrase is looked for in every field."""
+MAX_PHRASE = 200
 
 
 @dataclass(frozen=True)
@@ -48,12 +54,7 @@ def load_config(path: Path | None) -> CheckConfig:
     """Read `[check]` from a config file; a bad one is a SessionFileError like a bad session."""
     if path is None:
         return CheckConfig()
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as error:
-        raise SessionFileError(path, f"can't read config: {error}") from None
-    except tomllib.TOMLDecodeError as error:
-        raise SessionFileError(path, f"not valid TOML: {error}") from None
+    data = parse_toml(decode_utf8(read_regular_file(path, MAX_CONFIG_BYTES), path), path)
     check = data.get("check", {})
     if not isinstance(check, dict):
         raise SessionFileError(path, "must be a table", field="check")
@@ -62,6 +63,12 @@ def load_config(path: Path | None) -> CheckConfig:
         value = check.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise SessionFileError(path, "must be a list of strings", field=f"check.{key}")
+        if len(value) > MAX_LIST or any(len(v) > MAX_PHRASE for v in value):
+            raise SessionFileError(
+                path,
+                f"at most {MAX_LIST} entries of at most {MAX_PHRASE} characters",
+                field=f"check.{key}",
+            )
         values[key] = tuple(value)
     unknown = set(check) - set(values)
     if unknown:

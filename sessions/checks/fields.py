@@ -55,20 +55,35 @@ def text_fields(session: Session, *, include_logs: bool = False) -> Iterator[tup
         yield "supporting.logs", session.supporting.logs
 
 
+MAX_NAMES = 200
+"""People recognised by name: more than any meeting has. Every name is an alternative in the
+language rules' patterns, so each one costs every scan of every field."""
+
+MAX_NAME_CHARS = 64
+"""Longer than this is a sentence, not a name."""
+
+
 def people(session: Session) -> set[str]:
-    """Names of the people in the session, to recognise a person named in a sentence."""
-    names = set(session.metadata.authors) | set(session.metadata.reviewers)
-    names |= {a.name for a in session.meeting.attendees}
-    names |= {item.owner for item in session.action_items}
-    names |= {event.actor for event in session.timeline if event.actor}
-    out = set()
-    for name in names:
-        name = name.strip().lstrip("@")
-        if len(name) >= 3:
-            out.add(name)
-            first = name.split()[0]
-            if len(first) >= 3 and first[0].isupper():
-                out.add(first)
+    """Names of the people in the session, to recognise a person named in a sentence: the
+    meeting's people first, then action-item owners and timeline actors, at most MAX_NAMES."""
+    meta = session.metadata
+    groups = (
+        meta.authors,
+        meta.reviewers,
+        [attendee.name for attendee in session.meeting.attendees],
+        [item.owner for item in session.action_items],
+        [event.actor for event in session.timeline if event.actor],
+    )
+    out: set[str] = set()
+    for group in groups:
+        for name in sorted({name.strip().lstrip("@") for name in group}):
+            if len(out) >= MAX_NAMES:
+                return out
+            if 3 <= len(name) <= MAX_NAME_CHARS:
+                out.add(name)
+                first = name.split()[0]
+                if len(first) >= 3 and first[0].isupper():
+                    out.add(first)
     return out
 
 

@@ -79,9 +79,17 @@ def triage(session: Session) -> Triage:
     return Triage(Need.OPTIONAL, ("minor incident",))
 
 
+def plus_days(day: dt.date, days: int) -> dt.date:
+    """``day`` plus ``days``, or the last date there is: a deadline past 9999-12-31 never comes."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max
+
+
 def add_business_days(day: dt.date, count: int) -> dt.date:
-    while count > 0:
-        day += dt.timedelta(days=1)
+    while count > 0 and day < dt.date.max:
+        day = plus_days(day, 1)
         if day.weekday() < 5:
             count -= 1
     return day
@@ -93,10 +101,10 @@ def deadlines(session: Session) -> Deadlines | None:
         return None
     action_base = session.meeting.date or day
     return Deadlines(
-        draft=day + dt.timedelta(days=2),
+        draft=plus_days(day, 2),
         review=add_business_days(day, 5),
         publication=add_business_days(day, 7),
-        action_items=action_base + dt.timedelta(days=30),
+        action_items=plus_days(action_base, 30),
     )
 
 
