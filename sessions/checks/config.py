@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sessions.errors import SessionFileError
+from sessions.template import GUIDE_TEMPLATE, Template, parse_template
 
 CONFIG_NAME = ".pmtui.toml"
 
@@ -22,6 +23,8 @@ class CheckConfig:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    #: The team's own sections and action types (`[template]`).
+    template: Template = GUIDE_TEMPLATE
 
 
 def find_config(start: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
@@ -66,4 +69,5 @@ def load_config(path: Path | None) -> CheckConfig:
     unknown = set(check) - set(values)
     if unknown:
         raise SessionFileError(path, "unknown key (a typo?)", field=f"check.{sorted(unknown)[0]}")
-    return CheckConfig(**values, path=path)
+    template = parse_template(data.get("template"), path)
+    return CheckConfig(**values, path=path, template=template)
