@@ -118,19 +118,24 @@ def _metadata(session: Session) -> str:
     rows = []
     if meta.date:
         rows.append(["**Date**", meta.date.isoformat()])
-    if meta.authors:
-        rows.append(["**Authors**", plain_cell(", ".join(meta.authors))])
-    if meta.reviewers:
-        rows.append(["**Reviewers**", plain_cell(", ".join(meta.reviewers))])
+    if names(meta.authors):
+        rows.append(["**Authors**", plain_cell(names(meta.authors))])
+    if names(meta.reviewers):
+        rows.append(["**Reviewers**", plain_cell(names(meta.reviewers))])
     rows.append(["**Status**", meta.status.value])
     rows.append(["**Severity**", severity_label(meta.severity)])
     if plain(meta.incident_id):
         rows.append(["**Incident ID**", plain_cell(meta.incident_id)])
-    if meta.services:
-        rows.append(["**Services**", plain_cell(", ".join(meta.services))])
-    if meta.tags:
-        rows.append(["**Tags**", plain_cell(", ".join(meta.tags))])
+    if names(meta.services):
+        rows.append(["**Services**", plain_cell(names(meta.services))])
+    if names(meta.tags):
+        rows.append(["**Tags**", plain_cell(names(meta.tags))])
     return table(["Field", "Value"], rows)
+
+
+def names(items: list[str]) -> str:
+    """A list of names on one line, the empty ones left out."""
+    return ", ".join(name for name in (plain_text(item) for item in items) if name)
 
 
 def table(header: list[str], rows: list[list[str]]) -> str:
@@ -185,16 +190,15 @@ def format_amount(amount: float, unit: str = "") -> str:
 def _impact(session: Session) -> str:
     impact = session.impact
     user, business, slo = impact.user, impact.business, impact.slo
-    parts = []
+    description = block(impact.description, 3)  # its headings nest below the figures' ones
+    parts = [description] if description else []
     lines = []
     if user.duration_minutes is not None:
         lines.append(f"- **Duration**: {format_minutes(user.duration_minutes)}")
     if inline(user.users_affected):
         lines.append(f"- **Users affected**: {inline(user.users_affected)}")
-    if user.functionality:
-        lines.append(
-            "- **Functionality affected**: " + ", ".join(plain(f) for f in user.functionality)
-        )
+    if names(user.functionality):
+        lines.append("- **Functionality affected**: " + plain(names(user.functionality)))
     if inline(user.data_lost):
         lines.append(f"- **Data lost**: {inline(user.data_lost)}")
     if lines:
@@ -257,6 +261,10 @@ def format_event_time(event: TimelineEvent, zone: dt.tzinfo, with_date: bool) ->
     if event.precision is Precision.DAY:
         return event.time.astimezone(zone).date().isoformat()
     text = format_in(event.time, zone, with_date=with_date, seconds=bool(event.time.second))
+    local = event.time.astimezone(zone)
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        offset = local.strftime("%z")  # the hour a clock change repeats: say which one
+        text += f" UTC{offset[:3]}:{offset[3:]}"
     return APPROXIMATE + text if event.precision is Precision.APPROXIMATE else text
 
 
@@ -309,7 +317,7 @@ def _root_cause(session: Session) -> str:
         parts.append("### Why It Happened\n\n" + _analyses(analyses))
     statement = inline(rc.statement)
     if not statement:
-        statement = "; ".join(b for b in (inline(n.because) for n in rc.marked()) if b)
+        statement = inline("; ".join(n.because.strip() for n in rc.marked() if inline(n.because)))
     if statement:
         parts.append(f"**Root Cause**: {statement}")
     fishbone = display_fishbone(rc.fishbone)
@@ -379,7 +387,7 @@ def _steps(nodes: list[WhyNode], first: int) -> str:
         step = f"{number}. {question}"
         if because:
             if not because.lower().startswith("because"):
-                because = "Because " + _sentence_case(because)
+                because = inline("Because " + _sentence_case(node.because.strip()))
             step += f"\n   - {because}{mark}"
         elif mark:
             step += f"\n   - {mark.strip()}"
@@ -466,7 +474,10 @@ def _factors(session: Session) -> str:
     return f"{FACTORS_INTRO}\n\n" + table(["Factor", "Description", "Type"], rows)
 
 
-ACTION_COLUMNS = ("ID", "Action", "Type", "Priority", "Owner", "Due Date", "Status")
+ACTION_COLUMNS = (
+    "ID", "Action", "Type", "Priority", "Owner", "Due Date", "Status", "Ticket", "Addresses"
+)  # fmt: skip
+"""Columns with nothing in them are left out, except ID, Action and Status."""
 
 
 def _actions(session: Session, template: Template) -> str:
@@ -478,17 +489,15 @@ def _actions(session: Session, template: Template) -> str:
         c
         for c in ACTION_COLUMNS
         if c in ("ID", "Action", "Status")
-        or any(_action_cell(item, c, {}) != "—" for item in items)
+        or any(_action_cell(item, c, factor_names) != "—" for item in items)
     ]
-    if any(plain(item.ticket) for item in items):
-        columns.append("Ticket")
-    if any(item.addresses for item in items):
-        columns.append("Addresses")
-    groups: dict[str, list[ActionItem]] = {}
+    groups: dict[str, list[ActionItem]] = {"": []}  # items without a group come first
     for item in items:
         groups.setdefault(plain(item.group), []).append(item)
     parts = []
     for group, members in groups.items():
+        if not members:
+            continue
         rows = [[_action_cell(item, c, factor_names) for c in columns] for item in members]
         text = table(columns, rows)
         why = [item for item in members if block(item.rationale, 4)]
@@ -538,11 +547,13 @@ def _action_cell(item: ActionItem, column: str, factor_names: dict[str, str]) ->
         return item.status.value
     if column == "Ticket":
         return _ticket(item.ticket)
-    names = [
-        "Root cause" if ref == ROOT_CAUSE_REF else factor_names.get(ref, ref)
-        for ref in item.addresses
-    ]
-    return plain_cell(", ".join(names)) if names else "—"
+    refs = names(
+        [
+            "Root cause" if ref == ROOT_CAUSE_REF else factor_names.get(ref, ref)
+            for ref in item.addresses
+        ]
+    )
+    return plain_cell(refs) if refs else "—"
 
 
 # --- lessons, supporting information, appendix --------------------------------------------
@@ -594,7 +605,8 @@ def _supporting(session: Session) -> str:
         lines = []
         for rel in info.related:
             summary = f" - {inline(rel.summary)}" if inline(rel.summary) else ""
-            lines.append(f"- {link(rel.incident_id, rel.url)}{summary}".rstrip())
+            incident = rel.incident_id if plain(rel.incident_id) else UNNAMED
+            lines.append(f"- {link(incident, rel.url)}{summary}".rstrip())
         parts.append("### Related Incidents\n\n" + "\n".join(lines))
     return "\n\n".join(parts)
 

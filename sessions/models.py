@@ -204,6 +204,8 @@ class ImpactEntry(Model):
 
 
 class Impact(Model):
+    #: The impact in the team's words, before the figures.
+    description: Text = ""
     user: UserImpact = Field(default_factory=UserImpact)
     business: BusinessImpact = Field(default_factory=BusinessImpact)
     slo: SloImpact = Field(default_factory=SloImpact)
@@ -604,6 +606,18 @@ class Session(Model):
     team_sections: list[TeamSection] = Field(default_factory=list)
     meeting: Meeting = Field(default_factory=Meeting)
     accepted: list[AcceptedFinding] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _days_at_midnight(self) -> Session:
+        """A day-only event is stored at midnight of its day in the display zone (in UTC)."""
+        zone = zoneinfo.ZoneInfo(self.metadata.time_zone) if self.metadata.time_zone else dt.UTC
+        for event in self.timeline:
+            if event.precision is Precision.DAY:
+                day = event.time.astimezone(zone).date()
+                midnight = dt.datetime.combine(day, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
+                if midnight != event.time:
+                    event.time = midnight
+        return self
 
     def sorted_timeline(self) -> list[TimelineEvent]:
         return sorted(self.timeline, key=lambda event: event.time)

@@ -18,6 +18,7 @@ def text_fields(session: Session, *, include_logs: bool = False) -> Iterator[tup
         yield f"metadata.reviewers[{i}]", name
     yield "summary", session.summary
     yield "background", session.background
+    yield "impact.description", session.impact.description
     yield "impact.user.users_affected", session.impact.user.users_affected
     for i, text in enumerate(session.impact.user.functionality):
         yield f"impact.user.functionality[{i}]", text
