@@ -671,7 +671,12 @@ class _Importer:
                 if group[0].type not in ("bullet_list_open", "table_open")
                 or not self._impact_figures(group)
             ]
+            if len(prose) == len(section.blocks):  # no figures at all: it is all prose
+                self.session.impact.description = self._all(section)
+                return
             self.session.impact.description = "\n\n".join(prose)
+            for child in section.children:
+                self._section(child, top=False)
         for child in figures:
             for group in child.blocks:
                 ok = (group[0].type == "bullet_list_open" and self._impact_list(group)) or (

@@ -47,6 +47,8 @@ _INLINE_SPECIAL = re.compile(r"([\\`*\[\]<>|~&])")
 _URL_SCHEME = re.compile(r"(?i)(https?|ftp|mailto)(:)")
 #: What makes a line something other than paragraph text when it starts it.
 _LINE_START = re.compile(r"^([#=+-]|\d{1,9}[.)])")
+#: Cheap test: one line without any of these has no inline Markdown: escaping it is enough.
+_MAYBE_INLINE = re.compile(r"[`*_\[\]<~\\&!]|(?i:https?:|ftp:|mailto:)")
 #: Cheap test: text without any of these can't be Markdown and needs no parsing.
 _MAYBE_MARKUP = re.compile(r"[\\`*_\[\]<>|~&#=+!:-]|^\s*\d|\n\s*\d|^\s{4}|\n\s{4}|\n")
 
@@ -155,6 +157,14 @@ class _Inline:
             return f"<{_safe_url(href)}>"
         text = self.render(inner)
         return f"[{text}]({_safe_url(href)})"
+
+
+_DELICATE = frozenset(("em_open", "strong_open", "s_open", "link_open", "image"))
+
+
+def _delicate(children: Sequence[Token]) -> bool:
+    """Emphasis and links depend on their neighbours; only they need the second parse."""
+    return any(token.type in _DELICATE for token in children)
 
 
 def _matching_close(tokens: Sequence[Token], start: int, close: str) -> int:
@@ -327,8 +337,11 @@ def inline(text: str) -> str:
     flat = " ".join(_prepared(text).split("\n")).strip()
     if not _MAYBE_MARKUP.search(flat):
         return flat
-    first = _ONE_LINE.render(MD.parseInline(flat)[0].children or [])
-    if _ONE_LINE.render(MD.parseInline(first)[0].children or []) != first:
+    if not _MAYBE_INLINE.search(flat):
+        return escape_text(flat)
+    children = MD.parseInline(flat)[0].children or []
+    first = _ONE_LINE.render(children)
+    if _delicate(children) and _ONE_LINE.render(MD.parseInline(first)[0].children or []) != first:
         return escape_text(flat)
     return first
 
@@ -343,17 +356,19 @@ def cell(text: str) -> str:
 def _cell_line(line: str) -> str:
     if not _MAYBE_MARKUP.search(line):
         return line
-    first = _CELL.render(MD.parseInline(line)[0].children or [])
-    if "<br>" in first or _in_table(first) != first:  # <br> separates the lines of a cell
+    if not _MAYBE_INLINE.search(line):
+        return escape_text(line)
+    children = MD.parseInline(line)[0].children or []
+    first = _CELL.render(children)
+    # <br> separates the lines of a cell, so a code span can't hold one
+    if "<br>" in first or (_delicate(children) and _in_table(first) != first):
         return escape_text(line)
     return first
 
 
 def _in_table(text: str) -> str:
-    """The cell ``text`` read back from a one-cell table, as the importer would read it."""
-    tokens = MD.parse(f"| x |\n| --- |\n| {text} |")
-    cells = [t for t in tokens if t.type == "inline"]
-    return _CELL.render(cells[-1].children or []) if len(cells) == 2 else ""
+    """The cell ``text`` read back as a table would: the table takes ``\\|`` as ``|`` first."""
+    return _CELL.render(MD.parseInline(text.replace("\\|", "|"))[0].children or [])
 
 
 def plain(text: str) -> str:

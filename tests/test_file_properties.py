@@ -6,7 +6,7 @@ from sessions import dumps, loads
 from tests.strategies import sessions_
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sessions_())
 def test_load_save_round_trip(session):
     text = dumps(session)

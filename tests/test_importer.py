@@ -25,7 +25,7 @@ def test_the_example_reads_back_to_the_same_document(example):
     _same(text, to_markdown(result.session))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
 @given(sessions_(whole_seconds=True))
 def test_export_import_export_gives_the_same_document(session):
     text = to_markdown(session)

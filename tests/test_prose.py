@@ -33,7 +33,7 @@ pieces = st.one_of(
     ),
 )
 texts = st.lists(pieces, max_size=30).map("".join)
-many = settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+many = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 
 
 @many
