@@ -1,5 +1,5 @@
-"""Real public postmortems (see tests/corpus/README.md) fit: they load, check, export and render
-with the structure of the original."""
+"""Real public postmortems (tests/corpus/postmortems/README.md) fit: they load, check, export
+and render with the structure of the original."""
 
 import datetime as dt
 from pathlib import Path
@@ -11,7 +11,7 @@ from sessions.checks import run_checks
 from sessions.importer import import_markdown
 from sessions.prose import MD
 
-CORPUS = Path(__file__).parent / "corpus"
+CORPUS = Path(__file__).parent / "corpus" / "postmortems"
 TODAY = dt.date(2026, 1, 1)
 
 #: The parts of each original, as the export's headings (level 2, and level 3 where telling).
