@@ -105,7 +105,7 @@ async def main() -> None:
         )
         for i in range(300)
     ]
-    session.root_cause.whys.nodes = nodes
+    session.root_cause.whys[0].nodes = nodes
     session.root_cause.fishbone.categories = [
         FishboneCategory(
             name=f"C{c}",
@@ -116,7 +116,7 @@ async def main() -> None:
     whys_mount = best(
         [
             await time_to_interactive(
-                lambda: Host(lambda: WhysEditor(lambda: session.root_cause.whys))
+                lambda: Host(lambda: WhysEditor(lambda: session.root_cause.whys[0]))
             )
             for _ in range(3)
         ]
@@ -140,7 +140,7 @@ async def main() -> None:
     for label, target in (("7-node example", small), ("300 nodes", session)):
         results[label] = (
             await edit_cost(
-                lambda t=target: Host(lambda: WhysEditor(lambda: t.root_cause.whys)),
+                lambda t=target: Host(lambda: WhysEditor(lambda: t.root_cause.whys[0])),
                 "#whys-tree",
                 ["down", "e", "end", "x", "enter"],
             ),

@@ -58,7 +58,7 @@ def main() -> None:
     }
     print(
         f"session: {args.events} events, {len(session.action_items)} action items, "
-        f"{len(session.root_cause.whys.nodes)} whys, {len(text) / 1e6:.1f} MB of TOML"
+        f"{len(session.root_cause.whys[0].nodes)} whys, {len(text) / 1e6:.1f} MB of TOML"
     )
     print(f"baseline tomllib.loads: {base_load * 1000:8.1f} ms")
     print(f"baseline tomli_w.dumps: {base_dump * 1000:8.1f} ms")

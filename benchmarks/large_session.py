@@ -61,7 +61,7 @@ def large_session(events: int = 10_000, actions: int = 500, whys: int = 300) -> 
                 root_cause=i >= whys - 3,
             )
         )
-    session.root_cause.whys.nodes = nodes
+    session.root_cause.whys[0].nodes = nodes
     session.root_cause.fishbone.categories = [
         FishboneCategory(
             name=f"Category {c}",

@@ -1,4 +1,4 @@
-"""The command line: open, demo, new, export, schema, check.
+"""The command line: open, demo, new, export, import, schema, check, and the library.
 
 Only the domain is imported up front; the Textual app is imported when a screen is needed,
 so `pmtui check` and `pmtui export` start fast.
@@ -20,7 +20,9 @@ from pmtui import __version__, output
 if TYPE_CHECKING:
     from sessions.atomic import Written
 
-COMMANDS = ("open", "demo", "new", "export", "schema", "check", "actions", "stats", "library")
+COMMANDS = (
+    "open", "demo", "new", "export", "import", "schema", "check", "actions", "stats", "library"
+)  # fmt: skip
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,7 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("--title", default="")
     p.add_argument("--incident-id", default="")
-    p.add_argument("--severity", choices=["SEV1", "SEV2", "SEV3", "SEV4"], default="SEV3")
+    p.add_argument(
+        "--severity", choices=["SEV1", "SEV2", "SEV3", "SEV4", "unknown"], default="unknown"
+    )
     p.add_argument("--date", type=_date, help="incident date, YYYY-MM-DD")
     p.add_argument("--example", action="store_true", help="write the guide's worked example")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -58,6 +62,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     p.add_argument("--format", choices=["markdown", "json"], default="markdown")
+
+    p = sub.add_parser("import", help="read Markdown postmortems into session files")
+    p.add_argument("source", type=Path, help="a Markdown postmortem, or a folder of them")
+    p.add_argument(
+        "-o", "--output", type=Path, help="the session file to write (for a folder: a folder)"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite existing session files")
 
     sub.add_parser("schema", help="print the JSON Schema of the session file")
 
@@ -147,6 +158,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if args.file.exists() and not args.force:
         output.error(f"{args.file}: already exists (use --force to overwrite)")
         return 2
+    from sessions.checks.config import find_config, load_config
+
     if args.example:
         session = example_session()
     else:
@@ -156,7 +169,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
                 incident_id=args.incident_id,
                 severity=Severity(args.severity),
                 date=args.date,
-            )
+            ),
+            team_sections=load_config(find_config(args.file)).template.new_sections(),
         )
     try:
         written = save(session, args.file)
@@ -181,13 +195,14 @@ def _note_split_links(written: Written) -> None:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from sessions import load, to_markdown
+    from sessions.checks.config import find_config, load_config
     from sessions.textsafe import json_safe, printable
 
     session = load(args.file)
     if args.format == "json":
         text = json_safe(session.model_dump_json(indent=2, exclude_defaults=False)) + "\n"
     else:
-        text = printable(to_markdown(session))
+        text = printable(to_markdown(session, load_config(find_config(args.file)).template))
     if args.output is None:
         output.text(text)
         return 0
@@ -202,12 +217,28 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_import(args: argparse.Namespace) -> int:
+    from pmtui.import_command import run_import
+
+    return run_import(args)
+
+
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from sessions.models import Session
+    from sessions.models import SCHEMA_VERSION, Session
 
     schema = Session.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "pmtui postmortem session"
+    schema["description"] = (
+        f"A postmortem session file, schema version {SCHEMA_VERSION} (older versions are "
+        "upgraded when pmtui loads them). Times are stored in UTC."
+    )
+    # Older files are valid input too: pmtui lifts them to the current version.
+    schema["properties"]["schema_version"] = {
+        "type": "integer",
+        "enum": list(range(1, SCHEMA_VERSION + 1)),
+        "default": SCHEMA_VERSION,
+    }
     output.json_out(schema)
     return 0
 
@@ -320,6 +351,7 @@ _HANDLERS = {
     "demo": _cmd_demo,
     "new": _cmd_new,
     "export": _cmd_export,
+    "import": _cmd_import,
     "schema": _cmd_schema,
     "check": _cmd_check,
     "actions": _cmd_actions,

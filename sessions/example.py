@@ -17,6 +17,7 @@ from sessions.models import (
     FiveWhys,
     GlossaryEntry,
     Impact,
+    ImpactEntry,
     Lessons,
     Link,
     Marker,
@@ -60,7 +61,7 @@ def example_session() -> Session:
             tags=["database", "connection-pool", "migrations"],
         ),
         summary=(
-            "On 2025-01-15 from 14:00 to 14:30 UTC the checkout service returned errors for "
+            "On 2025-01-15 from 13:52 to 14:30 UTC the checkout service returned errors for "
             "about 12% of requests because its database connection pool was exhausted. A "
             "production migration that adds an index had never run, so a slow query held "
             "connections for more than 30 seconds. We rolled back the release that made the "
@@ -69,7 +70,7 @@ def example_session() -> Session:
         ),
         impact=Impact(
             user=UserImpact(
-                duration_minutes=30,
+                duration_minutes=38,
                 users_affected="12% of checkout requests / about 8,400 users",
                 functionality=["Checkout", "Order history"],
             ),
@@ -77,6 +78,18 @@ def example_session() -> Session:
                 revenue="$18,000 in delayed orders (recovered)", complaints=37, sla_breach=False
             ),
             slo=SloImpact(error_budget_consumed_pct=42.0, budget_remaining_pct=51.0),
+            entries=[
+                ImpactEntry(
+                    scope="checkout-api", measure="Failed checkout requests", amount=10_080
+                ),
+                ImpactEntry(
+                    scope="orders-db",
+                    measure="Connection pool in use",
+                    amount=100,
+                    unit="%",
+                    note="for 25 minutes",
+                ),
+            ],
         ),
         timeline=[
             TimelineEvent(
@@ -131,6 +144,8 @@ def example_session() -> Session:
                 event="Decision: roll back the release rather than add the index live",
                 actor="incident commander",
                 marker=Marker.DECISION_POINT,
+                rationale="A rollback was a known, tested path; building the index live "
+                "would have locked the orders table for minutes",
             ),
             TimelineEvent(
                 time=_at(14, 25),
@@ -163,55 +178,58 @@ def example_session() -> Session:
                 "timed out, checkout returned errors.\n"
                 "- The pool alert only fires at 100%, after requests were already failing."
             ),
+            trigger="Release 2025.01.15-2, which calls the order-lookup query on every checkout.",
             statement="Deployment process lacks verification of pending database migrations.",
-            whys=FiveWhys(
-                problem="The checkout service returned errors",
-                nodes=[
-                    WhyNode(
-                        id="w1",
-                        why="Why did the service return errors?",
-                        because="The database connection pool was exhausted.",
-                    ),
-                    WhyNode(
-                        id="w2",
-                        parent="w1",
-                        why="Why was the connection pool exhausted?",
-                        because="A slow query was holding connections for 30+ seconds.",
-                    ),
-                    WhyNode(
-                        id="w3",
-                        parent="w2",
-                        why="Why was the query slow?",
-                        because="A missing index caused a full table scan.",
-                    ),
-                    WhyNode(
-                        id="w4",
-                        parent="w3",
-                        why="Why was the index missing?",
-                        because="The migration to add it was never run in production.",
-                    ),
-                    WhyNode(
-                        id="w5",
-                        parent="w4",
-                        why="Why wasn't the migration run?",
-                        because="Our deployment process doesn't verify pending migrations.",
-                        root_cause=True,
-                    ),
-                    WhyNode(
-                        id="w6",
-                        parent="w2",
-                        why="Why could one query hold a connection that long?",
-                        because="No query timeout is configured for the service.",
-                    ),
-                    WhyNode(
-                        id="w7",
-                        parent="w6",
-                        why="Why is no timeout configured?",
-                        because="The service template has no default statement timeout.",
-                        root_cause=True,
-                    ),
-                ],
-            ),
+            whys=[
+                FiveWhys(
+                    problem="The checkout service returned errors",
+                    nodes=[
+                        WhyNode(
+                            id="w1",
+                            why="Why did the service return errors?",
+                            because="The database connection pool was exhausted.",
+                        ),
+                        WhyNode(
+                            id="w2",
+                            parent="w1",
+                            why="Why was the connection pool exhausted?",
+                            because="A slow query was holding connections for 30+ seconds.",
+                        ),
+                        WhyNode(
+                            id="w3",
+                            parent="w2",
+                            why="Why was the query slow?",
+                            because="A missing index caused a full table scan.",
+                        ),
+                        WhyNode(
+                            id="w4",
+                            parent="w3",
+                            why="Why was the index missing?",
+                            because="The migration to add it was never run in production.",
+                        ),
+                        WhyNode(
+                            id="w5",
+                            parent="w4",
+                            why="Why wasn't the migration run?",
+                            because="Our deployment process doesn't verify pending migrations.",
+                            root_cause=True,
+                        ),
+                        WhyNode(
+                            id="w6",
+                            parent="w2",
+                            why="Why could one query hold a connection that long?",
+                            because="No query timeout is configured for the service.",
+                        ),
+                        WhyNode(
+                            id="w7",
+                            parent="w6",
+                            why="Why is no timeout configured?",
+                            because="The service template has no default statement timeout.",
+                            root_cause=True,
+                        ),
+                    ],
+                )
+            ],
             fishbone=Fishbone(
                 problem="Checkout errors from pool exhaustion",
                 categories=[
@@ -252,6 +270,22 @@ def example_session() -> Session:
                     ),
                 ],
             ),
+        ),
+        detection=(
+            "The CheckoutErrorRate alert paged the checkout on-call at 14:05, five minutes "
+            "after the pool passed 90%. No database alert fired: the pool alert only fires at "
+            "100%."
+        ),
+        resolution=(
+            "The incident commander chose to roll back release 2025.01.15-2 (pipeline run "
+            "#8815). Errors stopped as soon as the old release served traffic; the on-call "
+            "verified checkout with a test order and the incident was closed after 15 minutes "
+            "of clean metrics."
+        ),
+        customer_communication=(
+            "- 14:10: status page set to *Degraded performance* for Checkout.\n"
+            "- 14:35: status page back to *Operational*, with a short explanation.\n"
+            "- 2025-01-16: an email to the 37 customers who filed tickets."
         ),
         factors=[
             Factor(

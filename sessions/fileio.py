@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from sessions import limits
 from sessions.atomic import Written, write_text_atomic
 from sessions.errors import SessionFileError
+from sessions.migrations import MIGRATIONS
 from sessions.models import SCHEMA_VERSION, Session
 from sessions.safe_read import decode_utf8, read_regular_file
 
@@ -24,10 +25,6 @@ _ALWAYS_WRITTEN = {
     ("metadata", "status"),
     ("metadata", "severity"),
 }
-
-#: Older schema versions and the function that lifts a raw document one version up.
-#: Version 1 is the first published format, so nothing needs lifting yet.
-MIGRATIONS: dict[int, Any] = {}
 
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
 _TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
@@ -97,7 +94,9 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
 
 def from_document(data: dict[str, Any], path: Path | str = "<document>") -> Session:
     if not data:
-        raise SessionFileError(path, "empty file: a session starts with schema_version = 1")
+        raise SessionFileError(
+            path, f"empty file: a session starts with schema_version = {SCHEMA_VERSION}"
+        )
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise SessionFileError(
@@ -116,7 +115,12 @@ def from_document(data: dict[str, Any], path: Path | str = "<document>") -> Sess
             raise SessionFileError(
                 path, f"schema_version {version} is not supported", field="schema_version"
             )
-        data = migrate(data)
+        try:
+            data = migrate(data)
+        except (TypeError, AttributeError, KeyError) as error:  # a v1 file that was not valid v1
+            raise SessionFileError(
+                path, f"can't upgrade from schema_version {version}: {error}"
+            ) from None
         version = data["schema_version"]
     try:
         return Session.model_validate(data)

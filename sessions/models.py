@@ -7,12 +7,13 @@ the checks and the UI all read and write these models and nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _normalize_newlines(value: str) -> str:
@@ -56,6 +57,8 @@ class Severity(StrEnum):
     SEV2 = "SEV2"
     SEV3 = "SEV3"
     SEV4 = "SEV4"
+    #: Not decided yet, or not stated by the source of an imported postmortem.
+    UNKNOWN = "unknown"
 
 
 class Marker(StrEnum):
@@ -72,6 +75,9 @@ class Marker(StrEnum):
     INCIDENT_CLOSED = "incident_closed"
     DECISION_POINT = "decision_point"
     NON_EVENT = "non_event"
+    INCIDENT_DECLARED = "incident_declared"
+    #: A status page or customer update (its colour or wording in the event text).
+    STATUS_UPDATE = "status_update"
 
     @property
     def label(self) -> str:
@@ -79,6 +85,8 @@ class Marker(StrEnum):
 
 
 class ActionType(StrEnum):
+    """The guide's action types: the default list, which a team may replace in `.pmtui.toml`."""
+
     PREVENT = "Prevent"
     DETECT = "Detect"
     MITIGATE = "Mitigate"
@@ -132,6 +140,16 @@ class SectionKind(StrEnum):
 # --- metadata and impact ------------------------------------------------------------------
 
 
+def _known_zone(value: str) -> str:
+    """A display time zone must be an IANA name ("Europe/Berlin") or empty for UTC."""
+    if value:
+        try:
+            zoneinfo.ZoneInfo(value)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {value!r} (use an IANA name)") from None
+    return value
+
+
 class Metadata(Model):
     title: Text = ""
     incident_id: Text = ""
@@ -139,19 +157,26 @@ class Metadata(Model):
     authors: list[Text] = Field(default_factory=list)
     reviewers: list[Text] = Field(default_factory=list)
     status: Status = Status.DRAFT
-    severity: Severity = Severity.SEV3
+    severity: Severity = Severity.UNKNOWN
     services: list[Text] = Field(default_factory=list)
     tags: list[Text] = Field(default_factory=list)
     #: Triage flags from the guide's "When to Write a Postmortem".
     data_loss: bool = False
     security: bool = False
     near_miss: bool = False
+    #: The zone the timeline is shown in (IANA name, e.g. "America/Los_Angeles"); times are
+    #: stored in UTC whatever it says. Empty: UTC.
+    time_zone: Annotated[Text, AfterValidator(_known_zone)] = ""
+    #: A postmortem kept for the record: its open action items are no longer chased.
+    archived: bool = False
 
 
 class UserImpact(Model):
     duration_minutes: int | None = Field(default=None, ge=0)
     users_affected: Text = ""
     functionality: list[Text] = Field(default_factory=list)
+    #: How much data was lost, in words ("6 hours of database changes, about 5,000 projects").
+    data_lost: Text = ""
 
 
 class BusinessImpact(Model):
@@ -163,23 +188,55 @@ class BusinessImpact(Model):
 class SloImpact(Model):
     error_budget_consumed_pct: float | None = Field(default=None, ge=0)
     budget_remaining_pct: float | None = None
+    #: What a number can't say: "error budget exceeded several times over".
+    note: Text = ""
+
+
+class ImpactEntry(Model):
+    """One counted (or described) effect, per component, region or customer group.
+
+    "5 million webhooks queued" is ``scope="webhooks", measure="queued", amount=5e6``;
+    where no number says it, ``note`` does.
+    """
+
+    scope: Text = ""
+    measure: Text
+    amount: float | None = Field(default=None, ge=0, allow_inf_nan=False)
+    unit: Text = ""
+    note: Text = ""
 
 
 class Impact(Model):
+    #: The impact in the team's words, before the figures.
+    description: Text = ""
     user: UserImpact = Field(default_factory=UserImpact)
     business: BusinessImpact = Field(default_factory=BusinessImpact)
     slo: SloImpact = Field(default_factory=SloImpact)
+    entries: list[ImpactEntry] = Field(default_factory=list)
 
 
 # --- timeline -----------------------------------------------------------------------------
 
 
+class Precision(StrEnum):
+    """How much of an event's time the source knew."""
+
+    EXACT = "exact"
+    #: "±17:20": about this time.
+    APPROXIMATE = "approximate"
+    #: Only the day is known; the time is midnight of that day in the display zone.
+    DAY = "day"
+
+
 class TimelineEvent(Model):
     time: UtcDatetime
+    precision: Precision = Precision.EXACT
     event: Text
     actor: Text = ""
     evidence: Text = ""
     marker: Marker | None = None
+    #: Why a decision was taken (for decision points), as the people knew it then.
+    rationale: Text = ""
 
 
 # --- root cause analysis ------------------------------------------------------------------
@@ -200,6 +257,8 @@ class WhyNode(Model):
 
 
 class FiveWhys(Model):
+    """One problem and its why-chains; ``RootCause.whys`` holds one of these per problem."""
+
     problem: Text = ""
     nodes: list[WhyNode] = Field(default_factory=list)
 
@@ -259,6 +318,10 @@ class FiveWhys(Model):
             n += 1
         return f"w{n}"
 
+    @property
+    def is_empty(self) -> bool:
+        return not self.problem.strip() and not self.nodes
+
 
 class Cause(Model):
     text: Text
@@ -288,11 +351,28 @@ class Fishbone(Model):
         return not any(category.causes for category in self.categories) and not self.problem
 
 
+def _one_analysis() -> list[FiveWhys]:
+    return [FiveWhys()]
+
+
 class RootCause(Model):
     what_happened: Text = ""
+    #: What set the incident off (a deploy, a config push, a traffic spike).
+    trigger: Text = ""
     statement: Text = ""
-    whys: FiveWhys = Field(default_factory=FiveWhys)
+    #: One 5-whys analysis per problem; a new session starts with one, empty.
+    whys: list[FiveWhys] = Field(default_factory=_one_analysis)
     fishbone: Fishbone = Field(default_factory=Fishbone)
+
+    def analysis(self, index: int = 0) -> FiveWhys:
+        """The analysis at ``index``, created (empty) when there is none yet, for an editor."""
+        while len(self.whys) <= index:
+            self.whys.append(FiveWhys())
+        return self.whys[index]
+
+    def marked(self) -> list[WhyNode]:
+        """Every step marked as a root cause, in every analysis."""
+        return [node for whys in self.whys for node in whys.nodes if node.root_cause]
 
 
 class Factor(Model):
@@ -330,7 +410,8 @@ ROOT_CAUSE_REF = "root-cause"
 class ActionItem(Model):
     id: int = Field(ge=1)
     action: Text
-    type: ActionType | None = None
+    #: One of the team's action types (the guide's four unless `.pmtui.toml` says otherwise).
+    type: Text | None = None
     priority: Priority | None = None
     owner: Text = ""
     due: dt.date | None = None
@@ -340,6 +421,10 @@ class ActionItem(Model):
     addresses: list[Text] = Field(default_factory=list)
     completed: dt.date | None = None
     verification: Text = ""
+    #: The group the action belongs to ("Technical", "Organisational"); the export groups by it.
+    group: Text = ""
+    #: Why this action, at whatever length it takes.
+    rationale: Text = ""
 
 
 # --- lessons, supporting information, appendix --------------------------------------------
@@ -450,6 +535,51 @@ class AcceptedFinding(Model):
     reason: Text
 
 
+# --- the team's own sections --------------------------------------------------------------
+
+#: The parts of the document a team section can follow, in document order.
+SECTION_IDS: tuple[str, ...] = (
+    "summary",
+    "background",
+    "impact",
+    "timeline",
+    "root_cause",
+    "factors",
+    "detection",
+    "resolution",
+    "customer_communication",
+    "went_well",
+    "went_poorly",
+    "got_lucky",
+    "action_items",
+    "lessons",
+    "supporting",
+    "appendix",
+)
+DEFAULT_PLACE = "lessons"
+"""A team section without a place comes after the lessons, before the supporting information."""
+
+
+def _known_place(value: str) -> str:
+    if value and value not in SECTION_IDS:
+        raise ValueError(f"unknown place {value!r}: one of {', '.join(SECTION_IDS)}")
+    return value
+
+
+class TeamSection(Model):
+    """A prose section of the team's own template (`.pmtui.toml`), or one found on import.
+
+    The title and place are kept in the session so the document reads the same wherever it
+    is exported; the template only says which sections a new postmortem gets.
+    """
+
+    id: Text
+    title: Text
+    #: The part of the document it follows (one of SECTION_IDS); empty: after the lessons.
+    after: Annotated[Text, AfterValidator(_known_place)] = ""
+    text: Text = ""
+
+
 # --- the session --------------------------------------------------------------------------
 
 
@@ -457,10 +587,18 @@ class Session(Model):
     schema_version: int = SCHEMA_VERSION
     metadata: Metadata = Field(default_factory=Metadata)
     summary: Text = ""
+    #: Context and architecture a reader needs first.
+    background: Text = ""
     impact: Impact = Field(default_factory=Impact)
     timeline: list[TimelineEvent] = Field(default_factory=list)
     root_cause: RootCause = Field(default_factory=RootCause)
     factors: list[Factor] = Field(default_factory=list)
+    #: How the incident was noticed (alerts, customers, luck).
+    detection: Text = ""
+    #: How service was restored and the incident closed.
+    resolution: Text = ""
+    #: What customers were told and when: status page, emails, the apology.
+    customer_communication: Text = ""
     went_well: list[Observation] = Field(default_factory=list)
     went_poorly: list[Observation] = Field(default_factory=list)
     got_lucky: list[Observation] = Field(default_factory=list)
@@ -468,8 +606,21 @@ class Session(Model):
     lessons: Lessons = Field(default_factory=Lessons)
     supporting: Supporting = Field(default_factory=Supporting)
     appendix: Appendix = Field(default_factory=Appendix)
+    team_sections: list[TeamSection] = Field(default_factory=list)
     meeting: Meeting = Field(default_factory=Meeting)
     accepted: list[AcceptedFinding] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _days_at_midnight(self) -> Session:
+        """A day-only event is stored at midnight of its day in the display zone (in UTC)."""
+        zone = zoneinfo.ZoneInfo(self.metadata.time_zone) if self.metadata.time_zone else dt.UTC
+        for event in self.timeline:
+            if event.precision is Precision.DAY:
+                day = event.time.astimezone(zone).date()
+                midnight = dt.datetime.combine(day, dt.time(0), tzinfo=zone).astimezone(dt.UTC)
+                if midnight != event.time:
+                    event.time = midnight
+        return self
 
     def sorted_timeline(self) -> list[TimelineEvent]:
         return sorted(self.timeline, key=lambda event: event.time)

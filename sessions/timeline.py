@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sessions.models import Marker, Session, TimelineEvent
+from sessions.models import Marker, Precision, Session, TimelineEvent
 from sessions.timeparse import find_timestamp
 
 #: A gap this long between two events during the incident is worth asking about.
@@ -18,6 +18,8 @@ class Interval:
     start: Marker
     end: Marker
     value: dt.timedelta | None
+    #: One of its ends is an approximate time, so the figure is too.
+    approximate: bool = False
 
 
 _INTERVALS: tuple[tuple[str, Marker, Marker], ...] = (
@@ -29,33 +31,56 @@ _INTERVALS: tuple[tuple[str, Marker, Marker], ...] = (
 )
 
 
-def first_marks(events: list[TimelineEvent]) -> dict[Marker, dt.datetime]:
-    marks: dict[Marker, dt.datetime] = {}
+def first_marked(events: list[TimelineEvent]) -> dict[Marker, TimelineEvent]:
+    """The earliest event carrying each marker."""
+    marks: dict[Marker, TimelineEvent] = {}
     for event in events:
         if event.marker is not None and (
-            event.marker not in marks or event.time < marks[event.marker]
+            event.marker not in marks or event.time < marks[event.marker].time
         ):
-            marks[event.marker] = event.time
+            marks[event.marker] = event
     return marks
 
 
+def first_marks(events: list[TimelineEvent]) -> dict[Marker, dt.datetime]:
+    return {marker: event.time for marker, event in first_marked(events).items()}
+
+
+def _whole_seconds(moment: dt.datetime) -> dt.datetime:
+    """Figures are computed from the times the document shows, never from hidden fractions."""
+    return moment.replace(microsecond=0)
+
+
 def intervals(events: list[TimelineEvent]) -> list[Interval]:
-    """The guide's detect / acknowledge / mitigate / restore figures, where markers allow."""
-    marks = first_marks(events)
+    """The guide's detect / acknowledge / mitigate / restore figures, where markers allow.
+
+    An end known only to the day gives no figure; an approximate end gives an approximate one.
+    """
+    marks = first_marked(events)
     out = []
     for name, start, end in _INTERVALS:
-        value = marks[end] - marks[start] if start in marks and end in marks else None
-        out.append(Interval(name, start, end, value))
+        first, last = marks.get(start), marks.get(end)
+        if first is None or last is None or Precision.DAY in (first.precision, last.precision):
+            out.append(Interval(name, start, end, None))
+            continue
+        value = _whole_seconds(last.time) - _whole_seconds(first.time)
+        rough = Precision.APPROXIMATE in (first.precision, last.precision)
+        out.append(Interval(name, start, end, value, rough))
     return out
 
 
 def long_gaps(events: list[TimelineEvent], threshold: dt.timedelta = LONG_GAP) -> set[int]:
-    """Indexes (in time order) of events that came a long time after the one before."""
+    """Indexes (in time order) of events that came a long time after the one before.
+
+    An event known only to the day has no gap before or after it: its time is not a time.
+    """
     ordered = sorted(events, key=lambda event: event.time)
     return {
         index
         for index in range(1, len(ordered))
-        if ordered[index].time - ordered[index - 1].time >= threshold
+        if Precision.DAY not in (ordered[index].precision, ordered[index - 1].precision)
+        and _whole_seconds(ordered[index].time) - _whole_seconds(ordered[index - 1].time)
+        >= threshold
     }
 
 

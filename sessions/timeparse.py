@@ -105,16 +105,25 @@ def format_utc(moment: dt.datetime, *, with_date: bool, seconds: bool = False) -
     return moment.astimezone(dt.UTC).strftime(pattern)
 
 
+def format_in(
+    moment: dt.datetime, zone: dt.tzinfo, *, with_date: bool, seconds: bool = False
+) -> str:
+    """A stored (UTC) time as the display zone shows it."""
+    pattern = ("%Y-%m-%d " if with_date else "") + ("%H:%M:%S" if seconds else "%H:%M")
+    return moment.astimezone(zone).strftime(pattern)
+
+
 def format_duration(delta: dt.timedelta) -> str:
-    """30 min, 2 h 05 min, 1 d 3 h: short enough for a stat line."""
+    """30 min, 2 h 05 min, 24 h 11 min, 3 d 4 h 05 min: short, and no minute is dropped."""
     total = int(delta.total_seconds())
     sign = "-" if total < 0 else ""
     total = abs(total)
     days, rest = divmod(total, 86400)
     hours, rest = divmod(rest, 3600)
     minutes, seconds = divmod(rest, 60)
-    if days:
-        return f"{sign}{days} d {hours} h"
+    if days >= 2:
+        return f"{sign}{days} d {hours} h {minutes:02d} min"
+    hours += days * 24
     if hours:
         return f"{sign}{hours} h {minutes:02d} min"
     if minutes:

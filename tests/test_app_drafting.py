@@ -324,8 +324,8 @@ async def test_hostile_text_everywhere_is_shown_literally(tmp_path, example):
     example.metadata.title = HOSTILE
     example.timeline[0].event = HOSTILE
     example.factors[0].factor = HOSTILE
-    example.root_cause.whys.problem = "[link=x]y[/link]"
-    example.root_cause.whys.nodes[0].because = HOSTILE
+    example.root_cause.whys[0].problem = "[link=x]y[/link]"
+    example.root_cause.whys[0].nodes[0].because = HOSTILE
     example.root_cause.fishbone.problem = "[i]fish[/i]"
     example.root_cause.fishbone.categories[0].causes[0].text = HOSTILE
     example.went_well[0].text = "x" * 5000

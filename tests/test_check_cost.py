@@ -111,7 +111,7 @@ def test_people_are_capped_and_names_are_names():
 
 def test_shared_steps_of_parallel_chains():
     session = Session()
-    session.root_cause.whys.nodes = [
+    session.root_cause.analysis(0).nodes = [
         WhyNode(id="a", why="Why a?"),
         WhyNode(id="b", parent="a", why="Why b?"),
         WhyNode(id="c", parent="b", why="Why c?"),
@@ -119,5 +119,5 @@ def test_shared_steps_of_parallel_chains():
         WhyNode(id="e", parent="", why="Why e?"),
     ]
     text = to_markdown(session)
-    notes = re.findall(r"#### Chain (\d)\n\n(?:Steps 1–(\d) are shared)?", text)
-    assert notes == [("1", ""), ("2", "1"), ("3", "")]
+    notes = re.findall(r"\*\*Chain (\d)\*\*(?:, from step (\d) of chain (\d))?", text)
+    assert notes == [("1", "", ""), ("2", "1", "1"), ("3", "", "")]

@@ -114,11 +114,11 @@ def chain(length, root=True):
 
 def test_depth_rules():
     session = with_items(good_item())
-    session.root_cause.whys.nodes = chain(2)
+    session.root_cause.whys[0].nodes = chain(2)
     assert "DP001" in ids(session)
-    session.root_cause.whys.nodes = chain(3)
+    session.root_cause.whys[0].nodes = chain(3)
     assert "DP001" not in ids(session)
-    session.root_cause.whys.nodes = chain(3, root=False)
+    session.root_cause.whys[0].nodes = chain(3, root=False)
     assert "DP002" in ids(session)
     session.root_cause.statement = "Ana Silva ran the wrong script"
     session.metadata.authors = ["Ana Silva"]

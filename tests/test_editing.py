@@ -17,11 +17,11 @@ def test_undo_puts_back_the_part_as_it_was():
     before = list(editor.session.timeline)
     with editor.edit("timeline", "event deleted") as session:
         del session.timeline[2]
-    with editor.edit("root_cause.whys", "why deleted") as session:
-        edits.remove_why(session.root_cause.whys, session.root_cause.whys.nodes[0].id)
-    assert editor.session.root_cause.whys.nodes == []
-    assert editor.undo().part == "root_cause.whys"
-    assert len(editor.session.root_cause.whys.nodes) == 7
+    with editor.edit("root_cause.whys[0]", "why deleted") as session:
+        edits.remove_why(session.root_cause.whys[0], session.root_cause.whys[0].nodes[0].id)
+    assert editor.session.root_cause.whys[0].nodes == []
+    assert editor.undo().part == "root_cause.whys[0]"
+    assert len(editor.session.root_cause.whys[0].nodes) == 7
     assert editor.undo().what == "event deleted"
     assert editor.session.timeline == before
     assert editor.undo() is None
@@ -58,7 +58,7 @@ def test_events_are_inserted_in_time_order():
 
 
 def test_why_edits_replace_steps_and_remove_subtrees(example):
-    whys = example.root_cause.whys
+    whys = example.root_cause.whys[0]
     first = whys.nodes[0]
     node = edits.update_why(whys, first.id, because="Because.")
     assert node is not first and whys.nodes[0] is node and first.because != "Because."

@@ -23,7 +23,7 @@ def test_saving_twice_gives_identical_bytes(example, tmp_path):
 
 def test_file_is_for_people_and_git(example):
     text = dumps(example)
-    assert text.startswith("schema_version = 1\n")
+    assert text.startswith("schema_version = 2\n")
     assert "[[timeline]]" in text
     assert "time = 2025-01-15 13:52:00+00:00" in text  # native TOML datetime, UTC
     assert 'what_happened = """' in text  # multi-line strings stay multi-line
@@ -132,6 +132,16 @@ def test_missing_schema_version(tmp_path):
 
 
 def test_why_tree_error_names_the_node(tmp_path):
-    text = "schema_version = 1\n[[root_cause.whys.nodes]]\nid = 'a'\nparent = 'zz'\n"
+    text = (
+        "schema_version = 2\n[[root_cause.whys]]\n"
+        "[[root_cause.whys.nodes]]\nid = 'a'\nparent = 'zz'\n"
+    )
     error = _error(tmp_path, text)
-    assert error.field == "root_cause.whys.nodes[0].parent"
+    assert error.field == "root_cause.whys[0].nodes[0].parent"
+
+
+def test_unknown_time_zone_and_place_are_named(tmp_path):
+    error = _error(tmp_path, "schema_version = 2\n[metadata]\ntime_zone = 'Mars/Olympus'\n")
+    assert error.field == "metadata.time_zone" and "Mars/Olympus" in error.message
+    text = "schema_version = 2\n[[team_sections]]\nid = 'a'\ntitle = 'A'\nafter = 'nowhere'\n"
+    assert _error(tmp_path, text).field == "team_sections[0].after"

@@ -44,7 +44,7 @@ def test_why_tree_rejects_unknown_parent_and_loops():
 
 
 def test_parallel_chains_and_depth(example):
-    whys = example.root_cause.whys
+    whys = example.root_cause.whys[0]
     chains = whys.chains()
     assert [[n.id for n in chain] for chain in chains] == [
         ["w1", "w2", "w3", "w4", "w5"],

@@ -18,7 +18,7 @@ async def test_build_a_branching_analysis_by_keystrokes_only():
         await pilot.press("a", *"Why slow?", "tab", *"Missing index", "enter", "r")
         await pilot.press("b", *"Why so long?", "tab", *"No timeout", "enter", "r")
         await pilot.pause()
-        whys = session.root_cause.whys
+        whys = session.root_cause.whys[0]
         assert whys.problem == "Errors [500]"
         assert [(n.why, n.because) for n in whys.nodes][:3] == [
             ("Why errors?", "Pool exhausted"),
@@ -34,17 +34,17 @@ async def test_build_a_branching_analysis_by_keystrokes_only():
 
 async def test_shallow_chain_warns_and_delete_is_undoable():
     session = Session()
-    session.root_cause.whys.nodes = [WhyNode(id="w1", why="Why?", because="Because [bold]x[/]")]
+    session.root_cause.whys[0].nodes = [WhyNode(id="w1", why="Why?", because="Because [bold]x[/]")]
     app = Host(session, lambda editor: WhysEditor(editor, id="whys"))
     async with app.run_test(size=(100, 30)) as pilot:
         tree = app.query_one("#whys-tree")
         tree.focus()
         tree.cursor_line = 1
         await pilot.press("r")
-        assert session.root_cause.whys.nodes[0].root_cause
+        assert session.root_cause.whys[0].nodes[0].root_cause
         assert "under 3 whys" in str(app.query_one("#whys-warnings").render())
         assert "[bold]x[/]" in tree.get_node_at_line(1).label.plain  # literal, not markup
         await pilot.press("d")
-        assert session.root_cause.whys.nodes == []
+        assert session.root_cause.whys[0].nodes == []
         assert app.editor.undo().what == "why deleted"
-        assert session.root_cause.whys.nodes[0].because == "Because [bold]x[/]"
+        assert session.root_cause.whys[0].nodes[0].because == "Because [bold]x[/]"

@@ -51,7 +51,7 @@ class WhysEditor(Vertical):
     ]
 
     def __init__(
-        self, editor: SessionEditor, path: str = "root_cause.whys", *, id: str | None = None
+        self, editor: SessionEditor, path: str = "root_cause.whys[0]", *, id: str | None = None
     ) -> None:
         super().__init__(id=id, classes="session-view")
         self.editor = editor

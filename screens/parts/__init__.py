@@ -39,7 +39,12 @@ PARTS: tuple[Part, ...] = (
         ("root_cause.what_happened", "root_cause.statement"),
         texts.root_cause,
     ),
-    Part("whys", "5 whys", ("root_cause.whys",), lambda c: WhysEditor(c.editor, id="whys")),
+    Part(
+        "whys",
+        "5 whys",
+        ("root_cause.whys",),
+        lambda c: WhysEditor(c.editor, "root_cause.whys[0]", id="whys"),
+    ),
     Part(
         "fishbone",
         "Fishbone",

@@ -134,7 +134,7 @@ def action_items(context: PartContext) -> Widget:
             [
                 Column("ID", lambda a: str(a.id), width=3),
                 Column("Action", lambda a: a.action, min_width=30, weight=4),
-                Column("Type", lambda a: a.type.value if a.type else "—", width=8, drop=3),
+                Column("Type", lambda a: a.type or "—", width=8, drop=3),
                 Column("Pri", lambda a: a.priority.value if a.priority else "—", width=3, drop=4),
                 Column("Owner", lambda a: a.owner or "—", min_width=10, weight=1, drop=1),
                 Column("Due", lambda a: a.due.isoformat() if a.due else "—", width=10),

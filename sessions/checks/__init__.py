@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from sessions.checks import actions, blameless, depth, theater, triage
+from sessions.checks import actions, blameless, depth, required, theater, triage
 from sessions.checks.blame_people import People
 from sessions.checks.config import CheckConfig
 from sessions.checks.fields import people, text_fields
@@ -18,6 +18,7 @@ ALL_RULES: tuple[Rule, ...] = (
     *depth.RULES,
     *theater.RULES,
     *triage.RULES,
+    *required.RULES,
 )
 RULES_BY_ID = {rule.id: rule for rule in ALL_RULES}
 NO_CONFIG = CheckConfig()
@@ -78,10 +79,11 @@ def run_checks(
     today = today or dt.date.today()
     names = people(session)
     findings = blame_findings(session, config, rewrite=rewrite)
-    findings += actions.check_actions(session, today)
+    findings += actions.check_actions(session, today, config.template.type_names)
     findings += depth.check_depth(session, names)
     findings += theater.check_theater(session)
     findings += triage.check_triage(session, today)
+    findings += required.check_required(session, config.template)
     select = tuple(select) or config.select
     ignore = (*tuple(ignore), *config.ignore)
     findings = [f for f in findings if _wanted(f.rule.id, select, ignore)]

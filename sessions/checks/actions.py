@@ -6,14 +6,18 @@ import datetime as dt
 import re
 
 from sessions.checks.findings import Finding, Level, Rule
-from sessions.models import ROOT_CAUSE_REF, Session
+from sessions.models import ROOT_CAUSE_REF, ActionType, Session
 
 VAGUE = Rule("AI001", Level.WARNING, "the action is vague or not actionable")
 NO_OWNER = Rule("AI002", Level.ERROR, "the action has no owner")
 GROUP_OWNER = Rule("AI003", Level.WARNING, "the owner is a team or several people, not one person")
 NO_DUE = Rule("AI004", Level.ERROR, "the action has no due date")
 LATE_DUE = Rule("AI005", Level.WARNING, "due more than 30 days after the meeting")
-NO_TYPE = Rule("AI006", Level.WARNING, "no type (Prevent / Detect / Mitigate / Document)")
+NO_TYPE = Rule(
+    "AI006",
+    Level.WARNING,
+    "no type (the guide's Prevent / Detect / Mitigate / Document, or the team's)",
+)
 NO_PRIORITY = Rule("AI007", Level.WARNING, "no priority (P1-P3)")
 UNLINKED = Rule("AI008", Level.WARNING, "not linked to any contributing factor or root cause")
 MANY = Rule("AI009", Level.INFO, "more than 5 action items")
@@ -22,6 +26,7 @@ TOO_MANY = Rule(
 )
 UNKNOWN_REF = Rule("AI011", Level.WARNING, "addresses a factor that does not exist")
 OVERDUE = Rule("AI012", Level.WARNING, "an open action item is past its due date")
+UNKNOWN_TYPE = Rule("AI013", Level.WARNING, "a type that is not in the team's list")
 
 RULES = (
     VAGUE,
@@ -36,6 +41,7 @@ RULES = (
     TOO_MANY,
     UNKNOWN_REF,
     OVERDUE,
+    UNKNOWN_TYPE,
 )
 
 ACTION_ITEM_WINDOW = dt.timedelta(days=30)
@@ -69,7 +75,14 @@ def escalation_stage(days_overdue: int) -> str:
     return ""
 
 
-def check_actions(session: Session, today: dt.date) -> list[Finding]:
+def check_actions(
+    session: Session, today: dt.date, types: tuple[str, ...] = tuple(ActionType)
+) -> list[Finding]:
+    """Action-item quality; ``types`` is the team's list of action types.
+
+    A done (or dropped) item is history: it is not asked for a due date or a priority. An
+    archived postmortem's open items are not chased as overdue.
+    """
     findings: list[Finding] = []
     factor_ids = {factor.id for factor in session.factors}
     reference_day = session.meeting.date or session.metadata.date
@@ -99,9 +112,11 @@ def check_actions(session: Session, today: dt.date) -> list[Finding]:
                     quote=owner,
                 )
             )
+        still_open = item.status.is_open
         if item.due is None:
-            findings.append(Finding(NO_DUE, f"{where}.due", f"{label}: give it a due date"))
-        elif reference_day and item.due - reference_day > ACTION_ITEM_WINDOW:
+            if still_open:
+                findings.append(Finding(NO_DUE, f"{where}.due", f"{label}: give it a due date"))
+        elif still_open and reference_day and item.due - reference_day > ACTION_ITEM_WINDOW:
             days = (item.due - reference_day).days
             findings.append(
                 Finding(
@@ -110,9 +125,18 @@ def check_actions(session: Session, today: dt.date) -> list[Finding]:
                     f"{label}: due {days} days after the meeting; the guide asks for 30",
                 )
             )
-        if item.type is None:
+        if item.type is None or not item.type.strip():
             findings.append(Finding(NO_TYPE, f"{where}.type", f"{label}: choose a type"))
-        if item.priority is None:
+        elif item.type not in types:
+            findings.append(
+                Finding(
+                    UNKNOWN_TYPE,
+                    f"{where}.type",
+                    f'{label}: "{item.type}" is not one of the team\'s types ({", ".join(types)})',
+                    quote=item.type,
+                )
+            )
+        if item.priority is None and still_open:
             findings.append(
                 Finding(NO_PRIORITY, f"{where}.priority", f"{label}: choose a priority")
             )
@@ -125,7 +149,7 @@ def check_actions(session: Session, today: dt.date) -> list[Finding]:
                 findings.append(
                     Finding(UNKNOWN_REF, f"{where}.addresses", f"{label}: no factor {ref!r}")
                 )
-        if item.status.is_open and item.due is not None and item.due < today:
+        if still_open and not session.metadata.archived and item.due and item.due < today:
             days = (today - item.due).days
             stage = escalation_stage(days)
             findings.append(

@@ -9,6 +9,7 @@ from sessions.errors import SessionFileError
 from sessions.fileio import parse_toml
 from sessions.limits import MAX_CONFIG_BYTES
 from sessions.safe_read import decode_utf8, read_regular_file
+from sessions.template import GUIDE_TEMPLATE, Template, parse_template
 
 CONFIG_NAME = ".pmtui.toml"
 
@@ -28,6 +29,8 @@ class CheckConfig:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     path: Path | None = field(default=None, compare=False)
+    #: The team's own sections and action types (`[template]`).
+    template: Template = GUIDE_TEMPLATE
 
 
 def find_config(start: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
@@ -73,4 +76,5 @@ def load_config(path: Path | None) -> CheckConfig:
     unknown = set(check) - set(values)
     if unknown:
         raise SessionFileError(path, "unknown key (a typo?)", field=f"check.{sorted(unknown)[0]}")
-    return CheckConfig(**values, path=path)
+    template = parse_template(data.get("template"), path)
+    return CheckConfig(**values, path=path, template=template)

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from sessions.checks.findings import Finding, Level, Rule
-from sessions.models import ROOT_CAUSE_REF, Marker, SectionKind, Session
-from sessions.timeline import first_marks
+from sessions.models import ROOT_CAUSE_REF, Marker, Precision, SectionKind, Session
+from sessions.timeline import first_marked, first_marks
+from sessions.timeparse import format_duration
 
 SHALLOW = Rule("DP001", Level.WARNING, "a why-chain stops before three whys")
 NO_ROOT = Rule("DP002", Level.WARNING, "no root cause is marked or stated")
@@ -26,7 +27,24 @@ ROOT_UNADDRESSED = Rule(
     discussed_in=SectionKind.ACTION_ITEMS,
 )
 
-RULES = (SHALLOW, NO_ROOT, ROOT_PERSON, UNADDRESSED, NO_TIMELINE, MARKER_ORDER, ROOT_UNADDRESSED)
+DURATION_MISMATCH = Rule(
+    "DP008", Level.WARNING, "the stated impact duration disagrees with the timeline"
+)
+
+RULES = (
+    SHALLOW,
+    NO_ROOT,
+    ROOT_PERSON,
+    UNADDRESSED,
+    NO_TIMELINE,
+    MARKER_ORDER,
+    ROOT_UNADDRESSED,
+    DURATION_MISMATCH,
+)
+
+#: How far the stated duration may be from the timeline's before it is worth a question.
+DURATION_SLACK_MINUTES = 5
+DURATION_SLACK_SHARE = 0.1
 
 MIN_WHYS = 3
 
@@ -68,30 +86,34 @@ def _names_person(text: str, names: set[str]) -> str:
 
 def check_depth(session: Session, names: set[str]) -> list[Finding]:
     findings: list[Finding] = []
-    whys = session.root_cause.whys
-    index_of = {node.id: i for i, node in enumerate(whys.nodes)}
-    for chain in whys.chains():
-        leaf = chain[-1]
-        if len(chain) < MIN_WHYS:
-            ends = "ends in a root cause" if leaf.root_cause else "stops"
-            findings.append(
-                Finding(
-                    SHALLOW,
-                    f"root_cause.whys.nodes[{index_of[leaf.id]}]",
-                    f"the chain ending {leaf.because or leaf.why!r} {ends} after "
-                    f"{len(chain)} why{'s' if len(chain) > 1 else ''}; keep asking why until "
-                    "you reach something systemic you can fix",
+    marked_where: list[tuple[str, str]] = []
+    for number, whys in enumerate(session.root_cause.whys):
+        index_of = {node.id: i for i, node in enumerate(whys.nodes)}
+        for chain in whys.chains():
+            leaf = chain[-1]
+            if len(chain) < MIN_WHYS:
+                ends = "ends in a root cause" if leaf.root_cause else "stops"
+                findings.append(
+                    Finding(
+                        SHALLOW,
+                        f"root_cause.whys[{number}].nodes[{index_of[leaf.id]}]",
+                        f"the chain ending {leaf.because or leaf.why!r} {ends} after "
+                        f"{len(chain)} why{'s' if len(chain) > 1 else ''}; keep asking why "
+                        "until you reach something systemic you can fix",
+                    )
                 )
-            )
-    marked = [node for node in whys.nodes if node.root_cause]
+        marked_where += [
+            (f"root_cause.whys[{number}].nodes[{i}].because", node.because)
+            for i, node in enumerate(whys.nodes)
+            if node.root_cause
+        ]
+    marked = session.root_cause.marked()
     statement = session.root_cause.statement.strip()
     if not marked and not statement:
         findings.append(
             Finding(NO_ROOT, "root_cause.statement", "mark a root cause in the 5 whys or state it")
         )
-    for where, text in [("root_cause.statement", statement)] + [
-        (f"root_cause.whys.nodes[{index_of[n.id]}].because", n.because) for n in marked
-    ]:
+    for where, text in [("root_cause.statement", statement), *marked_where]:
         person = _names_person(text, names)
         if person:
             findings.append(
@@ -130,4 +152,31 @@ def check_depth(session: Session, names: set[str]) -> list[Finding]:
                     f"{earlier.label.lower()} ({marks[earlier]:%Y-%m-%d %H:%M})",
                 )
             )
+    findings += _duration(session)
     return findings
+
+
+def _duration(session: Session) -> list[Finding]:
+    """The impact's stated duration against issue started → service restored on the timeline."""
+    stated = session.impact.user.duration_minutes
+    marks = first_marked(session.timeline)
+    start, end = marks.get(Marker.ISSUE_STARTED), marks.get(Marker.SERVICE_RESTORED)
+    if stated is None or start is None or end is None or end.time < start.time:
+        return []
+    if Precision.DAY in (start.precision, end.precision):
+        return []
+    measured = (end.time - start.time).total_seconds() / 60
+    slack = max(DURATION_SLACK_MINUTES, DURATION_SLACK_SHARE * max(measured, stated))
+    if Precision.APPROXIMATE in (start.precision, end.precision):
+        slack *= 2
+    if abs(measured - stated) <= slack:
+        return []
+    return [
+        Finding(
+            DURATION_MISMATCH,
+            "impact.user.duration_minutes",
+            f"the impact says {stated} minutes but the timeline has "
+            f"{format_duration(end.time - start.time)} from issue started to service restored; "
+            "correct one, or say in the impact what the duration counts",
+        )
+    ]

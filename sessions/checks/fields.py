@@ -17,19 +17,29 @@ def text_fields(session: Session, *, include_logs: bool = False) -> Iterator[tup
     for i, name in enumerate(meta.reviewers):
         yield f"metadata.reviewers[{i}]", name
     yield "summary", session.summary
+    yield "background", session.background
+    yield "impact.description", session.impact.description
     yield "impact.user.users_affected", session.impact.user.users_affected
     for i, text in enumerate(session.impact.user.functionality):
         yield f"impact.user.functionality[{i}]", text
+    yield "impact.user.data_lost", session.impact.user.data_lost
     yield "impact.business.revenue", session.impact.business.revenue
+    yield "impact.slo.note", session.impact.slo.note
+    for i, entry in enumerate(session.impact.entries):
+        yield f"impact.entries[{i}].measure", entry.measure
+        yield f"impact.entries[{i}].note", entry.note
     for i, event in enumerate(session.timeline):
         yield f"timeline[{i}].event", event.event
+        yield f"timeline[{i}].rationale", event.rationale
     rc = session.root_cause
     yield "root_cause.what_happened", rc.what_happened
+    yield "root_cause.trigger", rc.trigger
     yield "root_cause.statement", rc.statement
-    yield "root_cause.whys.problem", rc.whys.problem
-    for i, node in enumerate(rc.whys.nodes):
-        yield f"root_cause.whys.nodes[{i}].why", node.why
-        yield f"root_cause.whys.nodes[{i}].because", node.because
+    for w, whys in enumerate(rc.whys):
+        yield f"root_cause.whys[{w}].problem", whys.problem
+        for i, node in enumerate(whys.nodes):
+            yield f"root_cause.whys[{w}].nodes[{i}].why", node.why
+            yield f"root_cause.whys[{w}].nodes[{i}].because", node.because
     yield "root_cause.fishbone.problem", rc.fishbone.problem
     for c, category in enumerate(rc.fishbone.categories):
         for k, cause in enumerate(category.causes):
@@ -39,17 +49,23 @@ def text_fields(session: Session, *, include_logs: bool = False) -> Iterator[tup
     for i, factor in enumerate(session.factors):
         yield f"factors[{i}].factor", factor.factor
         yield f"factors[{i}].description", factor.description
+    yield "detection", session.detection
+    yield "resolution", session.resolution
+    yield "customer_communication", session.customer_communication
     for name in ("went_well", "went_poorly", "got_lucky"):
         items: list[Observation] = getattr(session, name)
         for i, item in enumerate(items):
             yield f"{name}[{i}].text", item.text
     for i, item in enumerate(session.action_items):
         yield f"action_items[{i}].action", item.action
+        yield f"action_items[{i}].rationale", item.rationale
     for i, takeaway in enumerate(session.lessons.takeaways):
         yield f"lessons.takeaways[{i}].title", takeaway.title
         yield f"lessons.takeaways[{i}].text", takeaway.text
     for i, text in enumerate(session.lessons.recommendations):
         yield f"lessons.recommendations[{i}]", text
+    for i, section in enumerate(session.team_sections):
+        yield f"team_sections[{i}].text", section.text
     yield "meeting.notes", session.meeting.notes
     if include_logs:
         yield "supporting.logs", session.supporting.logs

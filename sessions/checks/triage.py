@@ -70,6 +70,15 @@ def triage(session: Session) -> Triage:
         required.append("near-miss that could have been severe")
     if required:
         return Triage(Need.REQUIRED, tuple(required))
+    if meta.severity is Severity.UNKNOWN:
+        # Without a severity the guide's table can't decide; writing it is the safe side.
+        return Triage(
+            Need.RECOMMENDED,
+            (
+                "severity unknown: a SEV1, or a SEV2 over 30 minutes, would make it required; "
+                "set the severity to know",
+            ),
+        )
     if meta.severity is Severity.SEV3:
         return Triage(
             Need.RECOMMENDED, ("SEV3 incident: worth it when there is something to learn",)
@@ -118,7 +127,7 @@ def check_triage(session: Session, today: dt.date) -> list[Finding]:
         )
     ]
     due = deadlines(session)
-    if due is None:
+    if due is None or session.metadata.archived:  # an archived postmortem has no deadlines
         return findings
     status = session.metadata.status
     if today > due.draft and not session.summary.strip():

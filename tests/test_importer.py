@@ -1,0 +1,148 @@
+"""Import: pmtui's export reads back to the same document; hand-written ones find their place."""
+
+import datetime as dt
+import difflib
+import shutil
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+
+from pmtui.cli import main
+from sessions import load, to_markdown
+from sessions.importer import _Clock, import_markdown, parse_minutes, parse_time
+from sessions.models import ActionStatus, Precision, Severity, Status
+from tests.strategies import sessions_
+
+
+def _same(a: str, b: str) -> None:
+    assert a == b, "".join(difflib.unified_diff(a.splitlines(True), b.splitlines(True)))
+
+
+def test_the_example_reads_back_to_the_same_document(example):
+    text = to_markdown(example)
+    result = import_markdown(text)
+    assert result.unplaced == []
+    _same(text, to_markdown(result.session))
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=list(HealthCheck))
+@given(sessions_(whole_seconds=True))
+def test_export_import_export_gives_the_same_document(session):
+    text = to_markdown(session)
+    result = import_markdown(text)
+    _same(text, to_markdown(result.session))
+    assert result.unplaced == []
+
+
+HAND = Path(__file__).parent / "markdown_in"
+
+
+def _read(name: str):
+    return import_markdown((HAND / name).read_text(encoding="utf-8"), fallback_title=name)
+
+
+def test_the_guides_template_filled_in_by_hand():
+    result = _read("guide-template-by-hand.md")
+    session = result.session
+    assert result.unplaced == []
+    meta = session.metadata
+    assert meta.title == "Search results empty after index rebuild"
+    assert (meta.date, meta.status, meta.severity) == (
+        dt.date(2025, 3, 4),
+        Status.FINAL,
+        Severity.SEV2,
+    )
+    assert meta.authors == ["@mira", "@jon"] and meta.incident_id == "INC-5120"
+    assert session.summary.startswith("For 2 hours 10 minutes search")  # template label gone
+    assert session.impact.user.duration_minutes == 130
+    assert session.impact.business.complaints == 212 and session.impact.business.sla_breach
+    assert [e.time.strftime("%H:%M") for e in session.timeline][:2] == ["02:00", "02:41"]
+    chain = session.root_cause.whys[0].chains()[0]
+    assert [n.because.split()[0] for n in chain] == ["Because"] * 3
+    assert session.root_cause.statement.startswith("The publish step trusts")
+    assert [f.factor for f in session.factors] == ["No size check", "Overlapping schedules"]
+    items = session.action_items
+    assert [(i.type, i.status) for i in items] == [
+        ("Prevent", ActionStatus.DONE),
+        ("Detect", ActionStatus.IN_PROGRESS),
+    ]
+    assert session.supporting.metrics[0].url.endswith("empty-results.png")
+    assert session.supporting.related[0].incident_id == "INC-4410"
+
+
+def test_the_sre_book_headings_find_their_parts():
+    result = _read("sre-book-headings.md")
+    session = result.session
+    assert session.metadata.authors == ["ana", "luis"]
+    assert session.root_cause.what_happened.startswith("The rotation job updated")
+    assert session.root_cause.trigger == "The quarterly credentials rotation at 09:00."
+    assert session.resolution.startswith("Restarting the resize workers")
+    assert session.detection.startswith("A customer reported")
+    assert session.impact.description.startswith("About 18,000 uploads")
+    assert [i.type for i in session.action_items] == ["Prevent", "Detect"]
+    assert session.action_items[0].ticket == "https://bugs.example.com/2211"
+    assert len(session.went_well) == len(session.went_poorly) == len(session.got_lucky) == 1
+    assert next(e.time.strftime("%Y-%m-%d %H:%M") for e in session.timeline) == "2024-09-12 09:00"
+    assert result.unplaced == [
+        "Metadata: **Status**: Complete, action items in progress",
+        "Supporting information: Dashboard: https://grafana.example.com/d/resize",
+    ]
+
+
+def test_a_plain_timeline_list_and_what_could_not_be_placed():
+    result = _read("plain-timeline-list.md")
+    session = result.session
+    assert session.summary.startswith("Payments were slow")
+    times = [(e.time.strftime("%H:%M"), e.precision) for e in session.timeline]
+    assert times == [
+        ("14:05", Precision.EXACT),
+        ("14:09", Precision.EXACT),
+        ("14:30", Precision.EXACT),
+        ("14:45", Precision.APPROXIMATE),
+    ]
+    assert session.timeline[0].event == "p99 latency alert fires for payments-api"
+    assert session.impact.user.duration_minutes == 40
+    assert [s.title for s in session.team_sections] == ["Apology", "Import Notes"]
+    assert session.team_sections[0].after == "impact"
+    assert result.unplaced == ["Impact: - **Mood in the war room**: tense"]
+    notes = session.team_sections[-1].text
+    assert "### From Impact" in notes and "Mood in the war room" in notes  # kept, not dropped
+    assert len(session.action_items) == 2
+
+
+def test_times_people_write():
+    clock = _Clock(day=dt.date(2021, 6, 8))
+    assert parse_time("±17:20 text", clock)[1] is Precision.APPROXIMATE
+    moment, precision, rest = parse_time("8:13 a.m. PST some errors", clock)
+    assert moment == dt.datetime(2021, 6, 8, 16, 13, tzinfo=dt.UTC) and rest == "some errors"
+    moment, precision, rest = parse_time("12 May: a deploy introduced the bug", clock)
+    assert (moment.date(), precision, rest) == (
+        dt.date(2021, 5, 12),
+        Precision.DAY,
+        "a deploy introduced the bug",
+    )
+    assert parse_minutes("24 hours and 11 minutes") == 1451
+    assert parse_minutes("2h 30m") == 150 and parse_minutes("several hours") is None
+
+
+def test_the_import_command_does_a_file_and_a_folder(tmp_path, capsys):
+    for path in HAND.glob("*.md"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / ".pmtui.toml").write_text(
+        '[[template.sections]]\nid = "apology"\ntitle = "Apology"\nrequired = true\n'
+    )
+    one = tmp_path / "one.toml"
+    assert main(["import", str(tmp_path / "plain-timeline-list.md"), "-o", str(one)]) == 0
+    assert load(one).team_sections[0].id == "apology"
+    assert "not placed, kept in Import Notes: Impact:" in capsys.readouterr().err
+    assert main(["import", str(tmp_path)]) == 0
+    assert sorted(p.name for p in tmp_path.glob("[!.]*.toml")) == [
+        "guide-template-by-hand.toml",
+        "one.toml",
+        "plain-timeline-list.toml",
+        "sre-book-headings.toml",
+    ]
+    sre = load(tmp_path / "sre-book-headings.toml")
+    assert [s.id for s in sre.team_sections] == ["import-notes", "apology"]  # the team's, empty
+    assert main(["import", str(tmp_path)]) == 2  # nothing is overwritten without --force
+    assert "already exists" in capsys.readouterr().err
