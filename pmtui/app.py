@@ -16,14 +16,14 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
-from textual import events, work
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
 from textual.screen import Screen
 from textual.widgets import Input, TextArea
 
-from pmtui.key_order import KeyOrder
+from pmtui.key_order import OrderedKeysApp
 from pmtui.themes import DEFAULT_THEME, PRESENTATION
 from screens.drafting import DraftingScreen
 from screens.help import HelpGroup, HelpScreen
@@ -71,7 +71,7 @@ class SessionView(Protocol):
     def help_groups(self) -> list[HelpGroup]: ...
 
 
-class PostmortemApp(App[int]):
+class PostmortemApp(OrderedKeysApp, App[int]):
     """Construct with a document (or a path); clocks and delays are injectable for tests."""
 
     CSS_PATH = "app.tcss"
@@ -121,7 +121,6 @@ class PostmortemApp(App[int]):
         self.start_mode = start_mode
         self.saved_revision = 0
         self.findings: list[Finding] = []
-        self.key_order = KeyOrder(self)
         self.session_screens: list[MeetingScreen | DraftingScreen] = []
         self._autosave_timer = None
         self._failure_told = False
@@ -156,13 +155,6 @@ class PostmortemApp(App[int]):
         self.session_screens.append(screen)
         screen.show_findings(self.findings)
         return screen
-
-    async def on_event(self, event: events.Event) -> None:
-        """Every key goes through the key order first (see pmtui.key_order)."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            await self.key_order.handle(event, super().on_event)
-            return
-        await super().on_event(event)
 
     def update_title(self) -> None:
         meta = self.editor.session.metadata

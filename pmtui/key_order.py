@@ -20,7 +20,6 @@ from collections.abc import Awaitable, Callable
 
 from textual import events
 from textual.app import App
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.worker import Worker
@@ -30,6 +29,9 @@ SETTLE_TIMEOUT = 2.0
 
 DRAIN_TIMEOUT = 0.5
 """Seconds a command key waits for the characters typed before it to land."""
+
+BACKGROUND = frozenset({"save", "checks", "key-order"})
+"""Worker groups that run on their own (saving, the guardrails): keys never wait for them."""
 
 Forward = Callable[[events.Event], Awaitable[None]]
 
@@ -61,10 +63,10 @@ class KeyOrder:
         self.waiting = False
 
     async def handle(self, event: events.Key, forward: Forward) -> None:
-        if self.waiting or self.held or not self.app.screen.is_mounted:
+        if self.waiting or self.held or not self._ready():
             self.held.append(event)
             if not self.waiting:
-                self._wait_for(self.app.screen, [], forward)
+                self._wait_for(len(self.app.screen_stack), [], forward)
             return
         await self._dispatch(event, forward)
 
@@ -80,30 +82,57 @@ class KeyOrder:
         if active is None or not active.enabled:
             await forward(event)
             return
-        screen = app.screen
-        before = set(app.workers)
+        depth = len(app.screen_stack)
+        running = [w for w in app.workers if not w.is_finished and w.group not in BACKGROUND]
         if not await app.run_action(active.binding.action, active.node):
             await forward(event)
             return
-        started = [w for w in app.workers if w not in before and w.node is active.node]
-        if app.screen is not screen or not app.screen.is_mounted or started:
-            self._wait_for(screen, started, forward)
+        started = [
+            w
+            for w in app.workers
+            if w not in running and w.node is active.node and not w.is_finished
+        ]
+        after = len(app.screen_stack)
+        if after > depth:  # the action opened a dialog: keys wait until it can take them
+            self._wait_for(depth, [], forward)
+        elif after < depth:  # it closed one: keys wait until its answer has been used
+            self._wait_for(after, [*started, *running], forward)
+        elif started or not self._ready():  # a worker of its own will open one, or not
+            self._wait_for(depth, started, forward)
 
-    def _wait_for(self, screen: Screen, started: list[Worker], forward: Forward) -> None:
+    def _ready(self) -> bool:
+        screen = self.app.screen
+        return screen.is_mounted and (screen.focused is not None or not screen.focus_chain)
+
+    def _settled(self, depth: int, workers: list[Worker]) -> bool:
+        if not self._ready():
+            return False
+        if len(self.app.screen_stack) > depth:
+            return True  # a dialog is up and focused: keys go to it
+        return all(worker.is_finished for worker in workers)
+
+    def _wait_for(self, depth: int, workers: list[Worker], forward: Forward) -> None:
         self.waiting = True
-        self.app.run_worker(self._settle(screen, started, forward), group="key-order")
+        self.app.run_worker(self._settle(depth, workers, forward), group="key-order")
 
-    def _settled(self, screen: Screen, started: list[Worker]) -> bool:
-        current = self.app.screen
-        ready = current.is_mounted and (current.focused is not None or not current.focus_chain)
-        if current is not screen:
-            return ready  # a dialog is up and focused: keys go to it
-        return ready and all(worker.is_finished for worker in started)
-
-    async def _settle(self, screen: Screen, started: list[Worker], forward: Forward) -> None:
+    async def _settle(self, depth: int, workers: list[Worker], forward: Forward) -> None:
         deadline = time.monotonic() + SETTLE_TIMEOUT
-        while not self._settled(screen, started) and time.monotonic() < deadline:
+        while not self._settled(depth, workers) and time.monotonic() < deadline:
             await asyncio.sleep(0.005)
         self.waiting = False
         while self.held and not self.waiting:
             await self._dispatch(self.held.popleft(), forward)
+
+
+class OrderedKeysApp(App):
+    """An App whose keys all go through the key order (pmtui's apps, and test hosts)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.key_order = KeyOrder(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.key_order.handle(event, super().on_event)
+            return
+        await super().on_event(event)

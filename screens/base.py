@@ -13,16 +13,15 @@ from textual.widget import Widget
 
 from screens.parts import PartContext, part_of
 from sessions.checks import Finding
-from sessions.checks.blameless import apply_replacement
+from sessions.checks.blameless import replace_sentence
 from sessions.checks.fields import get_text, set_text
 from sessions.editing import SessionEditor, touches
 from sessions.models import AcceptedFinding
 from sessions.paths import owner_part
-from widgets.fields import FieldSpec
 from widgets.findings_panel import FindingsPanel
-from widgets.form_dialog import FormDialog
 from widgets.messages import SessionEdited
 from widgets.protocols import ShowsSession
+from widgets.rewrite_dialog import RewriteDialog
 from widgets.text_field import TextField
 
 HelpGroup = tuple[str, str, list]
@@ -38,7 +37,7 @@ class SessionScreen(Screen):
     """
 
     BINDINGS = [
-        Binding("ctrl+r", "apply_reframing", "Reframe", show=False),
+        Binding("ctrl+r", "apply_reframing", "Rewrite blame", show=False),
         Binding("f4", "focus_findings", "Guardrails", show=False),
     ]
 
@@ -90,12 +89,12 @@ class SessionScreen(Screen):
         self.findings = [f for f in findings if not f.accepted]
         for panel in self.query(FindingsPanel):
             panel.show([f for f in self.findings if self.shows_finding(f)])
-        words: dict[str, list[tuple[str, str]]] = {}
+        about_words: dict[str, list[Finding]] = {}
         for finding in self.findings:
             if finding.quote:
-                words.setdefault(finding.where, []).append((finding.quote, finding.replacement))
+                about_words.setdefault(finding.where, []).append(finding)
         for field in self.query(TextField):
-            field.mark(words.get(field.where, []))
+            field.mark(about_words.get(field.where, []))
 
     def action_focus_findings(self) -> None:
         panel = self.query_one(FindingsPanel)
@@ -112,54 +111,66 @@ class SessionScreen(Screen):
         else:
             self.focus_next()
 
-    def on_findings_panel_apply_reframing(self, message: FindingsPanel.ApplyReframing) -> None:
-        self.apply_reframing(message.finding)
+    def on_findings_panel_apply_rewrite(self, message: FindingsPanel.ApplyRewrite) -> None:
+        self.apply_rewrite(message.finding, message.sentence)
 
-    @work(group="accept-finding")
-    async def on_findings_panel_accept_finding(self, message: FindingsPanel.AcceptFinding) -> None:
+    def on_findings_panel_accept_finding(self, message: FindingsPanel.AcceptFinding) -> None:
         finding = message.finding
-        question = f"Why does the team accept {finding.rule.id} at {finding.where}?"
-        spec = [FieldSpec("reason", question, short="Reason", required=True)]
-        values = await self.app.push_screen_wait(FormDialog(f"Accept: {finding.message}", spec, {}))
-        if values is None:
-            return
         with self.editor.edit("accepted", f"accepted {finding.rule.id}"):
             self.editor.session.accepted.append(
-                AcceptedFinding(rule=finding.rule.id, where=finding.where, reason=values["reason"])
+                AcceptedFinding(rule=finding.rule.id, where=finding.where, reason=message.reason)
             )
         self.post_message(SessionEdited("accepted", f"accepted {finding.rule.id}"))
         self.notify(f"Accepted {finding.rule.id}; the reason is kept in the file", markup=False)
 
-    def action_apply_reframing(self) -> None:
-        panel = self.query_one(FindingsPanel)
-        finding = panel.first_applicable()
-        if finding is None:
-            self.notify("No reframing to apply here", timeout=3)
-            return
-        self.apply_reframing(finding)
+    def finding_here(self) -> Finding | None:
+        """The finding ctrl+r is about: the one under the cursor of the text field in use,
+        else that field's first, else the panel's first with a rewrite."""
+        field = next((f for f in self.query(TextField) if f.area.has_focus), None)
+        if field is not None and field.findings:
+            cursor = _offset(field.area.text, field.area.cursor_location)
+            for finding in field.findings:
+                start, end = finding.sentence_span or finding.span or (0, 0)
+                if start <= cursor <= end:
+                    return finding
+            return field.findings[0]
+        return self.query_one(FindingsPanel).first_applicable()
 
-    def apply_reframing(self, finding: Finding) -> None:
+    @work(group="rewrite")
+    async def action_apply_reframing(self) -> None:
+        finding = self.finding_here()
+        if finding is None:
+            self.notify("No blame to rewrite here", timeout=3)
+            return
+        sentence = await self.app.push_screen_wait(RewriteDialog(finding))
+        if sentence is not None:
+            self.apply_rewrite(finding, sentence)
+
+    def apply_rewrite(self, finding: Finding, sentence: str) -> None:
+        """Put ``sentence`` in place of the finding's sentence (an undoable edit); the
+        guardrails then say whether the blame is gone."""
         session = self.editor.session
         try:
             before = get_text(session, finding.where)
         except (AttributeError, IndexError):
             return
-        after = apply_replacement(before, finding)
+        after = replace_sentence(before, finding, sentence)
         if after == before:
+            self.notify("That sentence has changed since; nothing replaced", timeout=3)
             return
         part = owner_part(finding.where)
-        with self.editor.edit(part, f"{finding.where}: reframed"):
+        with self.editor.edit(part, f"{finding.where}: rewritten"):
             set_text(session, finding.where, after)
-        self.post_message(SessionEdited(part, f"{finding.where}: reframed"))
-        self.notify(f"Reframed: {finding.replacement}", markup=False)
+        self.post_message(SessionEdited(part, f"{finding.where}: rewritten"))
+        self.notify("Rewritten; ctrl+z puts the old sentence back", markup=False, timeout=3)
 
     # --- what the screen gives the app --------------------------------------------------
 
     def commands(self) -> Iterable[SystemCommand]:
         """This screen's entries in the command palette."""
         yield SystemCommand(
-            "Apply reframing",
-            "The first suggested blameless reframing here (ctrl+r)",
+            "Rewrite blame",
+            "Pick a blameless rewrite of the sentence here (ctrl+r)",
             self.action_apply_reframing,
         )
         yield SystemCommand(
@@ -171,3 +182,10 @@ class SessionScreen(Screen):
     def help_groups(self) -> list[HelpGroup]:
         """This screen's keys for the help screen (the focused widget's come first)."""
         return [("Guardrails panel", "", [*FindingsPanel.BINDINGS, *SessionScreen.BINDINGS])]
+
+
+def _offset(text: str, location: tuple[int, int]) -> int:
+    """A TextArea (row, column) as an offset into its text."""
+    row, column = location
+    lines = text.split("\n")
+    return sum(len(line) + 1 for line in lines[:row]) + column

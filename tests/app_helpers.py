@@ -6,6 +6,8 @@ import io
 from pathlib import Path
 
 from rich.console import Console
+from textual import events
+from textual.keys import Keys, key_to_character
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from pmtui.app import PostmortemApp
@@ -58,6 +60,60 @@ def make_app(
     app.clock = options["clock"]
     app.notified = record_notifications(app)
     return app
+
+
+_KEY_NAMES = {
+    " ": "space",
+    ":": "colon",
+    "-": "minus",
+    "+": "plus",
+    ".": "full_stop",
+    ",": "comma",
+    "?": "question_mark",
+    "[": "left_square_bracket",
+    "]": "right_square_bracket",
+    "|": "vertical_line",
+    "`": "grave_accent",
+    "/": "slash",
+    ">": "greater_than_sign",
+    "%": "percent_sign",
+    "'": "apostrophe",
+    "(": "left_parenthesis",
+    ")": "right_parenthesis",
+}
+
+
+def keys(*parts: str) -> list[tuple[str, str | None]]:
+    """(key, character) for a mix of key names ("enter", "tab") and text ("Why errors?")."""
+    out: list[tuple[str, str | None]] = []
+    for part in parts:
+        if _is_key_name(part):
+            out.append((part, key_to_character(part)))  # "enter", "ctrl+s", "f1"
+        else:
+            out.extend((_KEY_NAMES.get(ch, ch), ch) for ch in part)
+    return out
+
+
+def _is_key_name(part: str) -> bool:
+    if len(part) < 2 or " " in part:
+        return False
+    return "+" in part or part in _NAMED_KEYS or part in _KEY_NAMES.values()
+
+
+_NAMED_KEYS = {key.value for key in Keys} | {f"f{n}" for n in range(1, 25)}
+
+
+def burst(app, *parts: str) -> None:
+    """Send keys the way a fast typist and a terminal do: all at once, without waiting for the
+    app to draw (Pilot's press waits for the app to go idle after every key)."""
+    for key, character in keys(*parts):
+        app.post_message(events.Key(key, character))
+
+
+async def typed(pilot, *parts: str) -> None:
+    """``burst`` the keys, then let the app catch up."""
+    burst(pilot.app, *parts)
+    await settle(pilot)
 
 
 def record_notifications(app) -> list[str]:

@@ -13,9 +13,10 @@ from screens.parts import PARTS
 from screens.preview import PreviewScreen
 from sessions import document, load, save
 from sessions.models import ActionItem, Session
-from tests.app_helpers import make_app, settle, shown
+from tests.app_helpers import make_app, settle, shown, typed
 from widgets.confirm import ChoiceDialog
 from widgets.form_dialog import FormDialog
+from widgets.rewrite_dialog import RewriteDialog
 
 HOSTILE = "[bold red]boom[/] | `tick` [link=x]y[/link] 🔥 \x07"
 
@@ -49,12 +50,12 @@ async def test_metadata_form_validates_as_you_type_and_keeps_the_text(tmp_path):
         await pilot.press("enter")
         assert isinstance(app.screen, FormDialog)
         title = HOSTILE.replace("\x07", "")
-        await pilot.press(*title, "tab", *"INC-77", "tab", *"2025-02-30")
+        await typed(pilot, title, "tab", "INC-77", "tab", "2025-02-30")
         assert "YYYY-MM-DD" in shown(app.screen.query_one("#form-status"))
         await pilot.press("ctrl+s")  # refused: the form stays, nothing typed is lost
         assert isinstance(app.screen, FormDialog)
         assert app.screen.query_one("#f-date").value == "2025-02-30"
-        await pilot.press("backspace", "backspace", "2", "8", "ctrl+s")
+        await typed(pilot, "backspace", "backspace", "28", "ctrl+s")
         await settle(pilot)
         meta = app.editor.session.metadata
         assert meta.title == title.strip()
@@ -68,7 +69,7 @@ async def test_typing_the_summary_autosaves(tmp_path):
     app = drafting(tmp_path, Session())
     async with app.run_test() as pilot:
         await goto(pilot, "summary")
-        await pilot.press(*"Checkout failed [30m]")
+        await typed(pilot, "Checkout failed [30m]")
         await settle(pilot)
         assert load(tmp_path / "incident.toml").summary == "Checkout failed [30m]"
         assert app.sub_title == "saved ✓"
@@ -80,9 +81,9 @@ async def test_timeline_add_in_utc_or_with_offset_and_dates_once_it_spans_days(t
     app = drafting(tmp_path, session)
     async with app.run_test(size=(100, 30)) as pilot:
         await goto(pilot, "timeline")
-        await pilot.press("a", *"14:05", "tab", *"Alert | fired [x]", "enter")
-        await pilot.press("a", *"2025-01-15 16:30+02:00", "tab", *"Paged", "enter")
-        await pilot.press("a", *"25:99", "tab", *"Bad")
+        await typed(pilot, "a", "14:05", "tab", "Alert | fired [x]", "enter")
+        await typed(pilot, "a", "2025-01-15 16:30+02:00", "tab", "Paged", "enter")
+        await typed(pilot, "a", "25:99", "tab", "Bad")
         assert "not a real time" in shown(app.screen.query_one("#form-status"))
         await pilot.press("escape")
         await pilot.press("y")  # discard what was typed
@@ -94,7 +95,7 @@ async def test_timeline_add_in_utc_or_with_offset_and_dates_once_it_spans_days(t
         ]
         table = app.screen.query_one("#timeline-table")
         assert table.columns[0].show(app.editor.session.timeline[0]) == "14:05"
-        await pilot.press("a", *"2025-01-16 00:20", "tab", *"Disk full", "enter")
+        await typed(pilot, "a", "2025-01-16 00:20", "tab", "Disk full", "enter")
         await settle(pilot)
         assert table.columns[0].show(app.editor.session.timeline[0]) == "2025-01-15 14:05"
         assert table.columns[0].width >= len("2025-01-15 14:05")
@@ -134,7 +135,7 @@ async def test_action_items_add_delete_move_undo(tmp_path):
         await goto(pilot, "action_items")
         items = app.editor.session.action_items
         count = len(items)
-        await pilot.press("a", *"Add alert for pool > 80%", "ctrl+s")
+        await typed(pilot, "a", "Add alert for pool > 80%", "ctrl+s")
         await settle(pilot)
         assert len(items) == count + 1 and items[-1].id == count + 1
         await pilot.press("ctrl+up")
@@ -190,30 +191,44 @@ def shown_findings(app):
     return app.screen.query_one("#findings").findings
 
 
-async def test_blame_finding_appears_live_and_goes_after_the_reframing(tmp_path):
+async def test_blame_is_coached_while_typing_and_rewritten_by_choice(tmp_path):
+    app = drafting(tmp_path, Session(), check_delay=0.2)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await goto(pilot, "summary")
+        await typed(pilot, "Bob forgot to renew the cert because he was careless.")
+        field = app.screen.query_one("#text-summary")
+        area = field.area
+        assert field.has_class("has-finding")  # marked where it stands, after a pause
+        blamed = [area.text[start:end] for start, end in area.blamed]
+        assert any("forgot" in words for words in blamed)
+        assert "ctrl+r: rewrite" in shown(field.query_one(".text-field-findings"))
+        await pilot.press("ctrl+r")
+        dialog = app.screen
+        assert isinstance(dialog, RewriteDialog) and dialog.finding.rewrites
+        await typed(pilot, "e", "ctrl+u", "The renewal depended on one person remembering.")
+        await typed(pilot, "enter")
+        await settle(pilot)
+        assert app.editor.session.summary == "The renewal depended on one person remembering."
+        assert area.text == app.editor.session.summary
+        assert not field.has_class("has-finding") and area.blamed == []
+        await pilot.press("ctrl+z")  # the rewrite is undoable like any edit
+        await settle(pilot)
+        assert app.editor.session.summary.startswith("Bob forgot")
+
+
+async def test_a_suggested_rewrite_is_picked_by_its_number(tmp_path):
     app = drafting(tmp_path, Session())
     async with app.run_test(size=(100, 30)) as pilot:
         await goto(pilot, "summary")
         app.screen.query_one(TextArea).load_text("The developer deployed without testing.")
         await settle(pilot)
         assert any(f.rule.id == "BL007" for f in shown_findings(app))
-        field = app.screen.query_one("#text-summary")
-        assert field.has_class("has-finding")  # marked where it stands
-        assert "developer deployed without testing" in shown(
-            field.query_one(".text-field-findings")
-        )
         await pilot.press("ctrl+r")
+        first = app.screen.finding.rewrites[0]
+        await pilot.press("1")
         await settle(pilot)
-        assert app.editor.session.summary == (
-            "The deployment process allowed deployment without testing."
-        )
-        assert app.screen.query_one(TextArea).text == app.editor.session.summary
+        assert app.editor.session.summary == first
         assert not any(f.rule.id.startswith("BL") for f in shown_findings(app))
-        assert not field.has_class("has-finding")
-        await pilot.press("ctrl+z")  # a reframing is undoable like any edit
-        await settle(pilot)
-        assert app.editor.session.summary == "The developer deployed without testing."
-        assert app.screen.query_one(TextArea).text == app.editor.session.summary
 
 
 async def test_export_preview_and_help(tmp_path):
@@ -254,7 +269,7 @@ async def test_a_file_changed_on_disk_is_never_overwritten_silently(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await goto(pilot, "summary")
         change_on_disk(path, title="Changed by git")
-        await pilot.press(*"mine ")
+        await typed(pilot, "mine ")
         await settle(pilot)  # the autosave notices; typing is not interrupted
         assert app.save_state == "conflict" and not isinstance(app.screen, ChoiceDialog)
         assert app.editor.session.summary.startswith("mine ")
@@ -297,7 +312,7 @@ async def test_a_write_that_fails_keeps_the_edits_and_says_so_once(tmp_path, mon
         with monkeypatch.context() as broken:  # the disk refuses every write meanwhile
             broken.setattr(document, "write_text_atomic", refuse)
             for word in ("one ", "two ", "three"):
-                await pilot.press(*word)
+                await typed(pilot, word)
                 await settle(pilot)
             assert app.save_state == "failed"
             assert sum("Could not save" in n for n in app.notified) == 1
@@ -312,7 +327,7 @@ async def test_quitting_with_unsaved_changes_asks(tmp_path):
     app = drafting(tmp_path, Session(), autosave_delay=3600)
     async with app.run_test() as pilot:
         await goto(pilot, "summary")
-        await pilot.press(*"unsaved")
+        await typed(pilot, "unsaved")
         await pilot.press("ctrl+q")
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("s")
@@ -372,7 +387,7 @@ async def test_accepting_a_finding_keeps_the_reason_in_the_file(tmp_path):
         panel.highlighted = 1 + next(
             i for i, f in enumerate(panel.findings) if f.rule.id == "AI003"
         )
-        await pilot.press("x", *"Rotation owns it by design", "enter")
+        await typed(pilot, "x", "Rotation owns it by design", "enter")
         await settle(pilot)
         assert not any(f.rule.id == "AI003" for f in panel.findings)
         await pilot.press("escape")  # back to the editor it came from

@@ -3,7 +3,7 @@ keys under test are pressed."""
 
 from sessions import load
 from sessions.models import Session
-from tests.app_helpers import FakeClock, make_app, settle, shown
+from tests.app_helpers import FakeClock, make_app, settle, shown, typed
 from widgets.countdown import Countdown
 
 
@@ -100,7 +100,7 @@ async def test_required_roles_checklist(tmp_path):
         await app.screen.show_part("meeting", focus_editor=True)
         assert "☐ Facilitator" in shown(app.screen.query_one("#roles-checklist"))
         app.screen.query_one("#table-attendees").focus()
-        await pilot.press("a", *"Sam [ops]", "tab", *"fac", "enter")  # a unique start will do
+        await typed(pilot, "a", "Sam [ops]", "tab", "fac", "enter")  # a unique start will do
         await settle(pilot)
         attendee = app.editor.session.meeting.attendees[0]
         assert (attendee.name, attendee.role) == ("Sam [ops]", "facilitator")

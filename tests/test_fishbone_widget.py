@@ -2,6 +2,7 @@
 
 from sessions import dumps, loads
 from sessions.models import Factor, Session
+from tests.app_helpers import typed
 from tests.widget_host import Host
 from widgets.fishbone import FishboneEditor
 
@@ -11,14 +12,16 @@ async def test_build_a_fishbone_by_keystrokes_only():
     app = Host(session, lambda editor: FishboneEditor(editor, id="fishbone"))
     async with app.run_test(size=(100, 40)) as pilot:
         app.query_one("#fishbone-tree").focus()
-        await pilot.press("p", *"Checkout errors", "enter")
-        await pilot.press("down", "down")  # People, Process
-        await pilot.press("a", *"No migration check | `deploy`", "enter")
-        await pilot.press("a", *"Manual runs 🔥", "enter")  # a sub-cause of the selected cause
-        await pilot.press("up", "l", *"f1", "enter")  # link the cause to F1
-        await pilot.press("right_square_bracket")  # move the cause to Technology
-        await pilot.press("c", *"Measurement", "enter")
-        await pilot.pause()
+        await typed(
+            pilot,
+            "p", "Checkout errors", "enter",
+            "down", "down",  # People, Process
+            "a", "No migration check | `deploy`", "enter",
+            "a", "Manual runs 🔥", "enter",  # a sub-cause of the selected cause
+            "up", "l", "f", "1", "enter",  # link the cause to F1 (typing "f1")
+            "right_square_bracket",  # move the cause to Technology
+            "c", "Measurement", "enter",
+        )  # fmt: skip
         fishbone = session.root_cause.fishbone
         assert fishbone.problem == "Checkout errors"
         assert [c.name for c in fishbone.categories][-1] == "Measurement"

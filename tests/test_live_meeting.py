@@ -2,35 +2,22 @@
 wrong command, views stay where the facilitator put them, and every editor is readable."""
 
 import pytest
-from textual import events
-from textual.keys import key_to_character
 
 from screens.agenda_dialog import AgendaDialog
 from screens.help import HelpScreen
 from sessions import load
 from sessions.models import Session
-from tests.app_helpers import FakeClock, make_app, settle, shown
+from tests.app_helpers import FakeClock, burst, make_app, settle, shown, typed
 from widgets.confirm import Confirm
 from widgets.form_dialog import FormDialog
 from widgets.record_table import fit_columns
-
-
-def burst(app, keys) -> None:
-    """Send keys the way a fast typist and a terminal do: all at once, without waiting."""
-    for key in keys:
-        app.post_message(events.Key(key, key if len(key) == 1 else key_to_character(key)))
-
-
-def typed(text: str) -> list[str]:
-    names = {":": "colon", " ": "space", "-": "minus", "+": "plus", ".": "full_stop"}
-    return [names.get(ch, ch) for ch in text]
 
 
 async def test_keys_typed_while_a_dialog_opens_land_in_it_in_order(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        burst(app, ["a", *"nnnPPs"])
+        burst(app, "a", "nnnPPs")
         await settle(pilot)
         assert isinstance(app.screen, FormDialog)
         assert app.screen.query_one("#f-time").value == "nnnPPs"
@@ -43,8 +30,7 @@ async def test_a_fast_typist_fills_the_form_and_the_next_command_runs_after_it(t
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         count = len(app.editor.session.timeline)
-        keys = ["a", *typed("14:33"), "tab", *typed("Pool alarm fired"), "tab"]
-        burst(app, [*keys, *typed("alerting"), "enter", "n"])
+        burst(app, "a", "14:33", "tab", "Pool alarm fired", "tab", "alerting", "enter", "n")
         await settle(pilot)
         events_now = app.editor.session.timeline
         assert len(events_now) == count + 1
@@ -58,7 +44,7 @@ async def test_commands_pressed_in_a_burst_run_in_order(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        burst(app, ["n", "n", "n", "P", "P", "P", "n"])
+        burst(app, "n", "n", "n", "P", "P", "P", "n")
         await settle(pilot)
         assert app.editor.session.meeting.current == 1
         assert app.screen.sections.current_key == "contributing_factors"
@@ -101,7 +87,7 @@ async def test_got_lucky_tab_stays_after_a_dialog(tmp_path):
         await settle(pilot)
         app.timer.go_to(3)
         await app.screen.show_section()
-        await pilot.press("2", "a", "tab", *"Quiet night", "enter")
+        await typed(pilot, "2", "a", "tab", "Quiet night", "enter")
         await settle(pilot)
         assert app.screen.section_tabs().current_key == "got_lucky"
         assert app.focused is app.screen.query_one("#table-got_lucky")

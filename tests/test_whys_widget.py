@@ -3,6 +3,7 @@ directly where typing is not the point."""
 
 from sessions import dumps, loads
 from sessions.models import Session, WhyNode
+from tests.app_helpers import typed
 from tests.widget_host import Host
 from widgets.whys import WhysEditor
 
@@ -12,12 +13,14 @@ async def test_build_a_branching_analysis_by_keystrokes_only():
     app = Host(session, lambda editor: WhysEditor(editor, id="whys"))
     async with app.run_test(size=(100, 30)) as pilot:
         app.query_one("#whys-tree").focus()
-        await pilot.press("p", *"Errors [500]", "enter")
-        await pilot.press("a", *"Why errors?", "tab", *"Pool exhausted", "enter")
-        await pilot.press("a", *"Why exhausted?", "tab", *"Slow query", "enter")
-        await pilot.press("a", *"Why slow?", "tab", *"Missing index", "enter", "r")
-        await pilot.press("b", *"Why so long?", "tab", *"No timeout", "enter", "r")
-        await pilot.pause()
+        await typed(
+            pilot,
+            "p", "Errors [500]", "enter",
+            "a", "Why errors?", "tab", "Pool exhausted", "enter",
+            "a", "Why exhausted?", "tab", "Slow query", "enter",
+            "a", "Why slow?", "tab", "Missing index", "enter", "r",
+            "b", "Why so long?", "tab", "No timeout", "enter", "r",
+        )  # fmt: skip
         whys = session.root_cause.whys[0]
         assert whys.problem == "Errors [500]"
         assert [(n.why, n.because) for n in whys.nodes][:3] == [

@@ -1,14 +1,16 @@
-"""A tiny app that mounts one editor alone over a session, with the editor service."""
+"""A tiny app that mounts one editor alone over a session, with the editor service and the
+same key order as pmtui's apps."""
 
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.widgets import Footer
 
+from pmtui.key_order import OrderedKeysApp
 from sessions.editing import SessionEditor
 from sessions.models import Session
 from widgets.messages import SessionEdited
 
 
-class Host(App):
+class Host(OrderedKeysApp):
     def __init__(self, session: Session, make_widget):
         super().__init__()
         self.editor = SessionEditor(session)

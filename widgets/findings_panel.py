@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
+from textual import work
 from textual.binding import Binding
 from textual.message import Message
 from textual.widgets import OptionList
@@ -16,6 +17,9 @@ from textual.widgets.option_list import Option
 
 from sessions.checks import Finding, Level
 from widgets._css import css_beside
+from widgets.fields import FieldSpec
+from widgets.form_dialog import FormDialog
+from widgets.rewrite_dialog import RewriteDialog
 from widgets.user_text import append_user
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "bold yellow", Level.INFO: "cyan"}
@@ -28,22 +32,25 @@ class FindingsPanel(OptionList):
     DEFAULT_CSS = css_beside(__file__)
     HELP_TITLE = "Guardrails panel"
     BINDINGS = [
-        Binding("f", "apply", "Apply reframing"),
+        Binding("f,enter", "apply", "Rewrite"),
         Binding("x", "accept", "Accept with a reason"),
         Binding("escape", "leave", "Back to the editor"),
     ]
 
     @dataclass
-    class ApplyReframing(Message):
-        """The user wants the reframing of ``finding`` applied to its text."""
+    class ApplyRewrite(Message):
+        """Put ``sentence`` (a picked rewrite, or the person's own) in place of the
+        finding's sentence."""
 
         finding: Finding
+        sentence: str
 
     @dataclass
     class AcceptFinding(Message):
-        """The team discussed ``finding`` and accepts it; the reason goes into the file."""
+        """The team discussed ``finding`` and accepts it for ``reason`` (kept in the file)."""
 
         finding: Finding
+        reason: str
 
     @dataclass
     class Leave(Message):
@@ -75,32 +82,41 @@ class FindingsPanel(OptionList):
         self.highlighted = min(highlighted, len(findings)) if highlighted else 1
 
     def first_applicable(self) -> Finding | None:
-        return next((f for f in self.findings if f.replacement), None)
+        """The first finding about words (one a rewrite can fix)."""
+        return next((f for f in self.findings if f.quote and f.sentence), None)
 
     def _current(self) -> Finding | None:
         index = (self.highlighted or 0) - 1  # option 0 is the summary line
         return self.findings[index] if 0 <= index < len(self.findings) else None
 
-    def action_apply(self) -> None:
+    @work(group="rewrite")
+    async def action_apply(self) -> None:
+        """Offer the highlighted finding's rewrites (asked here, so the keys that follow go
+        into the choice), then hand the chosen sentence up."""
         finding = self._current()
-        if finding is None or not finding.replacement:
+        if finding is None or not finding.quote:
             finding = self.first_applicable()
-        if finding is not None:
-            self.post_message(self.ApplyReframing(finding))
+        if finding is None:
+            return
+        sentence = await self.app.push_screen_wait(RewriteDialog(finding))
+        if sentence is not None:
+            self.post_message(self.ApplyRewrite(finding, sentence))
 
-    def action_accept(self) -> None:
+    @work(group="accept-finding")
+    async def action_accept(self) -> None:
+        """Ask why the team accepts the highlighted finding (here, so keys typed after x go
+        into the question), then hand the answer up."""
         finding = self._current()
-        if finding is not None:
-            self.post_message(self.AcceptFinding(finding))
+        if finding is None:
+            return
+        question = f"Why does the team accept {finding.rule.id} at {finding.where}?"
+        spec = [FieldSpec("reason", question, short="Reason", required=True)]
+        values = await self.app.push_screen_wait(FormDialog(f"Accept: {finding.message}", spec, {}))
+        if values is not None:
+            self.post_message(self.AcceptFinding(finding, values["reason"]))
 
     def action_leave(self) -> None:
         self.post_message(self.Leave())
-
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()
-        finding = self._current()
-        if finding is not None and finding.replacement:
-            self.post_message(self.ApplyReframing(finding))
 
 
 def _summary(findings: list[Finding]) -> Text:
@@ -128,8 +144,6 @@ def _line(finding: Finding) -> Text:
         append_user(text, after, single_line=True)
     else:
         append_user(text, finding.message, single_line=True)
-    if finding.replacement:
-        text.append("  → ", style="dim")
-        append_user(text, finding.replacement, "bold green", single_line=True)
-        text.append("  [f]", style="dim")
+    if finding.rewrites:
+        text.append("  [f] rewrite", style="dim")
     return text

@@ -1,4 +1,6 @@
-"""A labelled multi-line text bound to one text field of the session."""
+"""A labelled multi-line text bound to one text field of the session, with the blame coach:
+the words that carry blame are marked where they stand, a line below says why, and ctrl+r
+offers rewrites."""
 
 from __future__ import annotations
 
@@ -9,25 +11,57 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, Static, TextArea
 
+from sessions.checks import Finding
 from sessions.editing import SessionEditor
 from sessions.paths import get_at, set_at
 from widgets._css import css_beside
 from widgets.messages import SessionEdited
 from widgets.user_text import append_user
 
+BLAME_STYLE = "bold reverse red"
+
 
 class FieldArea(TextArea):
-    """A TextArea whose ctrl+z undoes typing while there is typing to undo, and otherwise
-    leaves the key to the app's undo (a reframing, a deleted row…)."""
+    """A TextArea that marks blamed words in place, and whose ctrl+z undoes typing while
+    there is typing to undo (otherwise the app's undo takes the key)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.blamed: list[tuple[int, int]] = []
+        self._line_starts: list[int] = [0]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
             return bool(self.history.undo_stack)
         return super().check_action(action, parameters)
 
+    def show_blame(self, spans: list[tuple[int, int]]) -> None:
+        """Mark these (start, end) offsets of the text; an empty list clears the marks."""
+        if spans == self.blamed:
+            return
+        self.blamed = spans
+        starts = [0]
+        for line in self.text.split("\n")[:-1]:
+            starts.append(starts[-1] + len(line) + 1)
+        self._line_starts = starts
+        self.notify_style_update()  # the documented way to drop the rendered-line cache
+        self.refresh()
+
+    def get_line(self, line_index: int) -> Text:
+        """The line as TextArea draws it, with the blamed words marked (Textual's hook)."""
+        line = super().get_line(line_index)
+        if not self.blamed or line_index >= len(self._line_starts):
+            return line
+        start = self._line_starts[line_index]
+        end = start + len(line.plain)
+        for blame_start, blame_end in self.blamed:
+            if blame_start < end and start < blame_end:
+                line.stylize(BLAME_STYLE, max(blame_start - start, 0), blame_end - start)
+        return line
+
 
 class TextField(Vertical):
-    """Typing writes straight into the model (TextArea keeps its own undo while focused)."""
+    """Typing writes straight into the model; the guardrails mark it a moment later."""
 
     DEFAULT_CSS = css_beside(__file__)
     HELP_TITLE = "Text"
@@ -41,6 +75,7 @@ class TextField(Vertical):
         self.where = path
         self.hint = hint
         self.parts = frozenset({path})
+        self.findings: list[Finding] = []
 
     def compose(self) -> ComposeResult:
         yield Label(Content(self.label), classes="text-field-label")
@@ -56,32 +91,35 @@ class TextField(Vertical):
         return get_at(self.editor.session, self.where)
 
     @property
-    def area(self) -> TextArea:
-        return self.query_one(TextArea)
+    def area(self) -> FieldArea:
+        return self.query_one(FieldArea)
 
     def show_session(self) -> None:
-        """Show the model's text again (after an undo, a reframing or a reload)."""
+        """Show the model's text again (after an undo, a rewrite or a reload)."""
         if self.area.text != self.text:
             self.area.load_text(self.text)
+            self.mark(self.findings)
 
-    def mark(self, quotes: list[tuple[str, str]]) -> None:
-        """Blame phrasing where it stands: the field turns red and the words are quoted under
-        it with the reframing (ctrl+r applies it)."""
-        self.set_class(bool(quotes), "has-finding")
-        targets = self.query(".text-field-findings")
-        if not targets:  # not composed yet: the next check run marks it
+    def mark(self, findings: list[Finding]) -> None:
+        """The blame findings for this field: marked in place, and said in a line below."""
+        self.findings = findings
+        self.set_class(bool(findings), "has-finding")
+        areas = self.query(FieldArea)
+        if not areas:  # not composed yet: the next check run marks it
             return
-        text = Text()
-        for quote, replacement in quotes:
-            if text:
-                text.append("\n")
-            text.append("⚠ ", style="bold red")
-            append_user(text, quote, "bold reverse red", single_line=True)
-            if replacement:
-                text.append("  → ", style="dim")
-                append_user(text, replacement, "bold green", single_line=True)
-                text.append("  (ctrl+r)", style="dim")
-        targets.first(Static).update(text)
+        text = areas.first().text
+        spans = [span for f in findings if (span := _where_now(text, f)) is not None]
+        areas.first().show_blame(spans)
+        line = Text()
+        for finding in findings[:2]:
+            if line:
+                line.append("\n")
+            line.append(f"⚠ {finding.rule.id} ", style="bold red")
+            append_user(line, f'"{finding.quote}"', BLAME_STYLE, single_line=True)
+            line.append(f" {finding.rule.summary}", style="dim")
+        if findings:
+            line.append("  · ctrl+r: rewrite", style="bold")
+        self.query_one(".text-field-findings", Static).update(line)
 
     @on(TextArea.Changed)
     def _changed(self, event: TextArea.Changed) -> None:
@@ -90,4 +128,16 @@ class TextField(Vertical):
         if typed != self.text:
             set_at(self.editor.session, self.where, typed)
             self.editor.note(self.where, "typing")
+            self.mark(self.findings)  # the marks follow the words until the next check
             self.post_message(SessionEdited(self.where, "typing", self))
+
+
+def _where_now(text: str, finding: Finding) -> tuple[int, int] | None:
+    """The finding's words in the text as it is now (typing may have moved them)."""
+    quote = finding.quote
+    if not quote:
+        return None
+    if finding.span and text[finding.span[0] : finding.span[1]] == quote:
+        return finding.span
+    at = text.find(quote)
+    return (at, at + len(quote)) if at >= 0 else None

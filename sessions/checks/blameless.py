@@ -50,6 +50,7 @@ __all__ = [
     "apply_rewrite",
     "blames",
     "clear_cache",
+    "replace_sentence",
     "scan_text",
 ]
 
@@ -202,21 +203,29 @@ def scan_text(
 
 
 def apply_rewrite(text: str, finding: Finding, index: int = 0) -> str:
-    """``text`` with the finding's sentence replaced by its rewrite number ``index``.
+    """``text`` with the finding's sentence replaced by its rewrite number ``index``."""
+    if not finding.rewrites or not 0 <= index < len(finding.rewrites):
+        return text
+    return replace_sentence(text, finding, finding.rewrites[index])
+
+
+def replace_sentence(text: str, finding: Finding, new: str) -> str:
+    """``text`` with the finding's sentence replaced by ``new`` (a rewrite, or the person's
+    own wording).
 
     The sentence is found where the finding saw it, or (if the text moved) by its words;
     a text that no longer holds the sentence comes back unchanged.
     """
-    if not finding.rewrites or not 0 <= index < len(finding.rewrites):
+    if not finding.sentence:
         return text
     start = finding.sentence_span[0] if finding.sentence_span else 0
     if text[start : start + len(finding.sentence)] != finding.sentence:
-        start = text.find(finding.sentence) if finding.sentence else -1
+        start = text.find(finding.sentence)
         if start < 0:
             return text
     # The sentence as it stands now: typing may have gone on after the check ("testing.").
     end = next((e for s, e in sentences(text) if s <= start < e), start + len(finding.sentence))
-    return text[:start] + finding.rewrites[index] + text[max(end, start + len(finding.sentence)) :]
+    return text[:start] + new + text[max(end, start + len(finding.sentence)) :]
 
 
 def apply_replacement(text: str, finding: Finding) -> str:
