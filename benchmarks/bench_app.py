@@ -1,162 +1,280 @@
-"""Startup to an interactive screen, and a 300-node analysis rendered and edited.
+"""The app's costs that a facilitator feels, each against a baseline measured in the same run.
 
-    python -m benchmarks.bench_app
+    python -m benchmarks.bench_app [--events 5000] [--quick]
 
-Times are wall-clock seconds from the headless test driver (no terminal I/O), each compared
-with a bare Textual app measured the same way in the same run.
+- startup to interactive: pmtui on the example and on a 10,000-event session, against a bare
+  Textual app with the same kinds of widgets (header, digits, a table, a tree, a list, a footer);
+- opening a dialog (key press → dialog mounted and focused): pmtui's new-event form with the
+  example and with a 5,000-event session, against a bare Textual modal with one input;
+- a section switch (n / P) against a key with no binding;
+- one timeline edit (add, edit, delete), F2 back to the meeting, and closing a dialog, with a
+  5,000-event session against the same on the example.
+
+Times are wall-clock from the headless driver (no terminal I/O): "handler time". Each figure is
+the median of several runs; ratios are what to quote, since the machine's speed varies.
 """
 
 from __future__ import annotations
 
+import argparse
 import asyncio
+import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, ComposeResult
-from textual.widgets import Footer, Header, Static
+from textual.containers import Horizontal
+from textual.keys import key_to_character
+from textual.screen import ModalScreen
+from textual.widgets import DataTable, Digits, Footer, Header, Input, OptionList, Static, Tree
 
 from benchmarks.large_session import large_session
 from pmtui.app import PostmortemApp
+from pmtui.key_order import drain
 from sessions import save
 from sessions.example import example_session
-from sessions.models import Cause, FishboneCategory, WhyNode
-from widgets.fishbone import FishboneEditor
-from widgets.whys import WhysEditor
+from widgets.form_dialog import FormDialog
+
+SIZE = (80, 24)
 
 
 class Bare(App):
+    """The same kinds of widgets as pmtui's meeting screen, with nothing behind them."""
+
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Static("hello")
+        with Horizontal(id="top"):
+            yield Digits("20:00")
+            yield Static("agenda\npace\nprompt")
+        table: DataTable = DataTable(id="table")
+        table.add_columns("Time", "Marker", "Event")
+        table.add_rows([("14:05", "alert", "Alert fired")] * 12)
+        yield table
+        tree: Tree = Tree("problem")
+        tree.root.add_leaf("why")
+        yield tree
+        yield OptionList("✓ No findings here")
         yield Footer()
 
 
-class Host(App):
-    def __init__(self, widget_factory) -> None:
-        super().__init__()
-        self.widget_factory = widget_factory
+class BareModal(ModalScreen[None]):
+    BINDINGS = [("escape", "dismiss", "Close")]
 
     def compose(self) -> ComposeResult:
-        yield self.widget_factory()
+        yield Input(placeholder="type")
+
+    def on_mount(self) -> None:
+        self.set_focus(self.query_one(Input))
 
 
-async def time_to_interactive(make_app, size=(160, 50)) -> float:
+class BareWithModal(App):
+    def compose(self) -> ComposeResult:
+        yield Static("base")
+        yield Footer()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "a":
+            self.push_screen(BareModal())
+
+
+async def until(condition: Callable[[], bool], limit: float = 10.0) -> None:
+    deadline = time.perf_counter() + limit
+    while not condition():
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the app never got there")
+        await asyncio.sleep(0)
+
+
+def press(app: App, *keys: str) -> None:
+    for key in keys:
+        app.post_message(events.Key(key, key_to_character(key)))
+
+
+async def timed(action: Callable[[], None], done: Callable[[], bool]) -> float:
     start = time.perf_counter()
-    app = make_app()
-    async with app.run_test(size=size) as pilot:
-        await pilot.pause()
-        elapsed = time.perf_counter() - start
-    return elapsed
+    action()
+    await until(done)
+    return time.perf_counter() - start
 
 
-async def edit_cost(app_factory, focus: str, keys: list[str], repeats: int = 5) -> float:
-    """Seconds per edit (open form, type, save, redraw) in a mounted widget."""
-    app = app_factory()
-    async with app.run_test(size=(160, 50)) as pilot:
-        await pilot.pause()
-        app.query_one(focus).focus()
-        await pilot.pause()
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def line(label: str, seconds: float, base: float, against: str) -> None:
+    print(f"  {label:46s} {seconds * 1000:8.1f} ms  {seconds / base:6.2f}x {against}")
+
+
+async def startup(make: Callable[[], App], ready: Callable[[App], bool], runs: int) -> float:
+    times = []
+    for _ in range(runs):
         start = time.perf_counter()
-        for _ in range(repeats):
-            await pilot.press(*keys)
-            await pilot.pause()
-        return (time.perf_counter() - start) / repeats
+        app = make()
+        async with app.run_test(size=SIZE):
+            await until(lambda app=app: ready(app))
+            times.append(time.perf_counter() - start)
+    return median(times)
 
 
-def best(values: list[float]) -> float:
-    return min(values)
+def meeting_ready(app: App) -> bool:
+    return app.screen.is_mounted and app.focused is not None and app.screen.query("RecordTable")
 
 
-def report(label: str, seconds: float, base: float, against: str = "bare") -> None:
-    print(f"{label:38s} {seconds * 1000:8.0f} ms  {seconds / base:6.2f}x {against}")
-
-
-async def main() -> None:
-    folder = Path(tempfile.mkdtemp())
-    small, large = folder / "example.toml", folder / "large.toml"
-    save(example_session(), small)
-    save(large_session(events=10_000), large)
-
-    bare = best([await time_to_interactive(Bare) for _ in range(3)])
-    example = best(
-        [
-            await time_to_interactive(lambda: PostmortemApp(small, watch_interval=3600))
-            for _ in range(3)
-        ]
-    )
-    huge = best(
-        [
-            await time_to_interactive(lambda: PostmortemApp(large, watch_interval=3600))
-            for _ in range(2)
-        ]
-    )
-    report("bare Textual app to interactive", bare, bare)
-    report("pmtui, the example session", example, bare)
-    report("pmtui, 10,000-event session", huge, bare)
-
-    session = example_session()
-    nodes = [
-        WhyNode(
-            id=f"w{i}",
-            parent="" if i < 4 else f"w{i - 4}",
-            why=f"Why {i}?",
-            because=f"Because {i} [x] | `y`",
-        )
-        for i in range(300)
-    ]
-    session.root_cause.whys[0].nodes = nodes
-    session.root_cause.fishbone.categories = [
-        FishboneCategory(
-            name=f"C{c}",
-            causes=[Cause(text=f"cause {c}.{k}", sub_causes=[f"s{k}"] * 2) for k in range(25)],
-        )
-        for c in range(4)
-    ]
-    whys_mount = best(
-        [
-            await time_to_interactive(
-                lambda: Host(lambda: WhysEditor(lambda: session.root_cause.whys[0]))
+async def dialog_open(app: App, runs: int, is_dialog: type) -> float:
+    times = []
+    for _ in range(runs):
+        times.append(
+            await timed(
+                lambda: press(app, "a"),
+                lambda: isinstance(app.screen, is_dialog)
+                and app.screen.is_mounted
+                and app.focused is not None,
             )
-            for _ in range(3)
-        ]
-    )
-    fish_mount = best(
-        [
-            await time_to_interactive(
-                lambda: Host(
-                    lambda: FishboneEditor(
-                        lambda: session.root_cause.fishbone, lambda: session.factors
+        )
+        base = app.screen_stack[-2]
+        press(app, "escape")  # the dialog answers, so whoever asked finishes
+        await until(lambda base=base: app.screen is base and (app.focused or not base.focus_chain))
+    return median(times)
+
+
+async def pmtui_costs(path: Path, runs: int) -> dict[str, float]:
+    """Per-operation handler times on one session file, in meeting mode."""
+    out: dict[str, float] = {}
+    app = PostmortemApp(path, autosave_delay=3600, check_delay=3600, watch_interval=3600)
+    async with app.run_test(size=SIZE):
+        await until(lambda: meeting_ready(app))
+        events_list = app.editor.session.timeline
+        out["dialog"] = await dialog_open(app, runs, FormDialog)
+
+        unbound, switch = [], []
+        for _ in range(runs):
+            focused = app.focused
+            start = time.perf_counter()
+            press(app, "z")
+            await drain(focused)
+            unbound.append(time.perf_counter() - start)
+            for key, kind in (("n", "contributing_factors"), ("P", "timeline_review")):
+                switch.append(
+                    await timed(
+                        lambda key=key: press(app, key),
+                        lambda kind=kind: app.screen.sections.current_key == kind
+                        and app.focused is not None
+                        and app.key_order.waiting is False,
                     )
                 )
+        out["unbound key"] = median(unbound)
+        out["section switch"] = median(switch)
+
+        add, edit, delete = [], [], []
+        for n in range(runs):
+            count = len(events_list)
+            add.append(
+                await timed(
+                    lambda n=n: press(
+                        app, "a", "1", "3", "colon", f"{n % 6}", "0", "tab", "X", "enter"
+                    ),
+                    lambda count=count: len(app.editor.session.timeline) == count + 1
+                    and not isinstance(app.screen, FormDialog),
+                )
             )
-            for _ in range(3)
-        ]
+            revision = app.editor.revision
+            edit.append(
+                await timed(
+                    lambda: press(app, "enter", "tab", "end", "Y", "enter"),
+                    lambda revision=revision: app.editor.revision > revision
+                    and not isinstance(app.screen, FormDialog),
+                )
+            )
+            count = len(app.editor.session.timeline)
+            delete.append(
+                await timed(
+                    lambda: press(app, "d"),
+                    lambda count=count: len(app.editor.session.timeline) == count - 1,
+                )
+            )
+        out["add an event"] = median(add)
+        out["edit an event"] = median(edit)
+        out["delete an event"] = median(delete)
+
+        back, close = [], []
+        for _ in range(runs):
+            press(app, "f3")
+            await until(lambda: app.current_mode == "drafting" and app.focused is not None)
+            back.append(
+                await timed(
+                    lambda: press(app, "f2"),
+                    lambda: app.current_mode == "meeting" and app.focused is not None,
+                )
+            )
+            press(app, "f1")
+            await until(lambda: app.screen.__class__.__name__ == "HelpScreen")
+            close.append(
+                await timed(
+                    lambda: press(app, "escape"),
+                    lambda: app.current_mode == "meeting"
+                    and app.screen.__class__.__name__ == "MeetingScreen"
+                    and app.focused is not None,
+                )
+            )
+        out["F2 back to the meeting"] = median(back)
+        out["close a dialog"] = median(close)
+    return out
+
+
+async def bare_modal(runs: int) -> float:
+    app = BareWithModal()
+    async with app.run_test(size=SIZE):
+        await until(lambda: app.screen.is_mounted)
+        return await dialog_open(app, runs, BareModal)
+
+
+async def main(events_count: int, quick: bool) -> None:
+    runs = 3 if quick else 7
+    folder = Path(tempfile.mkdtemp())
+    small, large, huge = folder / "example.toml", folder / "large.toml", folder / "huge.toml"
+    save(example_session(), small)
+    save(large_session(events=events_count, actions=50, whys=30), large)
+    save(large_session(events=10_000, actions=50, whys=30), huge)
+
+    def app_for(path: Path) -> Callable[[], App]:
+        return lambda: PostmortemApp(path, check_delay=3600, watch_interval=3600)
+
+    print("Startup to interactive (80x24)")
+    bare = await startup(Bare, lambda app: app.screen.is_mounted, runs)
+    example = await startup(app_for(small), meeting_ready, runs)
+    tenk = await startup(app_for(huge), meeting_ready, max(runs // 2, 2))
+    line("bare app, the same kinds of widgets", bare, bare, "bare")
+    line("pmtui, the example", example, bare, "bare")
+    line("pmtui, 10,000 events", tenk, bare, "bare")
+
+    print("Opening a dialog (key → dialog mounted and focused)")
+    modal = await bare_modal(runs)
+    costs_small = await pmtui_costs(small, runs)
+    costs_large = await pmtui_costs(large, runs)
+    line("bare Textual modal with one input", modal, modal, "bare modal")
+    line("pmtui new-event form, example", costs_small["dialog"], modal, "bare modal")
+    line(f"pmtui new-event form, {events_count:,} events", costs_large["dialog"], modal, "bare")
+
+    print("Keys in the meeting")
+    unbound = costs_small["unbound key"]
+    line("a key with no binding", unbound, unbound, "no-binding key")
+    line("section switch (n / P), example", costs_small["section switch"], unbound, "no-binding")
+    line(
+        f"section switch, {events_count:,} events", costs_large["section switch"], unbound, "same"
     )
-    report("5 whys, 300 nodes, mount and draw", whys_mount, bare)
-    report("fishbone, 300 items, mount and draw", fish_mount, bare)
-    small = example_session()
-    results = {}
-    for label, target in (("7-node example", small), ("300 nodes", session)):
-        results[label] = (
-            await edit_cost(
-                lambda t=target: Host(lambda: WhysEditor(lambda: t.root_cause.whys[0])),
-                "#whys-tree",
-                ["down", "e", "end", "x", "enter"],
-            ),
-            await edit_cost(
-                lambda t=target: Host(
-                    lambda: FishboneEditor(lambda: t.root_cause.fishbone, lambda: t.factors)
-                ),
-                "#fishbone-tree",
-                ["down", "down", "e", "end", "x", "enter"],
-            ),
-        )
-    base_whys, base_fish = results["7-node example"]
-    big_whys, big_fish = results["300 nodes"]
-    report("5 whys, 300 nodes, one edit", big_whys, base_whys, "7-node edit")
-    report("fishbone, 300 items, one edit", big_fish, base_fish, "example edit")
+
+    print(f"One edit with {events_count:,} events, against the same on the example")
+    for name in ("add an event", "edit an event", "delete an event", "F2 back to the meeting"):
+        line(name, costs_large[name], costs_small[name], "example")
+    line("close a dialog", costs_large["close a dialog"], costs_small["close a dialog"], "example")
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=5000)
+    parser.add_argument("--quick", action="store_true", help="fewer runs")
+    args = parser.parse_args()
+    asyncio.run(main(args.events, args.quick))

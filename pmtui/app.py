@@ -38,7 +38,7 @@ from sessions.editing import EVERYTHING, SessionEditor
 from sessions.edits import sort_timeline
 from sessions.fileio import write_text_atomic
 from sessions.meeting_timer import MeetingTimer
-from sessions.textsafe import one_line
+from sessions.textsafe import one_line, printable
 from widgets.confirm import ChoiceDialog, Confirm
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
@@ -155,6 +155,10 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         self.session_screens.append(screen)
         screen.show_findings(self.findings)
         return screen
+
+    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
+        """Every toast, whoever raises it, shows session text (a file name, a field) inert."""
+        super().notify(printable(str(message)), title=one_line(title), **kwargs)
 
     def update_title(self) -> None:
         meta = self.editor.session.metadata

@@ -24,6 +24,7 @@ class AgendaBar(Static):
         super().__init__(id=id)
         self.prompt_index = 0
         self._section = -1
+        self._shown: Text | None = None
         self._last: tuple[MeetingTimer, dt.datetime] | None = None
 
     def on_resize(self) -> None:
@@ -49,7 +50,10 @@ class AgendaBar(Static):
         lines = [agenda, self._pace(timer, now), *self._prompt_lines(timer, prompts)]
         for line in lines:
             line.truncate(width, overflow="ellipsis")
-        self.update(Text("\n").join(lines))
+        shown = Text("\n").join(lines)
+        if shown != self._shown:  # four times a second, usually the same: no redraw then
+            self._shown = shown
+            self.update(shown, layout=False)
 
     @staticmethod
     def _pace(timer: MeetingTimer, now: dt.datetime) -> Text:

@@ -9,11 +9,11 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from widgets._css import css_beside
+from widgets.user_text import user_content
 
 _CSS = css_beside(__file__)
 
@@ -31,9 +31,9 @@ class ChoiceDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice"):
-            yield Label(Content(self.question), id="question")
+            yield Label(user_content(self.question), id="question")
             if self.detail:
-                yield Label(Content(self.detail), id="detail")
+                yield Label(user_content(self.detail), id="detail")
             with Horizontal(id="answers"):
                 for answer, label, key in self.choices:
                     yield Button(f"{label}  {key}", id=f"choice-{answer}", compact=True)
@@ -70,9 +70,9 @@ class Confirm(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choice"):
-            yield Label(Content(self.question), id="question")
+            yield Label(user_content(self.question), id="question")
             if self.detail:
-                yield Label(Content(self.detail), id="detail")
+                yield Label(user_content(self.detail), id="detail")
             with Horizontal(id="answers"):
                 yield Button(f"{self.no}  n", id="no", compact=True)
                 yield Button(f"{self.yes}  y", id="yes", variant="warning", compact=True)

@@ -40,4 +40,7 @@ class Countdown(Vertical):
         for state in Pace:
             self.set_class(state is pace, f"-{state.value}")
         self.set_class(not timer.running, "-paused")
-        self.query_one("#countdown-state", Label).update(Content(state_text(timer)))
+        state = state_text(timer)
+        label = self.query_one("#countdown-state", Label)
+        if label.content != state:
+            label.update(Content(state), layout=False)

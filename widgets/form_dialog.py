@@ -21,8 +21,11 @@ from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
+from sessions.textsafe import printable
 from widgets.confirm import Confirm
 from widgets.fields import FieldSpec, parse, to_text
+from widgets.text_field import FieldArea
+from widgets.user_text import user_content
 
 
 class _SpecValidator(Validator):
@@ -64,10 +67,13 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self.specs = specs
         self.initial = {spec.name: values.get(spec.name, spec.default) for spec in specs}
         self._typed_initial: dict[str, Any] = {}
+        #: name → (what the field shows, the text it stands for): control characters in
+        #: session text are shown as pictures, and kept as they were unless retyped.
+        self._unchanged: dict[str, tuple[str, str]] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="form"):
-            yield Label(Content(self.title_text), id="form-title")
+            yield Label(user_content(self.title_text), id="form-title")
             with Grid(id="form-fields"):
                 for spec in self.specs:
                     yield Label(
@@ -84,7 +90,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         value = self.initial[spec.name]
         field_id = f"f-{spec.name}"
         if spec.kind == "multiline":
-            area = TextArea(to_text(spec, value), id=field_id, soft_wrap=True, compact=True)
+            area = FieldArea(to_text(spec, value), id=field_id, soft_wrap=True, compact=True)
             area.show_line_numbers = False
             area.add_class("multiline")
             return area
@@ -94,8 +100,10 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         if spec.kind == "enum":
             shown = [choice.replace("_", " ") for choice in spec.choices]
             suggester = SuggestFromList(shown, case_sensitive=False)
+        text = to_text(spec, value)
+        self._unchanged[spec.name] = (printable(text), text)
         return Input(
-            to_text(spec, value),
+            printable(text),  # shown inert; left as it was, the original text is kept
             placeholder=spec.placeholder,
             validators=[_SpecValidator(spec)],
             validate_on=["changed"],
@@ -120,7 +128,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         if isinstance(widget, Checkbox):
             return widget.value
         assert isinstance(widget, Input)
-        return widget.value
+        shown, original = self._unchanged.get(spec.name, (None, None))
+        return original if widget.value == shown else widget.value
 
     def collect(self) -> tuple[dict[str, Any], dict[str, str]]:
         values, errors = {}, {}
@@ -146,7 +155,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
 
     def _status(self, message: str = "", *, error: bool = False) -> None:
         status = self.query_one("#form-status", Static)
-        status.update(Content(message))
+        status.update(user_content(message))
         status.set_class(error, "-error")
 
     def _problems(self) -> list[tuple[FieldSpec, str]]:

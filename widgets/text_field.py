@@ -14,6 +14,7 @@ from textual.widgets import Label, Static, TextArea
 from sessions.checks import Finding
 from sessions.editing import SessionEditor
 from sessions.paths import get_at, set_at
+from sessions.textsafe import has_controls, printable
 from widgets._css import css_beside
 from widgets.messages import SessionEdited
 from widgets.user_text import append_user
@@ -48,8 +49,11 @@ class FieldArea(TextArea):
         self.refresh()
 
     def get_line(self, line_index: int) -> Text:
-        """The line as TextArea draws it, with the blamed words marked (Textual's hook)."""
+        """The line as TextArea draws it, control characters shown as inert pictures (one
+        for one, so columns stay put) and the blamed words marked (Textual's hook)."""
         line = super().get_line(line_index)
+        if has_controls(line.plain):
+            line = Text(printable(line.plain), end="", no_wrap=True)
         if not self.blamed or line_index >= len(self._line_starts):
             return line
         start = self._line_starts[line_index]
