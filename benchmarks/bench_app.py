@@ -129,9 +129,11 @@ async def dialog_open(app: App, runs: int, is_dialog: type) -> float:
         times.append(
             await timed(
                 lambda: press(app, "a"),
-                lambda: isinstance(app.screen, is_dialog)
-                and app.screen.is_mounted
-                and app.focused is not None,
+                lambda: (
+                    isinstance(app.screen, is_dialog)
+                    and app.screen.is_mounted
+                    and app.focused is not None
+                ),
             )
         )
         base = app.screen_stack[-2]
@@ -160,9 +162,11 @@ async def pmtui_costs(path: Path, runs: int) -> dict[str, float]:
                 switch.append(
                     await timed(
                         lambda key=key: press(app, key),
-                        lambda kind=kind: app.screen.sections.current_key == kind
-                        and app.focused is not None
-                        and app.key_order.waiting is False,
+                        lambda kind=kind: (
+                            app.screen.sections.current_key == kind
+                            and app.focused is not None
+                            and app.key_order.waiting is False
+                        ),
                     )
                 )
         out["unbound key"] = median(unbound)
@@ -176,16 +180,19 @@ async def pmtui_costs(path: Path, runs: int) -> dict[str, float]:
                     lambda n=n: press(
                         app, "a", "1", "3", "colon", f"{n % 6}", "0", "tab", "X", "enter"
                     ),
-                    lambda count=count: len(app.editor.session.timeline) == count + 1
-                    and not isinstance(app.screen, FormDialog),
+                    lambda count=count: (
+                        len(app.editor.session.timeline) == count + 1
+                        and not isinstance(app.screen, FormDialog)
+                    ),
                 )
             )
             revision = app.editor.revision
             edit.append(
                 await timed(
                     lambda: press(app, "enter", "tab", "end", "Y", "enter"),
-                    lambda revision=revision: app.editor.revision > revision
-                    and not isinstance(app.screen, FormDialog),
+                    lambda revision=revision: (
+                        app.editor.revision > revision and not isinstance(app.screen, FormDialog)
+                    ),
                 )
             )
             count = len(app.editor.session.timeline)
@@ -214,9 +221,11 @@ async def pmtui_costs(path: Path, runs: int) -> dict[str, float]:
             close.append(
                 await timed(
                     lambda: press(app, "escape"),
-                    lambda: app.current_mode == "meeting"
-                    and app.screen.__class__.__name__ == "MeetingScreen"
-                    and app.focused is not None,
+                    lambda: (
+                        app.current_mode == "meeting"
+                        and app.screen.__class__.__name__ == "MeetingScreen"
+                        and app.focused is not None
+                    ),
                 )
             )
         out["F2 back to the meeting"] = median(back)
@@ -262,9 +271,7 @@ async def main(events_count: int, quick: bool) -> None:
     unbound = costs_small["unbound key"]
     line("a key with no binding", unbound, unbound, "no-binding key")
     line("section switch (n / P), example", costs_small["section switch"], unbound, "no-binding")
-    line(
-        f"section switch, {events_count:,} events", costs_large["section switch"], unbound, "same"
-    )
+    line(f"section switch, {events_count:,} events", costs_large["section switch"], unbound, "same")
 
     print(f"One edit with {events_count:,} events, against the same on the example")
     for name in ("add an event", "edit an event", "delete an event", "F2 back to the meeting"):
