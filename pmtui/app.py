@@ -30,13 +30,14 @@ from screens.help import HelpGroup, HelpScreen
 from screens.meeting import MeetingScreen
 from screens.parts import PartContext
 from screens.preview import PreviewScreen
-from sessions import SessionFileError, dumps, to_markdown
+from sessions import ReadOnlyFileError, SessionFileError, dumps, to_markdown
 from sessions.checks import Finding, run_checks
 from sessions.checks.config import CheckConfig, find_config, load_config
 from sessions.document import ChangedOnDisk, SessionDocument
 from sessions.editing import EVERYTHING, SessionEditor
 from sessions.edits import sort_timeline
-from sessions.fileio import write_text_atomic
+from sessions.fileio import to_document, write_text_atomic
+from sessions.limits import check_document
 from sessions.meeting_timer import MeetingTimer
 from sessions.textsafe import one_line, printable
 from widgets.confirm import ChoiceDialog, Confirm
@@ -125,6 +126,7 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         self._autosave_timer = None
         self._failure_told = False
         self._exported: str | None = None
+        self._told: set[str] = set()
         self.config, self._config_error = self._load_config()
 
     def _load_config(self) -> tuple[CheckConfig, str]:
@@ -200,6 +202,10 @@ class PostmortemApp(OrderedKeysApp, App[int]):
     @work(thread=True, exclusive=True, group="save")
     def _save_worker(self, snapshot, revision: int) -> None:
         try:
+            check_document(to_document(snapshot), self.document.path)
+        except SessionFileError as error:  # saved all the same: never lose the words
+            self.call_from_thread(self._over_limits, error)
+        try:
             self.document.save(dumps(snapshot))
         except ChangedOnDisk:
             self.call_from_thread(self.on_conflict)
@@ -208,9 +214,29 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         else:
             self.call_from_thread(self._saved, revision)
 
+    def _over_limits(self, error: SessionFileError) -> None:
+        """Once per reason: the file is saved, but pmtui would refuse to open it again."""
+        if str(error) in self._told:
+            return
+        self._told.add(str(error))
+        self.notify(
+            f"{error.field or 'This session'} is over pmtui's limits ({error.message}). It is "
+            "saved, but will not open again until it is shortened.",
+            severity="error",
+            timeout=15,
+        )
+
     def _saved(self, revision: int) -> None:
         self.saved_revision = max(self.saved_revision, revision)
         self._failure_told = False
+        if self.document.split_links and "links" not in self._told:
+            self._told.add("links")
+            self.notify(
+                f"{self.document.path.name} had {self.document.split_links} other hard "
+                "link(s); they keep the old text (saving replaces the file).",
+                severity="warning",
+                timeout=10,
+            )
         if self.save_state is not SaveState.CONFLICT:
             unsaved = self.saved_revision < self.editor.revision
             if not unsaved or self.save_state is SaveState.FAILED:
@@ -220,9 +246,14 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         self.save_state = SaveState.FAILED
         if not self._failure_told:  # once, not on every keystroke's autosave
             self._failure_told = True
+            why = (
+                "the file is read-only"
+                if isinstance(error, ReadOnlyFileError)
+                else (error.strerror or str(error))
+            )
             self.notify(
-                f"Could not save {self.document.path}: {error.strerror or error}. Your edits "
-                "are kept here; ctrl+s retries, or use Save as… in the palette.",
+                f"Could not save {self.document.path}: {why}. Your edits are kept here; "
+                "ctrl+s retries, or Save as… (command palette) writes them elsewhere.",
                 severity="error",
                 timeout=12,
                 markup=False,

@@ -119,12 +119,19 @@ def check_document(data: dict[str, Any], path: Any) -> None:
     total = _walk(data, {id(text) for text in long_texts})
     if total is None:
         raise _first_offender(data, path, long_texts)
-    whys = _get(data, ("root_cause", "whys", "nodes"))
-    if isinstance(whys, list) and len(whys) > MAX_WHYS:
+    analyses = _get(data, ("root_cause", "whys"))
+    if isinstance(analyses, dict):  # a version 1 file: one analysis
+        analyses = [analyses]
+    steps = sum(
+        len(a["nodes"])
+        for a in analyses or ()
+        if isinstance(a, dict) and isinstance(a.get("nodes"), list)
+    )
+    if steps > MAX_WHYS:
         raise SessionFileError(
             path,
-            f"{len(whys):,} steps in the 5 whys, over the limit of {MAX_WHYS:,}",
-            field="root_cause.whys.nodes",
+            f"{steps:,} steps in the 5 whys, over the limit of {MAX_WHYS:,}",
+            field="root_cause.whys",
         )
     if total - sum(map(len, long_texts)) > MAX_PROSE:
         mib = f"{MAX_PROSE / (1 << 20):g} MiB"

@@ -396,3 +396,34 @@ async def test_accepting_a_finding_keeps_the_reason_in_the_file(tmp_path):
     assert [(a.rule, a.where, a.reason) for a in accepted] == [
         ("AI003", "action_items[0].owner", "Rotation owns it by design")
     ]
+
+
+async def test_a_read_only_file_is_not_replaced_and_the_edits_can_go_elsewhere(tmp_path):
+    app = drafting(tmp_path, Session())
+    path = tmp_path / "incident.toml"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await goto(pilot, "summary")
+        path.chmod(0o444)
+        await typed(pilot, "kept")
+        assert app.save_state == "failed"
+        assert any("read-only" in n and "Save as" in n for n in app.notified)
+        await pilot.press("ctrl+p")  # the palette offers Save as…; the test answers it
+        await pilot.press("escape")
+        app.action_save_as()
+        await pilot.pause()
+        app.screen.query_one("#f-path").value = str(tmp_path / "elsewhere.toml")
+        await typed(pilot, "enter")
+        assert app.document.path == tmp_path / "elsewhere.toml"
+        assert app.save_state == "saved"
+    assert load(tmp_path / "elsewhere.toml").summary == "kept"
+    assert load(path).summary == ""  # the read-only file is as it was
+
+
+async def test_an_edit_beyond_the_limits_is_saved_and_said(tmp_path):
+    app = drafting(tmp_path, Session())
+    async with app.run_test(size=(100, 30)) as pilot:
+        await goto(pilot, "summary")
+        app.screen.query_one(TextArea).load_text("x" * 70_000)
+        await settle(pilot)
+        assert any("over pmtui's limits" in n for n in app.notified)
+    assert "x" * 70_000 in (tmp_path / "incident.toml").read_text()  # the words are on disk
