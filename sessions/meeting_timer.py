@@ -155,7 +155,7 @@ class MeetingTimer:
         self._started_at = self.clock()
         self._timing = section
         self._last_persist = self.total_elapsed()
-        now = self.wall()
+        now = self.wall().replace(microsecond=0)  # whole seconds in the file, like the rest
         self.meeting.running_since = now
         if self.meeting.started_at is None:
             self.meeting.started_at = now

@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from sessions import edits
 from sessions.editing import EVERYTHING, SessionEditor, touches
 from sessions.example import example_session
@@ -93,3 +95,20 @@ def test_moves_stay_inside_the_list():
     items = [1, 2, 3]
     assert edits.move(items, 0, -1) is None
     assert edits.move(items, 0, 1) == 1 and items == [2, 1, 3]
+
+
+def test_enum_fields_take_what_people_read():
+    from widgets.fields import choose
+
+    markers = ("issue_started", "mitigation_started", "acknowledged", "root_cause_identified")
+    aliases = (
+        ("started", "issue_started"),
+        ("ack", "acknowledged"),
+        ("cause found", "root_cause_identified"),
+    )
+    assert choose(markers, "start", aliases) == "issue_started"  # the table's short name
+    assert choose(markers, "ack", aliases) == "acknowledged"
+    assert choose(markers, "Mitigation", aliases) == "mitigation_started"
+    assert choose(markers, "cause", aliases) == "root_cause_identified"
+    with pytest.raises(ValueError, match="which one"):
+        choose(("in_progress", "in_review"), "in")

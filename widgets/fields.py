@@ -27,6 +27,9 @@ class FieldSpec:
     short: str = ""
     #: What a new record's form starts with.
     default: Any = None
+    #: Other names an enum choice answers to, as (name, choice): the short names a table
+    #: shows ("ack" for acknowledged), so what people read is what they can type.
+    aliases: tuple[tuple[str, str], ...] = ()
 
     @property
     def name_shown(self) -> str:
@@ -90,20 +93,26 @@ def parse(spec: FieldSpec, text: str) -> Any:
         default = spec.default_date() if spec.default_date else None
         return parse_when(stripped, default)
     if spec.kind == "enum":
-        return choose(spec.choices, stripped)
+        return choose(spec.choices, stripped, spec.aliases)
     return stripped
 
 
-def choose(choices: tuple[str, ...], typed: str) -> str:
-    """The choice ``typed`` names: exactly, or by a unique start, in any case ("fac" →
-    "facilitator", "in p" → "In Progress"); ValueError lists the choices otherwise."""
-    folded = typed.casefold().replace("_", " ")
-    names = {choice: choice.casefold().replace("_", " ") for choice in choices}
-    for choice, name in names.items():
-        if name == folded:
-            return choice
-    matches = [choice for choice, name in names.items() if name.startswith(folded)]
+def choose(choices: tuple[str, ...], typed: str, aliases: tuple[tuple[str, str], ...] = ()) -> str:
+    """The choice ``typed`` names: exactly, or by a unique start, in any case, by its name or
+    one of its aliases ("fac" → "facilitator", "in p" → "In Progress", "ack" →
+    "acknowledged"); ValueError lists the choices otherwise."""
+
+    def fold(text: str) -> str:
+        return text.casefold().replace("_", " ")
+
+    folded = fold(typed)
+    names = [(fold(choice), choice) for choice in choices]
+    names += [(fold(alias), choice) for alias, choice in aliases]
+    exact = {choice for name, choice in names if name == folded}
+    matches = exact or {choice for name, choice in names if name.startswith(folded)}
     if len(matches) == 1:
-        return matches[0]
-    shown = ", ".join(c.replace("_", " ") for c in choices)
-    raise ValueError(f"one of {shown}" if not matches else f"which one? {', '.join(matches)}")
+        return matches.pop()
+    if not matches:
+        raise ValueError("one of " + ", ".join(c.replace("_", " ") for c in choices))
+    shown = ", ".join(c.replace("_", " ") for c in choices if c in matches)
+    raise ValueError(f"which one? {shown}")

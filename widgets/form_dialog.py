@@ -99,6 +99,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         suggester = None
         if spec.kind == "enum":
             shown = [choice.replace("_", " ") for choice in spec.choices]
+            shown += [alias for alias, _choice in spec.aliases]
             suggester = SuggestFromList(shown, case_sensitive=False)
         text = to_text(spec, value)
         self._unchanged[spec.name] = (printable(text), text)

@@ -35,6 +35,8 @@ SHORT_MARKER = {
     Marker.INCIDENT_CLOSED: "closed",
     Marker.DECISION_POINT: "decision",
     Marker.NON_EVENT: "non-event",
+    Marker.INCIDENT_DECLARED: "declared",
+    Marker.STATUS_UPDATE: "status",
 }
 INTERVAL_SHORT = {
     "Time to detect": "detect",
@@ -77,7 +79,13 @@ class TimelineEditor(Vertical):
                 short="Evidence",
                 placeholder="PagerDuty #123",
             ),
-            FieldSpec("marker", "Marker", kind="enum", choices=tuple(m.value for m in Marker)),
+            FieldSpec(
+                "marker",
+                "Marker",
+                kind="enum",
+                choices=tuple(m.value for m in Marker),
+                aliases=tuple((short, marker.value) for marker, short in SHORT_MARKER.items()),
+            ),
         ]
 
     def compose(self) -> ComposeResult:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from sessions.checks.blame_people import SYSTEMS, first_names
 from sessions.models import Observation, Session
 from sessions.paths import get_at, set_at
 
@@ -88,7 +89,7 @@ def people(session: Session) -> set[str]:
         meta.reviewers,
         [attendee.name for attendee in session.meeting.attendees],
         [item.owner for item in session.action_items],
-        [event.actor for event in session.timeline if event.actor],
+        [event.actor for event in session.timeline if _sounds_like_a_person(event.actor)],
     )
     out: set[str] = set()
     for group in groups:
@@ -101,6 +102,24 @@ def people(session: Session) -> set[str]:
                 if len(first) >= 3 and first[0].isupper():
                     out.add(first)
     return out
+
+
+def _sounds_like_a_person(actor: str) -> bool:
+    """A timeline actor is a person or a system ("cert-manager", "alerting", "PagerDuty"):
+    an @handle, a known first name, or one to three capitalised plain words that are not a
+    system's name ("Zanele", "Priya Raman") count as a person; systems never do."""
+    actor = actor.strip()
+    if actor.startswith("@"):
+        return True
+    words = actor.split()
+    if not 1 <= len(words) <= 3:
+        return False
+    if words[0].lower() in first_names():
+        return words[0][:1].isupper()
+    return all(
+        w[:1].isupper() and w[1:].islower() and w.isalpha() and w.lower() not in SYSTEMS
+        for w in words
+    )
 
 
 def get_text(session: Session, where: str) -> str:
