@@ -16,7 +16,7 @@ from screens.parts.context import PartContext
 from sessions.models import SectionKind
 from widgets.fishbone import FishboneEditor
 from widgets.timeline_editor import TimelineEditor
-from widgets.whys import WhysEditor
+from widgets.whys_problems import WhysProblems
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ PARTS: tuple[Part, ...] = (
         "whys",
         "5 whys",
         ("root_cause.whys",),
-        lambda c: WhysEditor(c.editor, "root_cause.whys[0]", id="whys"),
+        lambda c: WhysProblems(c.editor, id="whys-problems"),
     ),
     Part(
         "fishbone",
