@@ -6,7 +6,10 @@ State is set directly; only the keys under test are pressed."""
 from textual.widgets import TextArea
 
 from sessions import load
+from sessions.models import ActionItem, Session
 from tests.app_helpers import make_app, settle, shown
+from tests.test_app_drafting import drafting, goto
+from tests.test_checks_time import TEAM_CONFIG
 from widgets.form_dialog import FormDialog
 
 
@@ -55,3 +58,45 @@ async def test_several_problems_added_switched_moved_and_deleted_in_the_meeting(
         assert tree.last_line == 7  # the problem and its 7 steps are back
     saved = load(tmp_path / "incident.toml").root_cause.whys
     assert [w.problem[:7] for w in saved] == ["Backups", "The che"]
+
+
+async def test_team_action_types_groups_the_preview_the_export_and_the_import(tmp_path):
+    (tmp_path / ".pmtui.toml").write_text(TEAM_CONFIG)
+    session = Session()
+    session.action_items = [ActionItem(id=1, action="Keep the old type", type="Legacy")]
+    old = tmp_path / "old" / "2019-outage.md"
+    old.parent.mkdir()
+    old.write_text("# Regex outage\n\n## Executive Summary\n\nA regex ate the CPU.\n")
+    app = drafting(tmp_path, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "action_items")
+        table = app.screen.query_one("#table-action_items")
+        await pilot.press("a")
+        type_spec = next(spec for spec in app.screen.specs if spec.name == "type")
+        assert type_spec.choices == ("Prevent", "Detect", "Process")
+        assert "Process: Change how we work" in type_spec.hint
+        await fill(
+            pilot,
+            action="Write a regex review checklist",
+            type="proc",
+            group="Organisational",
+            rationale="Regexes are code.\n\nReview them as code.",
+        )
+        added = app.editor.session.action_items[-1]
+        assert (added.type, added.group) == ("Process", "Organisational")
+        assert added.rationale == "Regexes are code.\n\nReview them as code."
+        legacy = app.editor.session.action_items[0]  # its type stays choosable when edited
+        assert table.form_specs(legacy)[1].choices == ("Prevent", "Detect", "Process", "Legacy")
+        preview = app.markdown()  # what F5 shows and ctrl+e writes
+        assert "- **Process**: Change how we work" in preview and "### Organisational" in preview
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        assert (tmp_path / "incident.md").read_text() == preview
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert "Import Markdown…" in titles
+        app.action_import_markdown()  # what the palette's command runs
+        await pilot.pause()
+        await fill(pilot, path="old/2019-outage.md")
+        assert any("Imported 2019-outage.md" in n for n in app.notified)
+    imported = load(tmp_path / "2019-outage.toml")
+    assert imported.summary == "A regex ate the CPU." and imported.team_sections[0].id == "apology"
