@@ -173,7 +173,7 @@ async def test_lists_and_text_parts_are_editable(tmp_path):
         app.screen.query_one("#f-duration_minutes").value = "45"
         await pilot.press("ctrl+s")
         await goto(pilot, "root_cause")
-        app.screen.query_one(TextArea).load_text("The pool ran dry")
+        app.screen.query_one("#text-root_cause-what_happened").area.load_text("The pool ran dry")
         await settle(pilot)
     saved = load(tmp_path / "incident.toml")
     assert saved.factors[0].id == "F1" and saved.factors[0].factor == "No timeout"

@@ -3,13 +3,16 @@ team's sections and types, impact entries, the timeline in its own zone, import 
 
 State is set directly; only the keys under test are pressed."""
 
+import datetime as dt
+
 from textual.widgets import TextArea
 
 from sessions import load
-from sessions.models import ActionItem, Session
+from sessions.models import ActionItem, Marker, Precision, Session, TimelineEvent
 from tests.app_helpers import make_app, settle, shown
 from tests.test_app_drafting import drafting, goto
 from tests.test_checks_time import TEAM_CONFIG
+from widgets.fields import to_text
 from widgets.form_dialog import FormDialog
 
 
@@ -58,6 +61,88 @@ async def test_several_problems_added_switched_moved_and_deleted_in_the_meeting(
         assert tree.last_line == 7  # the problem and its 7 steps are back
     saved = load(tmp_path / "incident.toml").root_cause.whys
     assert [w.problem[:7] for w in saved] == ["Backups", "The che"]
+
+
+async def test_drafting_prose_team_sections_impact_metadata_and_the_timeline_in_its_zone(
+    tmp_path,
+):
+    (tmp_path / ".pmtui.toml").write_text(TEAM_CONFIG)
+    session = Session()
+    session.metadata.title = "Checkout outage"
+    session.metadata.date = dt.date(2025, 1, 15)
+    session.impact.description = "Checkout was *slow* for everyone."
+    start = dt.datetime(2025, 1, 15, 17, 37, tzinfo=dt.UTC)
+    session.timeline = [TimelineEvent(time=start, event="Errors", marker=Marker.ISSUE_STARTED)]
+    app = drafting(tmp_path, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "team_sections")
+        assert any("Our Apology" in n for n in app.notified)  # added from the template
+        field = app.screen.query_one("#team-0")
+        assert "★ required" in shown(field.query_one(".text-field-label"))
+        assert "customers this hurt" in shown(field.query_one(".text-field-hint"))
+        assert any(f.rule.id == "RQ002" for f in app.screen.query_one("#findings").findings)
+        field.area.load_text("We are sorry.")
+        for part, path in [
+            ("background", "background"),
+            ("response", "customer_communication"),
+            ("root_cause", "root_cause.trigger"),
+        ]:
+            await app.screen.show_part(part)
+            area = app.screen.query_one(f"#text-{path.replace('.', '-')}").area
+            area.load_text(f"The {path}.")
+        await app.screen.show_part("impact")
+        figures = shown(app.screen.query_one("#impact-form"))
+        assert "Data lost" in figures and "Budget note" in figures
+        table = app.screen.query_one("#table-impact-entries")
+        table.focus()
+        await pilot.press("a")
+        await fill(pilot, scope="webhooks", measure="queued", amount="5e6", unit="webhooks")
+        assert table.columns[2].show(table.items[0]) == "5,000,000 webhooks"
+        await goto(pilot, "metadata")
+        await pilot.press("enter")
+        await fill(pilot, time_zone="mars/olympus")  # refused: the form stays open
+        assert "unknown time zone" in shown(app.screen.query_one("#form-status"))
+        app.screen.query_one("#f-archived").value = True
+        await fill(pilot, time_zone="america/los_angeles", severity="unk")
+        await goto(pilot, "timeline")  # now shown, and typed, in Pacific time
+        timeline = app.screen.query_one("#timeline-table")
+        assert timeline.columns[0].label == "Time PST"
+        assert timeline.columns[0].show(timeline.items[0]) == "09:37"
+        assert to_text(timeline.specs[0], start) == "2025-01-15 09:37"
+        assert shown(app.screen.query_one("#timeline-stats")).startswith("America/Los_Angeles")
+        await pilot.press("a")
+        await fill(
+            pilot,
+            time="10:00",
+            event="Incident declared",
+            marker="incident decl",
+            precision="approx",
+            rationale="Two teams saw errors",
+        )
+        added = app.editor.session.timeline[-1]
+        assert added.time == dt.datetime(2025, 1, 15, 18, 0, tzinfo=dt.UTC)
+        assert [column.show(added) for column in timeline.columns[:3]] == [
+            "≈ 10:00",
+            "declared",
+            "Incident declared — why: Two teams saw errors",
+        ]
+    saved = load(tmp_path / "incident.toml")
+    assert (saved.team_sections[0].id, saved.team_sections[0].text) == ("apology", "We are sorry.")
+    assert saved.background == "The background."
+    assert saved.customer_communication == "The customer_communication."
+    assert saved.root_cause.trigger == "The root_cause.trigger."
+    assert saved.impact.description == "Checkout was *slow* for everyone."
+    assert (saved.impact.entries[0].scope, saved.impact.entries[0].amount) == ("webhooks", 5e6)
+    meta = saved.metadata
+    assert (meta.time_zone, meta.archived, meta.severity.value) == (
+        "America/Los_Angeles",
+        True,
+        "unknown",
+    )
+    assert (saved.timeline[-1].precision, saved.timeline[-1].rationale) == (
+        Precision.APPROXIMATE,
+        "Two teams saw errors",
+    )
 
 
 async def test_team_action_types_groups_the_preview_the_export_and_the_import(tmp_path):
