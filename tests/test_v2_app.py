@@ -52,7 +52,6 @@ async def test_several_problems_added_switched_moved_and_deleted_in_the_meeting(
         await pilot.press("right_curly_bracket")  # the checkout problem moves after backups
         assert whys[1].problem.startswith("The checkout") and len(whys[1].nodes) == 7
         await pilot.press("D")
-        await settle(pilot)
         assert [w.problem for w in whys] == ["Backups could not be restored"]
         assert "Backups" in tree.root.label.plain
         await pilot.press("ctrl+z", "right_square_bracket")

@@ -79,7 +79,7 @@ class TeamSectionsEditor(VerticalScroll, can_focus=False):
         if spec is not None and spec.required:
             label += "  ★ required"
         if spec is None:
-            hint = "Not in your team's template (imported, or from an older template)."
+            hint = "Not in the team's template (imported, or older)."
         else:
             hint = one_line(spec.prompt)
         return TextField(label, self.editor, f"{PART}[{index}].text", hint=hint, id=f"team-{index}")
