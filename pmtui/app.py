@@ -27,6 +27,7 @@ from pmtui.key_order import OrderedKeysApp
 from pmtui.themes import DEFAULT_THEME, PRESENTATION
 from screens.drafting import DraftingScreen
 from screens.help import HelpGroup, HelpScreen
+from screens.importing import import_markdown_beside
 from screens.meeting import MeetingScreen
 from screens.parts import PartContext
 from screens.preview import PreviewScreen
@@ -115,7 +116,8 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         self.timer = MeetingTimer(session.meeting, clock=clock, wall=now)
         self.now = now
         self.today = today
-        self.context = PartContext(self.editor, today or dt.date.today())
+        self.config, self._config_error = self._load_config()
+        self.context = PartContext(self.editor, today or dt.date.today(), self.config.template)
         self.autosave_delay = autosave_delay
         self.check_delay = check_delay
         self.watch_interval = watch_interval
@@ -127,7 +129,6 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         self._failure_told = False
         self._exported: str | None = None
         self._told: set[str] = set()
-        self.config, self._config_error = self._load_config()
 
     def _load_config(self) -> tuple[CheckConfig, str]:
         try:
@@ -448,12 +449,16 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         if isinstance(self.screen, PreviewScreen):
             self.pop_screen()
             return
-        self.push_screen(PreviewScreen(to_markdown(self.editor.session)))
+        self.push_screen(PreviewScreen(self.markdown()))
+
+    def markdown(self) -> str:
+        """The export, with the team's template (its sections, its action types)."""
+        return to_markdown(self.editor.session, self.config.template)
 
     @work(exclusive=True, group="export")
     async def action_export(self) -> None:
         target = self.document.path.with_suffix(".md")
-        text = to_markdown(self.editor.session)
+        text = self.markdown()
         if target.exists() and target.read_text(errors="replace") not in (self._exported, text):
             question = f"{target.name} exists and was not written by this export. Replace it?"
             if not await self.push_screen_wait(Confirm(question, yes="Replace")):
@@ -465,6 +470,10 @@ class PostmortemApp(OrderedKeysApp, App[int]):
             return
         self._exported = text
         self.notify(f"Exported the postmortem to {target}", markup=False, timeout=6)
+
+    @work(exclusive=True, group="import")
+    async def action_import_markdown(self) -> None:
+        await import_markdown_beside(self, self.document.path.parent, self.config.template)
 
     def action_toggle_presentation(self) -> None:
         self.theme = DEFAULT_THEME if self.theme == PRESENTATION.name else PRESENTATION.name
@@ -508,6 +517,11 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         yield SystemCommand("Preview Markdown", "The exported postmortem (F5)", self.action_preview)
         yield SystemCommand(
             "Export Markdown", "Write the .md beside the session (ctrl+e)", self.action_export
+        )
+        yield SystemCommand(
+            "Import Markdown…",
+            "A Markdown postmortem into a new session file beside this one",
+            self.action_import_markdown,
         )
         yield SystemCommand(
             "Presentation theme",

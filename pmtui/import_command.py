@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sessions import save
 from sessions.checks.config import find_config, load_config
-from sessions.importer import ImportResult, import_markdown
+from sessions.import_file import import_text
+from sessions.importer import ImportResult
 
 
 def markdown_files(folder: Path) -> list[Path]:
@@ -31,9 +32,7 @@ def import_file(source: Path, target: Path, *, force: bool) -> ImportResult | No
         print(f"pmtui: {source}: can't read: {error}", file=sys.stderr)
         return None
     template = load_config(find_config(target)).template
-    result = import_markdown(text, template=template, fallback_title=source.stem)
-    have = {section.id for section in result.session.team_sections}
-    result.session.team_sections += [s for s in template.new_sections() if s.id not in have]
+    result = import_text(text, template, source.stem)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         save(result.session, target)

@@ -70,7 +70,10 @@ class DraftingScreen(SessionScreen):
         nav = self.query_one("#parts-nav", OptionList)
         index = KEYS.index(key)
         if nav.highlighted != index:
-            nav.highlighted = index
+            # Following the part, not choosing one: a late OptionHighlighted would switch
+            # back to this part after a quicker key had moved on.
+            with nav.prevent(OptionList.OptionHighlighted):
+                nav.highlighted = index
         self.show_findings(self.findings)
         if focus_editor:
             self.parts.focus_pane()

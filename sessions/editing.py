@@ -125,11 +125,15 @@ class SessionEditor:
 
 
 def touches(changed: set[str], parts: frozenset[str] | set[str]) -> bool:
-    """Does a set of changed parts reach any of ``parts`` (a part, its parent or child)?"""
+    """Does a set of changed parts reach any of ``parts`` (a part, its parent or child)?
+
+    A change to a list reaches the views of its records ("team_sections" reaches
+    "team_sections[0].text"), and a change to a record reaches the list's views.
+    """
     if EVERYTHING in changed:
         return True
     return any(
-        c == p or c.startswith(p + ".") or p.startswith(c + ".") or c.startswith(p + "[")
+        c == p or c.startswith((p + ".", p + "[")) or p.startswith((c + ".", c + "["))
         for c in changed
         for p in parts
     )

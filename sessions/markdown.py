@@ -29,7 +29,7 @@ from sessions.models import (
 )
 from sessions.prose import block, cell, code_block, inline, plain, plain_cell, visible_controls
 from sessions.template import GUIDE_TEMPLATE, Template
-from sessions.timeline import intervals, long_gaps
+from sessions.timeline import display_zone, intervals, long_gaps
 from sessions.timeparse import format_duration, format_in
 
 TITLE_PREFIX = "Postmortem: "
@@ -179,12 +179,16 @@ def format_minutes(minutes: int) -> str:
     return " ".join(parts)
 
 
-def format_amount(amount: float, unit: str = "") -> str:
+def amount_text(amount: float, unit: str = "") -> str:
+    """5000000, "webhooks" → "5,000,000 webhooks"; 12.5, "%" → "12.5%" (the unit as given)."""
     number = f"{int(amount):,}" if amount.is_integer() else f"{amount:,}"
-    unit = plain(unit)
     if not unit:
         return number
     return f"{number}{unit}" if unit == "%" else f"{number} {unit}"
+
+
+def format_amount(amount: float, unit: str = "") -> str:
+    return amount_text(amount, plain(unit))
 
 
 def _impact(session: Session) -> str:
@@ -234,11 +238,6 @@ def _impact(session: Session) -> str:
 
 
 # --- timeline -----------------------------------------------------------------------------
-
-
-def display_zone(session: Session) -> dt.tzinfo:
-    name = session.metadata.time_zone
-    return zoneinfo.ZoneInfo(name) if name else dt.UTC
 
 
 def zone_sentence(session: Session, events: list[TimelineEvent]) -> str:

@@ -31,11 +31,17 @@ def impact_values(session: Session) -> Values:
 
 
 def apply_impact(session: Session, values: Values) -> None:
+    """The form's figures into the impact; its description and entries (edited elsewhere)
+    stay as they are."""
     breach = values.get("sla_breach")
-    session.impact = Impact.model_validate(
+    impact = session.impact
+    figures = Impact.model_validate(
         {
             "user": {k: values.get(k) for k in ("duration_minutes", "users_affected")}
-            | {"functionality": values.get("functionality") or []},
+            | {
+                "functionality": values.get("functionality") or [],
+                "data_lost": values.get("data_lost") or "",
+            },
             "business": {
                 "revenue": values.get("revenue") or "",
                 "complaints": values.get("complaints"),
@@ -44,8 +50,12 @@ def apply_impact(session: Session, values: Values) -> None:
             "slo": {
                 "error_budget_consumed_pct": values.get("error_budget_consumed_pct"),
                 "budget_remaining_pct": values.get("budget_remaining_pct"),
+                "note": values.get("note") or "",
             },
         }
+    )
+    session.impact = figures.model_copy(
+        update={"description": impact.description, "entries": impact.entries}
     )
 
 

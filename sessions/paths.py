@@ -44,6 +44,24 @@ def set_at(root: Any, path: str, value: Any) -> None:
     _assign(_walk(root, parts[:-1]), parts[-1], value)
 
 
+def writable_at(root: Any, path: str) -> Any:
+    """The record at ``path``, ready to be changed in place.
+
+    A record in a list (``root_cause.whys[1]``) is first replaced by a copy with lists of its
+    own, so an undo snapshot of the list, which shares the old record, keeps it as it was.
+    """
+    parts = steps(path)
+    if not parts or not isinstance(parts[-1], int):
+        return get_at(root, path)
+    items = _walk(root, parts[:-1])
+    record = items[parts[-1]]
+    fresh = record.model_copy(
+        update={name: list(value) for name, value in record if isinstance(value, list)}
+    )
+    items[parts[-1]] = fresh
+    return fresh
+
+
 def owner_part(path: str) -> str:
     """The part to snapshot before writing ``path``: the list holding it, or the path."""
     match = re.match(r"[^\[]*", path)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zoneinfo
 from dataclasses import dataclass
 
 from sessions.models import Marker, Precision, Session, TimelineEvent
@@ -69,24 +70,52 @@ def intervals(events: list[TimelineEvent]) -> list[Interval]:
     return out
 
 
-def long_gaps(events: list[TimelineEvent], threshold: dt.timedelta = LONG_GAP) -> set[int]:
-    """Indexes (in time order) of events that came a long time after the one before.
+def gap_before(
+    ordered: list[TimelineEvent], index: int, threshold: dt.timedelta = LONG_GAP
+) -> bool:
+    """Did the event at ``index`` (of events in time order) come long after the one before?
 
     An event known only to the day has no gap before or after it: its time is not a time.
+    Constant time, so a table can ask it for each row it draws.
     """
+    if index <= 0 or index >= len(ordered):
+        return False
+    before, event = ordered[index - 1], ordered[index]
+    if Precision.DAY in (before.precision, event.precision):
+        return False
+    return _whole_seconds(event.time) - _whole_seconds(before.time) >= threshold
+
+
+def long_gaps(events: list[TimelineEvent], threshold: dt.timedelta = LONG_GAP) -> set[int]:
+    """Indexes (in time order) of events that came a long time after the one before."""
     ordered = sorted(events, key=lambda event: event.time)
-    return {
-        index
-        for index in range(1, len(ordered))
-        if Precision.DAY not in (ordered[index].precision, ordered[index - 1].precision)
-        and _whole_seconds(ordered[index].time) - _whole_seconds(ordered[index - 1].time)
-        >= threshold
-    }
+    return {index for index in range(1, len(ordered)) if gap_before(ordered, index, threshold)}
 
 
-def spans_days(events: list[TimelineEvent]) -> bool:
-    days = {event.time.date() for event in events}
+def spans_days(events: list[TimelineEvent], zone: dt.tzinfo = dt.UTC) -> bool:
+    """Do the events fall on more than one day (as the clock in ``zone`` reads)?"""
+    days = {event.time.astimezone(zone).date() for event in events}
     return len(days) > 1
+
+
+def display_zone(session: Session) -> dt.tzinfo:
+    """The zone the timeline is shown (and typed) in: ``metadata.time_zone``, or UTC."""
+    name = session.metadata.time_zone
+    return zoneinfo.ZoneInfo(name) if name else dt.UTC
+
+
+def zone_label(session: Session) -> str:
+    """The display zone's short name at the incident ("PST", "CET", "UTC"), for a header."""
+    zone = display_zone(session)
+    if zone is dt.UTC:
+        return "UTC"
+    if session.timeline:
+        at = min(event.time for event in session.timeline)
+    elif session.metadata.date:
+        at = dt.datetime.combine(session.metadata.date, dt.time(12), tzinfo=dt.UTC)
+    else:
+        return session.metadata.time_zone
+    return at.astimezone(zone).tzname() or session.metadata.time_zone
 
 
 def events_from_logs(text: str, default_date: dt.date | None) -> tuple[list[TimelineEvent], int]:
@@ -108,9 +137,11 @@ def events_from_logs(text: str, default_date: dt.date | None) -> tuple[list[Time
     return events, skipped
 
 
-def incident_day(session: Session) -> dt.date | None:
+def incident_day(session: Session, zone: dt.tzinfo = dt.UTC) -> dt.date | None:
+    """The day a time typed without a date falls on: the incident's date, else the day of the
+    first event as the clock in ``zone`` reads it."""
     if session.metadata.date:
         return session.metadata.date
     if session.timeline:
-        return min(event.time for event in session.timeline).date()
+        return min(event.time for event in session.timeline).astimezone(zone).date()
     return None

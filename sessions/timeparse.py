@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import zoneinfo
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
@@ -15,6 +17,7 @@ _SYSLOG = re.compile(
     r"(?P<mon>[A-Z][a-z]{2}) +(?P<day>\d{1,2}) (?P<time>\d{1,2}:\d{2}:\d{2})"
     r"\s?(?P<tz>Z|UTC|[+-]\d{2}:?\d{2})?"
 )
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _CLOCK = re.compile(
     r"(?P<time>\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?)\s?(?P<tz>Z|UTC|[+-]\d{2}:?\d{2})?"
 )
@@ -31,18 +34,24 @@ def _clock(text: str) -> dt.time:
     return dt.time(hour, minute, second, micro)
 
 
-def _zone(text: str | None) -> dt.tzinfo:
-    if not text or text in ("Z", "UTC"):
+def _zone(text: str | None, default: dt.tzinfo = dt.UTC) -> dt.tzinfo:
+    if not text:
+        return default
+    if text in ("Z", "UTC"):
         return dt.UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
-def parse_when(text: str, default_date: dt.date | None = None) -> dt.datetime:
-    """Parse "2025-01-15 14:05", "2025-01-15T14:05:23+02:00" or "14:05" (on default_date).
+def parse_when(
+    text: str, default_date: dt.date | None = None, zone: dt.tzinfo = dt.UTC
+) -> dt.datetime:
+    """Parse "2025-01-15 14:05", "2025-01-15T14:05:23+02:00", "14:05" (on default_date) or
+    "2025-01-15" (midnight), as a UTC datetime.
 
-    Times without an offset are UTC. Raises ValueError with a message fit for a form.
+    Times without an offset are in ``zone`` (the timeline's display zone; UTC by default).
+    Raises ValueError with a message fit for a form.
     """
     value = text.strip()
     if not value:
@@ -51,12 +60,14 @@ def parse_when(text: str, default_date: dt.date | None = None) -> dt.datetime:
         match = _ISO.fullmatch(value)
         if match:
             day = dt.date.fromisoformat(match["date"])
-            return _combine(day, match["time"], match["tz"])
+            return _combine(day, match["time"], match["tz"], zone)
         match = _CLOCK.fullmatch(value)
         if match:
             if default_date is None:
                 raise ValueError("add the date (YYYY-MM-DD HH:MM): the incident has no date yet")
-            return _combine(default_date, match["time"], match["tz"])
+            return _combine(default_date, match["time"], match["tz"], zone)
+        if _DAY.fullmatch(value):
+            return _combine(dt.date.fromisoformat(value), "00:00", None, zone)
     except ValueError as error:
         if "date" in str(error) or "add the" in str(error):
             raise
@@ -64,8 +75,10 @@ def parse_when(text: str, default_date: dt.date | None = None) -> dt.datetime:
     raise ValueError("not a time: use YYYY-MM-DD HH:MM[:SS], optionally with Z or +HH:MM")
 
 
-def _combine(day: dt.date, clock: str, zone: str | None) -> dt.datetime:
-    moment = dt.datetime.combine(day, _clock(clock), tzinfo=_zone(zone))
+def _combine(
+    day: dt.date, clock: str, zone: str | None, default: dt.tzinfo = dt.UTC
+) -> dt.datetime:
+    moment = dt.datetime.combine(day, _clock(clock), tzinfo=_zone(zone, default))
     try:
         return moment.astimezone(dt.UTC)
     except OverflowError:
@@ -129,3 +142,27 @@ def format_duration(delta: dt.timedelta) -> str:
     if minutes:
         return f"{sign}{minutes} min" + (f" {seconds:02d} s" if seconds else "")
     return f"{sign}{seconds} s"
+
+
+@functools.cache
+def _zone_names() -> dict[str, str]:
+    return {name.casefold(): name for name in zoneinfo.available_timezones()}
+
+
+def canonical_zone(typed: str) -> str:
+    """The IANA zone name ``typed`` means, in its proper case ("europe/berlin" →
+    "Europe/Berlin"); "" stays "" (UTC). ValueError says what a zone name looks like."""
+    name = typed.strip()
+    if not name:
+        return ""
+    found = _zone_names().get(name.casefold())
+    if found is None:
+        try:  # a zone the system knows but does not list (tzdata's "localtime" is not one)
+            zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {name!r}: an IANA name such as Europe/Berlin or "
+                "America/Los_Angeles"
+            ) from None
+        return name
+    return found

@@ -3,6 +3,7 @@
 import contextlib
 import datetime as dt
 import io
+import time
 from pathlib import Path
 
 from rich.console import Console
@@ -114,6 +115,17 @@ async def typed(pilot, *parts: str) -> None:
     """``burst`` the keys, then let the app catch up."""
     burst(pilot.app, *parts)
     await settle(pilot)
+
+
+async def eventually(pilot, condition, seconds: float = 5.0) -> bool:
+    """Let the app work until ``condition()`` holds (False if it never does): for state an
+    awaited action sets, which Pilot's idle check can return before."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        await pilot.pause(0.01)
+    return True
 
 
 def record_notifications(app) -> list[str]:

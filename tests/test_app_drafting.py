@@ -13,7 +13,7 @@ from screens.parts import PARTS
 from screens.preview import PreviewScreen
 from sessions import document, load, save
 from sessions.models import ActionItem, Session
-from tests.app_helpers import make_app, settle, shown, typed
+from tests.app_helpers import eventually, make_app, settle, shown, typed
 from widgets.confirm import ChoiceDialog
 from widgets.form_dialog import FormDialog
 from widgets.rewrite_dialog import RewriteDialog
@@ -35,8 +35,9 @@ async def test_every_part_is_one_key_away(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         seen = [app.screen.current_part]
-        for _ in PARTS[1:]:
+        for part in PARTS[1:]:
             await pilot.press("alt+down")
+            await eventually(pilot, lambda part=part: app.screen.current_part == part.key)
             seen.append(app.screen.current_part)
         assert seen == [part.key for part in PARTS]
         await pilot.press("alt+up")
@@ -173,7 +174,7 @@ async def test_lists_and_text_parts_are_editable(tmp_path):
         app.screen.query_one("#f-duration_minutes").value = "45"
         await pilot.press("ctrl+s")
         await goto(pilot, "root_cause")
-        app.screen.query_one(TextArea).load_text("The pool ran dry")
+        app.screen.query_one("#text-root_cause-what_happened").area.load_text("The pool ran dry")
         await settle(pilot)
     saved = load(tmp_path / "incident.toml")
     assert saved.factors[0].id == "F1" and saved.factors[0].factor == "No timeout"

@@ -22,7 +22,7 @@ def _best_seconds(fn) -> float:
     gc.disable()  # the collector's pauses grow with the heap: they would blur what is measured
     try:
         times = []
-        for _ in range(2):
+        for _ in range(3):
             start = time.perf_counter()
             fn()
             times.append(time.perf_counter() - start)
@@ -56,7 +56,7 @@ def test_cost_grows_linearly_with_the_shapes_that_were_quadratic():
             _best_seconds(lambda session=session: step(session)) / units  # noqa: B023
             for session, units in zip((small, large), work, strict=True)
         ]
-        assert cost[1] / cost[0] < 2.5, (name, cost)
+        assert cost[1] / cost[0] < 3.0, (name, cost)  # quadratic would be 4
 
 
 @given(

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sessions.timeparse import format_utc, parse_when
+from sessions.timeparse import format_in, format_utc, parse_when
 
 Kind = Literal["text", "multiline", "int", "float", "date", "datetime", "enum", "bool", "list"]
 
@@ -30,6 +30,11 @@ class FieldSpec:
     #: Other names an enum choice answers to, as (name, choice): the short names a table
     #: shows ("ack" for acknowledged), so what people read is what they can type.
     aliases: tuple[tuple[str, str], ...] = ()
+    #: For datetimes: the zone they are shown and typed in (UTC when None).
+    zone: Callable[[], dt.tzinfo] | None = field(default=None, compare=False)
+    #: A last step of parsing a value typed in (a zone name to its proper spelling); its
+    #: ValueError is what the form shows.
+    clean: Callable[[Any], Any] | None = field(default=None, compare=False)
 
     @property
     def name_shown(self) -> str:
@@ -51,6 +56,8 @@ def to_text(spec: FieldSpec, value: Any) -> str:
     if value is None:
         return ""
     if spec.kind == "datetime":
+        if spec.zone is not None:
+            return format_in(value, spec.zone(), with_date=True, seconds=bool(value.second))
         return format_utc(value, with_date=True, seconds=bool(value.second))
     if spec.kind == "date":
         return value.isoformat()
@@ -65,6 +72,11 @@ def to_text(spec: FieldSpec, value: Any) -> str:
 
 def parse(spec: FieldSpec, text: str) -> Any:
     """The value for ``text``, or ValueError with a message to show next to the field."""
+    value = _parse(spec, text)
+    return spec.clean(value) if spec.clean is not None and value is not None else value
+
+
+def _parse(spec: FieldSpec, text: str) -> Any:
     stripped = text.strip()
     if spec.required and not stripped and spec.kind not in ("bool",):
         raise ValueError(f"{spec.label} is required")
@@ -91,7 +103,7 @@ def parse(spec: FieldSpec, text: str) -> Any:
             raise ValueError("a date as YYYY-MM-DD") from None
     if spec.kind == "datetime":
         default = spec.default_date() if spec.default_date else None
-        return parse_when(stripped, default)
+        return parse_when(stripped, default, spec.zone() if spec.zone else dt.UTC)
     if spec.kind == "enum":
         return choose(spec.choices, stripped, spec.aliases)
     return stripped

@@ -303,9 +303,16 @@ class RecordTable(ScrollView, can_focus=True):
             self.notify(first_error(error), severity="error", markup=False)
             return None
 
+    def form_specs(self, item: Any | None) -> list[FieldSpec]:
+        """The form's fields for ``item`` (None: a new record); a table whose choices depend
+        on the record overrides this."""
+        return self.specs
+
     @work(group="record-dialog")
     async def action_add(self) -> None:
-        values = await self.app.push_screen_wait(FormDialog(f"New {self.noun}", self.specs, {}))
+        values = await self.app.push_screen_wait(
+            FormDialog(f"New {self.noun}", self.form_specs(None), {})
+        )
         if values is None or (item := self._made(values, None)) is None:
             return
         with self.editor.edit(self.part, f"{self.noun} added"):
@@ -319,7 +326,7 @@ class RecordTable(ScrollView, can_focus=True):
             self.action_add()
             return
         values = await self.app.push_screen_wait(
-            FormDialog(f"Edit {self.noun}", self.specs, self.values_of(item))
+            FormDialog(f"Edit {self.noun}", self.form_specs(item), self.values_of(item))
         )
         if values is None or (new := self._made(values, item)) is None:
             return

@@ -1,8 +1,10 @@
-"""The timeline: events in UTC with actor, evidence and marker; key intervals; long gaps."""
+"""The timeline: events with actor, evidence, marker, precision and a decision's rationale;
+key intervals; long gaps. Times are stored in UTC and shown and typed in the session's display
+zone (``metadata.time_zone``), which the table's header names."""
 
 from __future__ import annotations
 
-import itertools
+import datetime as dt
 
 from rich.text import Text
 from textual import work
@@ -13,9 +15,19 @@ from textual.widgets import Static
 
 from sessions import edits
 from sessions.editing import SessionEditor
-from sessions.models import Marker, TimelineEvent
-from sessions.timeline import LONG_GAP, events_from_logs, incident_day, intervals, spans_days
-from sessions.timeparse import format_duration, format_utc
+from sessions.markdown import APPROXIMATE, format_event_time
+from sessions.models import Marker, Precision, TimelineEvent
+from sessions.timeline import (
+    display_zone,
+    events_from_logs,
+    gap_before,
+    incident_day,
+    intervals,
+    long_gaps,
+    spans_days,
+    zone_label,
+)
+from sessions.timeparse import format_duration
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.messages import SessionEdited
@@ -56,18 +68,25 @@ class TimelineEditor(Vertical):
         super().__init__(id=id, classes="session-view")
         self.editor = editor
         self.parts = frozenset({"timeline", "metadata"})
-        self._with_date = False
+        self._shape = self._time_shape()
+
+    def _zone(self) -> dt.tzinfo:
+        return display_zone(self.editor.session)
 
     def specs(self) -> list[FieldSpec]:
+        session = self.editor.session
+        zone_name = session.metadata.time_zone or "UTC"
         return [
             FieldSpec(
                 "time",
-                "Time (UTC, or with an offset like +02:00)",
-                short="Time (UTC)",
+                f"Time ({zone_name}, or with an offset like +02:00)",
+                short=f"Time ({zone_label(session)})",
                 kind="datetime",
                 required=True,
                 placeholder="14:05 or 2025-01-15 14:05",
-                default_date=lambda: incident_day(self.editor.session),
+                help="a date alone for an event known only to the day",
+                default_date=lambda: incident_day(self.editor.session, self._zone()),
+                zone=self._zone,
             ),
             FieldSpec(
                 "event", "Event", required=True, placeholder="Alert fired: CheckoutErrorRate"
@@ -86,19 +105,33 @@ class TimelineEditor(Vertical):
                 choices=tuple(m.value for m in Marker),
                 aliases=tuple((short, marker.value) for marker, short in SHORT_MARKER.items()),
             ),
+            FieldSpec(
+                "precision",
+                "How exact the time is",
+                short="Precision",
+                kind="enum",
+                choices=tuple(p.value for p in Precision),
+                required=True,
+                default=Precision.EXACT.value,
+                help="approximate is shown ≈ 17:20; day: only the date is known",
+            ),
+            FieldSpec(
+                "rationale",
+                "Rationale: for a decision, why, as it was known then",
+                short="Rationale",
+            ),
         ]
 
     def compose(self) -> ComposeResult:
-        self._with_date = spans_days(self.editor.session.timeline)
         yield Static("", id="timeline-stats")
         table = RecordTable(
             "event",
             self.editor,
             "timeline",
             [
-                Column("Time", self._time_cell, width=self._time_width()),
+                self._time_column(),
                 Column("Marker", self._marker_cell, width=11, drop=2),
-                Column("Event", lambda e: e.event, min_width=44, weight=6),
+                Column("Event", self._event_cell, min_width=44, weight=6),
                 Column("Actor", lambda e: e.actor, min_width=10, weight=1, drop=1),
                 Column("Evidence", lambda e: e.evidence, min_width=12, weight=1, drop=3),
             ],
@@ -120,11 +153,29 @@ class TimelineEditor(Vertical):
     def table(self) -> RecordTable:
         return self.query_one(RecordTable)
 
-    def _time_width(self) -> int:
-        return 16 if self._with_date else 8
+    def _time_shape(self) -> tuple[bool, bool, str, str]:
+        """What the time column's width and header depend on: dates shown, an approximate
+        time (its "≈ "), the zone and its name."""
+        session = self.editor.session
+        events = session.timeline
+        zone = self._zone()
+        with_date = spans_days(events, zone) or any(e.precision is Precision.DAY for e in events)
+        rough = any(e.precision is Precision.APPROXIMATE for e in events)
+        return with_date, rough, session.metadata.time_zone, zone_label(session)
+
+    def _time_column(self) -> Column:
+        with_date, rough, _zone_name, label = self._shape
+        width = (16 if with_date else 8) + (len(APPROXIMATE) if rough else 0)
+        header = f"Time {label}" if len(label) + 5 <= width else label
+        return Column(header, self._time_cell, width=width)
 
     def _time_cell(self, event: TimelineEvent) -> str:
-        return format_utc(event.time, with_date=self._with_date, seconds=bool(event.time.second))
+        return format_event_time(event, self._zone(), self._shape[0])
+
+    @staticmethod
+    def _event_cell(event: TimelineEvent) -> str:
+        """The event, and a decision's rationale after it (the detail line shows it all)."""
+        return f"{event.event} — why: {event.rationale}" if event.rationale else event.event
 
     @staticmethod
     def _marker_cell(event: TimelineEvent) -> str:
@@ -133,24 +184,27 @@ class TimelineEditor(Vertical):
     @staticmethod
     def _row_style(events: list[TimelineEvent], index: int) -> str:
         """Long gaps in yellow (possible delays); the start and the restore in bold."""
-        if index and events[index].time - events[index - 1].time >= LONG_GAP:
+        if gap_before(events, index):
             return "bold yellow"
         marker = events[index].marker
         return "bold" if marker in (Marker.ISSUE_STARTED, Marker.SERVICE_RESTORED) else ""
 
     def show_stats(self) -> None:
-        events = self.editor.session.timeline
-        with_date = spans_days(events)
-        if with_date != self._with_date:
-            self._with_date = with_date
-            self.table.columns[0] = Column("Time", self._time_cell, width=self._time_width())
+        session = self.editor.session
+        events = session.timeline
+        shape = self._time_shape()
+        if shape != self._shape:
+            self._shape = shape
+            self.table.columns[0] = self._time_column()
+            self.table.specs = self.specs()
             self.table.show_session()
-        text = Text("UTC  ", style="dim")
+        text = Text(f"{session.metadata.time_zone or 'UTC'}  ", style="dim")
         for interval in intervals(events):
             if interval.value is not None:
                 text.append(f"{INTERVAL_SHORT.get(interval.name, interval.name)} ", style="bold")
-                text.append(f"{format_duration(interval.value)}  ")
-        gaps = sum(1 for a, b in itertools.pairwise(events) if b.time - a.time >= LONG_GAP)
+                rough = APPROXIMATE if interval.approximate else ""
+                text.append(f"{rough}{format_duration(interval.value)}  ")
+        gaps = len(long_gaps(events))
         if gaps:
             text.append(f"⚠ {gaps} long gap{'s' if gaps > 1 else ''} (yellow)", style="yellow")
         if not events:

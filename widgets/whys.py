@@ -14,7 +14,7 @@ from sessions import edits
 from sessions.checks.depth import MIN_WHYS
 from sessions.editing import SessionEditor
 from sessions.models import FiveWhys, WhyNode
-from sessions.paths import get_at
+from sessions.paths import get_at, writable_at
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
@@ -61,6 +61,16 @@ class WhysEditor(Vertical):
     @property
     def whys(self) -> FiveWhys:
         return get_at(self.editor.session, self.path)
+
+    def _writable(self) -> FiveWhys:
+        """The analysis to change inside an edit: a copy replaces it in the list first."""
+        return writable_at(self.editor.session, self.path)
+
+    def show_analysis(self, path: str) -> None:
+        """Edit another analysis (another problem) from now on, from its problem."""
+        self.path = path
+        self.parts = frozenset({path})
+        self.show_session(PROBLEM)
 
     def compose(self) -> ComposeResult:
         yield Label(Content(HINT), id="whys-hint")
@@ -158,7 +168,7 @@ class WhysEditor(Vertical):
         if values is None:
             return
         with self.editor.edit(self.path, "why added"):
-            node = edits.add_why(self.whys, parent, values["why"], values["because"])
+            node = edits.add_why(self._writable(), parent, values["why"], values["because"])
         self._edited("why added", node.id)
 
     @work(group="whys-dialog")
@@ -184,7 +194,7 @@ class WhysEditor(Vertical):
         if values is None or edits.find_why(self.whys, selected) is None:
             return
         with self.editor.edit(self.path, "why edited"):
-            edits.update_why(self.whys, selected, **values)
+            edits.update_why(self._writable(), selected, **values)
         self._edited("why edited", selected)
 
     @work(group="whys-dialog")
@@ -199,7 +209,7 @@ class WhysEditor(Vertical):
         if values is None:
             return
         with self.editor.edit(self.path, "problem edited"):
-            self.whys.problem = values["problem"]
+            self._writable().problem = values["problem"]
         self._edited("problem edited", PROBLEM)
 
     def action_delete(self) -> None:
@@ -208,7 +218,7 @@ class WhysEditor(Vertical):
             return
         parent = edits.branch_parent(self.whys, selected)
         with self.editor.edit(self.path, "why deleted"):
-            count = edits.remove_why(self.whys, selected)
+            count = edits.remove_why(self._writable(), selected)
         self._edited("why deleted", parent or PROBLEM)
         self.notify(f"Deleted {count} why step(s). ctrl+z puts them back.", markup=False)
 
@@ -217,7 +227,7 @@ class WhysEditor(Vertical):
         if selected == PROBLEM:
             return
         with self.editor.edit(self.path, "root cause marked"):
-            marked = edits.toggle_root_cause(self.whys, selected)
+            marked = edits.toggle_root_cause(self._writable(), selected)
         self._edited("root cause marked" if marked else "root cause unmarked", selected)
 
 

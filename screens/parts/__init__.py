@@ -11,12 +11,13 @@ from dataclasses import dataclass
 
 from textual.widget import Widget
 
-from screens.parts import forms, lists, meeting_part, texts
+from screens.parts import forms, impact, lists, meeting_part, texts
 from screens.parts.context import PartContext
 from sessions.models import SectionKind
 from widgets.fishbone import FishboneEditor
+from widgets.team_sections import TeamSectionsEditor
 from widgets.timeline_editor import TimelineEditor
-from widgets.whys import WhysEditor
+from widgets.whys_problems import WhysProblems
 
 
 @dataclass(frozen=True)
@@ -31,19 +32,20 @@ class Part:
 PARTS: tuple[Part, ...] = (
     Part("metadata", "Metadata", ("metadata",), forms.metadata),
     Part("summary", "Summary", ("summary",), texts.summary),
-    Part("impact", "Impact", ("impact",), forms.impact),
+    Part("background", "Background", ("background",), texts.background),
+    Part("impact", "Impact", ("impact",), impact.impact),
     Part("timeline", "Timeline", ("timeline",), lambda c: TimelineEditor(c.editor, id="timeline")),
     Part(
         "root_cause",
         "Root cause",
-        ("root_cause.what_happened", "root_cause.statement"),
+        ("root_cause.what_happened", "root_cause.trigger", "root_cause.statement"),
         texts.root_cause,
     ),
     Part(
         "whys",
         "5 whys",
         ("root_cause.whys",),
-        lambda c: WhysEditor(c.editor, "root_cause.whys[0]", id="whys"),
+        lambda c: WhysProblems(c.editor, id="whys-problems"),
     ),
     Part(
         "fishbone",
@@ -52,11 +54,23 @@ PARTS: tuple[Part, ...] = (
         lambda c: FishboneEditor(c.editor, id="fishbone"),
     ),
     Part("factors", "Factors", ("factors",), lists.factors),
+    Part(
+        "response",
+        "Response",
+        ("detection", "resolution", "customer_communication"),
+        texts.response,
+    ),
     Part("went_well", "Went well", ("went_well",), lists.went_well),
     Part("went_poorly", "Went poorly", ("went_poorly",), lists.went_poorly),
     Part("got_lucky", "Got lucky", ("got_lucky",), lists.got_lucky),
     Part("action_items", "Action items", ("action_items",), lists.action_items),
     Part("lessons", "Lessons", ("lessons",), lists.lessons),
+    Part(
+        "team_sections",
+        "Team sections",
+        ("team_sections",),
+        lambda c: TeamSectionsEditor(c.editor, c.template, id="team-sections"),
+    ),
     Part("supporting", "Supporting info", ("supporting",), lists.supporting),
     Part("appendix", "Appendix", ("appendix",), lists.appendix),
     Part("meeting", "Meeting", ("meeting", "accepted"), meeting_part.meeting),

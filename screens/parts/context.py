@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sessions.editing import SessionEditor
+from sessions.template import GUIDE_TEMPLATE, Template
 
 
 @dataclass(frozen=True)
@@ -13,3 +14,5 @@ class PartContext:
     editor: SessionEditor
     #: The day deadlines are measured against (injected in tests).
     today: dt.date = field(default_factory=dt.date.today)
+    #: The team's template (`.pmtui.toml`): its sections and action types.
+    template: Template = GUIDE_TEMPLATE

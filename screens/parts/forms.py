@@ -1,20 +1,16 @@
-"""The metadata and impact parts: a summary of the fields that edits in a form."""
+"""The metadata part: a summary of the fields that edits in a form, and the triage."""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from screens.parts.context import PartContext
 from sessions.checks.triage import deadlines, triage
 from sessions.models import Session, Severity, Status
-from sessions.part_values import (
-    apply_impact,
-    apply_metadata,
-    from_timeline,
-    impact_values,
-    metadata_values,
-)
+from sessions.part_values import apply_metadata, from_timeline, metadata_values
+from sessions.timeparse import canonical_zone
 from widgets.fields import FieldSpec
 from widgets.model_form import ModelForm
 
@@ -22,7 +18,14 @@ METADATA_SPECS = [
     FieldSpec("title", "Title", required=True, placeholder="Checkout errors from …"),
     FieldSpec("incident_id", "Incident ID", placeholder="INC-1234"),
     FieldSpec("date", "Incident date", kind="date", placeholder="YYYY-MM-DD"),
-    FieldSpec("severity", "Severity", kind="enum", choices=tuple(Severity), required=True),
+    FieldSpec(
+        "severity",
+        "Severity",
+        kind="enum",
+        choices=tuple(Severity),
+        required=True,
+        help="unknown: not decided yet, or the source doesn't say",
+    ),
     FieldSpec("status", "Status", kind="enum", choices=tuple(Status), required=True),
     FieldSpec("authors", "Authors (comma-separated)", short="Authors", kind="list"),
     FieldSpec("reviewers", "Reviewers (comma-separated)", short="Reviewers", kind="list"),
@@ -31,30 +34,19 @@ METADATA_SPECS = [
     FieldSpec("data_loss", "Data loss", kind="bool"),
     FieldSpec("security", "Security incident", short="Security", kind="bool"),
     FieldSpec("near_miss", "Near miss that could have been severe", short="Near miss", kind="bool"),
-]
-
-IMPACT_SPECS = [
     FieldSpec(
-        "duration_minutes", "User impact: duration (minutes)", short="Duration (min)", kind="int"
-    ),
-    FieldSpec("users_affected", "Users affected", placeholder="12% of users / 8,400 users"),
-    FieldSpec(
-        "functionality",
-        "Functionality affected (comma-separated)",
-        short="Functionality",
-        kind="list",
-    ),
-    FieldSpec("revenue", "Revenue impact", short="Revenue", placeholder="$18,000 (if any)"),
-    FieldSpec("complaints", "Customer complaints (tickets)", short="Complaints", kind="int"),
-    FieldSpec("sla_breach", "SLA breach", kind="enum", choices=("Yes", "No")),
-    FieldSpec(
-        "error_budget_consumed_pct",
-        "Error budget consumed (%)",
-        short="Budget used %",
-        kind="float",
+        "time_zone",
+        "Time zone the timeline is shown and typed in",
+        short="Time zone",
+        placeholder="UTC (or e.g. America/Los_Angeles)",
+        help="an IANA name; empty for UTC. Times are stored in UTC whatever it says",
+        clean=canonical_zone,
     ),
     FieldSpec(
-        "budget_remaining_pct", "Monthly budget remaining (%)", short="Budget left %", kind="float"
+        "archived",
+        "Archived: kept for the record, its open actions no longer chased",
+        short="Archived",
+        kind="bool",
     ),
 ]
 
@@ -82,7 +74,7 @@ def metadata(context: PartContext) -> Widget:
             text.append("   ")
         return text
 
-    return ModelForm(
+    form = ModelForm(
         "Metadata",
         METADATA_SPECS,
         context.editor,
@@ -94,17 +86,5 @@ def metadata(context: PartContext) -> Widget:
         depends_on=frozenset({"timeline", "impact"}),
         id="metadata-form",
     )
-
-
-def impact(context: PartContext) -> Widget:
-    return ModelForm(
-        "Impact",
-        IMPACT_SPECS,
-        context.editor,
-        "impact",
-        impact_values,
-        apply_impact,
-        suggest=lambda s: {k: v for k, v in from_timeline(s).items() if k == "duration_minutes"},
-        depends_on=frozenset({"timeline"}),
-        id="impact-form",
-    )
+    # Taller than 80×24 leaves room for; the form, not the scroll, takes the focus.
+    return VerticalScroll(form, id="metadata-part", can_focus=False)

@@ -14,7 +14,6 @@ from sessions.models import (
     FACTOR_TYPES,
     ActionItem,
     ActionStatus,
-    ActionType,
     Factor,
     GlossaryEntry,
     Link,
@@ -23,6 +22,7 @@ from sessions.models import (
     RelatedIncident,
     Takeaway,
 )
+from sessions.template import Template
 from widgets.fields import FieldSpec
 from widgets.record_table import Column, RecordPanel, RecordTable, model_maker
 from widgets.text_field import TextField
@@ -98,27 +98,47 @@ def got_lucky(context: PartContext) -> Widget:
     return _observations(context, "got_lucky", "lucky break")
 
 
-ACTION_SPECS = [
-    FieldSpec("action", "Action (specific and measurable)", short="Action", required=True),
-    FieldSpec("type", "Type", kind="enum", choices=tuple(ActionType)),
-    FieldSpec("priority", "Priority", kind="enum", choices=tuple(Priority)),
-    FieldSpec("owner", "Owner (one person, not a team)", short="Owner"),
-    FieldSpec("due", "Due date", kind="date", placeholder="YYYY-MM-DD (within 30 days)"),
-    FieldSpec(
-        "status",
-        "Status",
-        kind="enum",
-        choices=tuple(ActionStatus),
-        required=True,
-        default=ActionStatus.TODO,
-    ),
-    FieldSpec("ticket", "Ticket link", short="Ticket"),
-    FieldSpec(
-        "addresses", "Addresses", kind="list", help="Factor ids and/or root-cause, e.g. F1, F2"
-    ),
-    FieldSpec("completed", "Completed on", kind="date"),
-    FieldSpec("verification", "Verification (how we know it works)", short="Verification"),
-]
+def action_specs(template: Template, keep: str | None = None) -> list[FieldSpec]:
+    """The action item's form: the type is one of the team's types (``keep``, an item's own
+    type from outside the list, stays choosable so editing the item doesn't force a change)."""
+    types = template.type_names
+    if keep and keep not in types:
+        types = (*types, keep)
+    meanings = "; ".join(f"{t.name}: {t.meaning}" for t in template.action_types if t.meaning)
+    return [
+        FieldSpec("action", "Action (specific and measurable)", short="Action", required=True),
+        FieldSpec("type", "Type", kind="enum", choices=types, help=meanings),
+        FieldSpec("priority", "Priority", kind="enum", choices=tuple(Priority)),
+        FieldSpec("owner", "Owner (one person, not a team)", short="Owner"),
+        FieldSpec("due", "Due date", kind="date", placeholder="YYYY-MM-DD (within 30 days)"),
+        FieldSpec(
+            "status",
+            "Status",
+            kind="enum",
+            choices=tuple(ActionStatus),
+            required=True,
+            default=ActionStatus.TODO,
+        ),
+        FieldSpec("group", "Group", placeholder="Technical / Organisational (the export groups)"),
+        FieldSpec("ticket", "Ticket link", short="Ticket"),
+        FieldSpec(
+            "addresses", "Addresses", kind="list", help="Factor ids and/or root-cause, e.g. F1, F2"
+        ),
+        FieldSpec("completed", "Completed on", kind="date"),
+        FieldSpec("verification", "Verification (how we know it works)", short="Verification"),
+        FieldSpec("rationale", "Rationale: why this action", short="Rationale", kind="multiline"),
+    ]
+
+
+class ActionTable(RecordTable):
+    """The action items, typed from the team's list of action types."""
+
+    def __init__(self, template: Template, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.template = template
+
+    def form_specs(self, item: ActionItem | None) -> list[FieldSpec]:
+        return action_specs(self.template, item.type if item is not None else None)
 
 
 def action_items(context: PartContext) -> Widget:
@@ -127,7 +147,8 @@ def action_items(context: PartContext) -> Widget:
         return ActionItem.model_validate({**base, **values})
 
     return _panel(
-        RecordTable(
+        ActionTable(
+            context.template,
             "action item",
             context.editor,
             "action_items",
@@ -140,8 +161,9 @@ def action_items(context: PartContext) -> Widget:
                 Column("Due", lambda a: a.due.isoformat() if a.due else "—", width=10),
                 Column("Status", lambda a: a.status.value, width=11, drop=6),
                 Column("Addresses", lambda a: ", ".join(a.addresses) or "⚠", width=9, drop=5),
+                Column("Group", lambda a: a.group, width=12, drop=7),
             ],
-            ACTION_SPECS,
+            action_specs(context.template),
             make,
             values_of=lambda a: a.model_dump() | {"status": a.status.value},
             id="table-action_items",

@@ -1,4 +1,5 @@
-"""The prose parts: the summary and the root-cause statements."""
+"""The prose parts: the summary, the background, the root-cause statements, and how the
+incident was detected, resolved and told to customers."""
 
 from __future__ import annotations
 
@@ -29,6 +30,13 @@ def root_cause(context: PartContext) -> Widget:
             id="text-root_cause-what_happened",
         ),
         TextField(
+            "Trigger",
+            context.editor,
+            "root_cause.trigger",
+            hint="What set it off: a deploy, a config push, a spike.",
+            id="text-root_cause-trigger",
+        ),
+        TextField(
             "Root cause statement",
             context.editor,
             "root_cause.statement",
@@ -36,4 +44,44 @@ def root_cause(context: PartContext) -> Widget:
             id="text-root_cause-statement",
         ),
         id="root-cause-part",
+        can_focus=False,
+    )
+
+
+def background(context: PartContext) -> Widget:
+    return TextField(
+        "Background",
+        context.editor,
+        "background",
+        hint="The context and architecture a reader needs first.",
+        id="text-background",
+    )
+
+
+def response(context: PartContext) -> Widget:
+    """Detection, resolution and customer communication: the response, in document order."""
+    return VerticalScroll(
+        TextField(
+            "Detection",
+            context.editor,
+            "detection",
+            hint="How it was noticed (alerts, customers, luck), how fast.",
+            id="text-detection",
+        ),
+        TextField(
+            "Resolution",
+            context.editor,
+            "resolution",
+            hint="How service was restored and the incident closed.",
+            id="text-resolution",
+        ),
+        TextField(
+            "Customer communication",
+            context.editor,
+            "customer_communication",
+            hint="What customers were told, when, where; the apology.",
+            id="text-customer_communication",
+        ),
+        id="response-part",
+        can_focus=False,
     )
