@@ -1,0 +1,96 @@
+"""What the command palette and the help screen offer: the app's own commands, the screen's,
+and every key of the editor in use, so nothing hidden from the footer is out of reach."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from screens.help import HelpGroup
+from sessions.checks import Finding
+from widgets.protocols import HasHelp
+
+if TYPE_CHECKING:
+    from pmtui.app import PostmortemApp
+
+
+@runtime_checkable
+class SessionView(Protocol):
+    """What the app asks of its session screens."""
+
+    def redraw(self, changed: set[str]) -> None: ...
+    def show_findings(self, findings: list[Finding]) -> None: ...
+    def commands(self) -> Iterable[SystemCommand]: ...
+    def help_groups(self) -> list[HelpGroup]: ...
+
+
+def app_commands(app: PostmortemApp) -> Iterable[SystemCommand]:
+    yield SystemCommand("Help: every key", "By where it works (F1)", app.action_help)
+    yield SystemCommand("Save", "Save the session file now (ctrl+s)", app.action_save)
+    yield SystemCommand(
+        "Save as…", "Write the session to a new file and edit that", app.action_save_as
+    )
+    yield SystemCommand("Undo", "Undo the last change (ctrl+z)", app.action_undo)
+    yield SystemCommand(
+        "Meeting mode", "The timed agenda walk (F2)", lambda: app.action_mode("meeting")
+    )
+    yield SystemCommand(
+        "Drafting mode", "Edit the whole document (F3)", lambda: app.action_mode("drafting")
+    )
+    yield SystemCommand("Preview Markdown", "The exported postmortem (F5)", app.action_preview)
+    yield SystemCommand(
+        "Export Markdown", "Write the .md beside the session (ctrl+e)", app.action_export
+    )
+    yield SystemCommand(
+        "Import Markdown…",
+        "A Markdown postmortem into a new session file beside this one",
+        app.action_import_markdown,
+    )
+    yield SystemCommand(
+        "Presentation theme",
+        "High contrast for screen sharing (ctrl+t)",
+        app.action_toggle_presentation,
+    )
+    yield SystemCommand(
+        "Resolve file conflict",
+        "Reload, save a copy or overwrite (ctrl+o)",
+        app.action_resolve_conflict,
+    )
+
+
+def focused_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
+    """Every key of the editor in use, hidden from the footer or not, by name."""
+    for active in screen.active_bindings.values():
+        node, binding = active.node, active.binding
+        if not isinstance(node, HasHelp) or not binding.description or not active.enabled:
+            continue
+        yield SystemCommand(
+            f"{node.HELP_TITLE}: {binding.description}",
+            f"({app.get_key_display(binding)})",
+            lambda node=node, action=binding.action: app.run_action(action, node),
+        )
+
+
+def help_groups(app: App) -> list[HelpGroup]:
+    """The focused widget's keys first (and its containers'), then the app's, then the
+    screen's and every other editor on it."""
+    chain = [app.focused, *(app.focused.ancestors if app.focused else [])]
+    groups: list[HelpGroup] = [
+        (f"Here: {widget.HELP_TITLE}", "", list(widget.BINDINGS))
+        for widget in chain
+        if isinstance(widget, HasHelp) and not isinstance(widget, App)
+    ]
+    groups.append(("Everywhere", "", [*app.BINDINGS, Binding("ctrl+p", "", "Commands")]))
+    screen = app.screen
+    if isinstance(screen, SessionView):
+        groups.extend(screen.help_groups())
+        seen = {type(widget) for widget in chain}
+        for widget in screen.query("*"):
+            if isinstance(widget, HasHelp) and type(widget) not in seen:
+                seen.add(type(widget))
+                groups.append((widget.HELP_TITLE, "", list(widget.BINDINGS)))
+    return groups
