@@ -19,6 +19,7 @@ from pmtui import __version__, output
 
 if TYPE_CHECKING:
     from sessions.atomic import Written
+    from sessions.models import Metadata, Session
 
 COMMANDS = (
     "open", "demo", "new", "export", "import", "schema", "check", "actions", "stats", "library"
@@ -55,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--severity", choices=["SEV1", "SEV2", "SEV3", "SEV4", "unknown"], default="unknown"
     )
     p.add_argument("--date", type=_date, help="incident date, YYYY-MM-DD")
+    p.add_argument(
+        "--agenda",
+        metavar="NAME",
+        help="the meeting's agenda: guide (80 min), debrief (60 min), review (30 min) or one "
+        "of the team's in .pmtui.toml (default: the team's choice, else guide)",
+    )
     p.add_argument("--example", action="store_true", help="write the guide's worked example")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
@@ -153,25 +160,25 @@ def _main(argv: list[str] | None) -> int:
 def _cmd_new(args: argparse.Namespace) -> int:
     from sessions import save
     from sessions.example import example_session
-    from sessions.models import Metadata, Session, Severity
+    from sessions.models import Metadata, Severity
 
     if args.file.exists() and not args.force:
         output.error(f"{args.file}: already exists (use --force to overwrite)")
         return 2
-    from sessions.checks.config import find_config, load_config
-
     if args.example:
         session = example_session()
     else:
-        session = Session(
-            metadata=Metadata(
-                title=args.title,
-                incident_id=args.incident_id,
-                severity=Severity(args.severity),
-                date=args.date,
-            ),
-            team_sections=load_config(find_config(args.file)).template.new_sections(),
+        metadata = Metadata(
+            title=args.title,
+            incident_id=args.incident_id,
+            severity=Severity(args.severity),
+            date=args.date,
         )
+        try:
+            session = _new_session(args.file, metadata, args.agenda)
+        except ValueError as error:
+            output.error(error)
+            return 2
     try:
         written = save(session, args.file)
     except OSError as error:
@@ -179,6 +186,16 @@ def _cmd_new(args: argparse.Namespace) -> int:
     output.note(f"Created {args.file}")
     _note_split_links(written)
     return 0
+
+
+def _new_session(
+    path: Path, metadata: Metadata | None = None, agenda: str | None = None
+) -> Session:
+    """A new session as the team's `.pmtui.toml` (at or above ``path``) makes them."""
+    from sessions.checks.config import find_config, load_config
+    from sessions.new_session import new_session
+
+    return new_session(load_config(find_config(path)), metadata, agenda)
 
 
 def _write_failed(path: Path, error: OSError) -> int:
@@ -283,7 +300,6 @@ def _cmd_library(args: argparse.Namespace) -> int:
 
 def _cmd_open(args: argparse.Namespace) -> int:
     from sessions import save
-    from sessions.models import Session
     from sessions.textsafe import one_line
 
     path: Path = args.file
@@ -299,7 +315,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
             if answer.strip().lower() not in ("y", "yes"):
                 return 1
         try:
-            save(Session(), path)
+            save(_new_session(path), path)
         except OSError as error:
             return _write_failed(path, error)
     return _run_app(path)
