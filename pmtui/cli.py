@@ -22,7 +22,8 @@ if TYPE_CHECKING:
     from sessions.models import Metadata, Session
 
 COMMANDS = (
-    "open", "demo", "new", "export", "import", "schema", "check", "actions", "stats", "library"
+    "open", "demo", "new", "export", "import", "schema", "check", "actions", "stats", "library",
+    "share",
 )  # fmt: skip
 
 
@@ -69,6 +70,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     p.add_argument("--format", choices=["markdown", "json"], default="markdown")
+
+    p = sub.add_parser(
+        "share",
+        help="serve a read-only live page of a session for the meeting's attendees",
+        description="Serve a read-only live page of the session: the current section and its "
+        "countdown, the agenda and the document, following every save. The URL is the first "
+        "line printed.",
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--host",
+        help="listen on this address (0.0.0.0: every network) with a random token in the URL; "
+        "default: 127.0.0.1 only, without a token",
+    )
+    p.add_argument("--port", type=int, default=0, help="the port (default: any free one)")
+    p.add_argument("--exit-with-stdin", action="store_true", help=argparse.SUPPRESS)
 
     p = sub.add_parser("import", help="read Markdown postmortems into session files")
     p.add_argument("source", type=Path, help="a Markdown postmortem, or a folder of them")
@@ -260,6 +277,12 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_share(args: argparse.Namespace) -> int:
+    from pmtui.share_command import run_share
+
+    return run_share(args)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from pmtui.check_command import run_check
 
@@ -373,4 +396,5 @@ _HANDLERS = {
     "actions": _cmd_actions,
     "stats": _cmd_stats,
     "library": _cmd_library,
+    "share": _cmd_share,
 }
