@@ -90,7 +90,9 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         self.now = now
         self.today = today
         self.config, self._config_error = self._load_config()
-        self.context = PartContext(self.editor, today or dt.date.today(), self.config.template)
+        self.context = PartContext(
+            self.editor, today or dt.date.today(), self.config.template, self.config.meeting
+        )
         self.check_delay = check_delay
         self.watch_interval = watch_interval
         self.start_mode = start_mode

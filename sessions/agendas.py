@@ -173,7 +173,7 @@ def apply_preset(meeting: Meeting, sections: list[AgendaSection]) -> None:
     for section in sections:
         if spent.get(section.kind):
             section.spent_seconds = spent[section.kind].pop(0)
-    meeting.agenda = sections
+    meeting.agenda[:] = sections  # in place: whoever holds the list sees the new agenda
     kinds = [section.kind for section in sections]
     meeting.current = kinds.index(current_kind) if current_kind in kinds else 0
 

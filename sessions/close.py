@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sessions.checks.triage import Deadlines, deadlines
+from sessions.editing import SessionEditor
 from sessions.markdown import table
 from sessions.models import ActionItem, AgendaSection, ParkedIdea, Session
 from sessions.parking import open_ideas
@@ -173,3 +174,12 @@ def with_summary(notes: str, summary: str) -> str:
             return "\n".join([*lines[:start], *summary.split("\n"), *lines[end + 1 :]])
     kept = notes.rstrip()
     return f"{kept}\n\n{summary}" if kept else summary
+
+
+def write_summary(editor: SessionEditor, today: dt.date) -> CloseSummary:
+    """Write the close summary into the meeting notes (one undo step); the summary."""
+    summary = close_summary(editor.session, today)
+    meeting = editor.session.meeting
+    with editor.edit("meeting.notes", "close summary written into the notes"):
+        meeting.notes = with_summary(meeting.notes, to_markdown(summary))
+    return summary

@@ -12,8 +12,9 @@ FACILITATOR_ROLE = (
     "Redirect blame to systems",
 )
 
-BLAMELESS_REMINDER = "We focus on what happened and how, not who."
-"""The guide's rule for the room, said first."""
+BLAMELESS_LINES = ("We focus on what happened", "and how, not who.")
+BLAMELESS_REMINDER = " ".join(BLAMELESS_LINES)
+"""The guide's rule for the room, said first ("focus on 'who' not 'how'" is blame creep)."""
 
 PRIME_DIRECTIVE = (
     "Regardless of what we discover, we understand and truly believe that everyone did the "
