@@ -214,9 +214,12 @@ class MeetingScreen(SessionScreen):
 
     @work(group="agenda-dialog")
     async def action_edit_agenda(self) -> None:
-        """Planned minutes and order, in a dialog over the meeting."""
-        await self.app.push_screen_wait(AgendaDialog(self.editor))
+        """Planned minutes and order, or a preset, in a dialog over the meeting."""
+        dialog = AgendaDialog(self.editor, self.timer, self.context.meeting)
+        await self.app.push_screen_wait(dialog)
         self.timer.follow()
+        if self.sections.current_key != self._kind().value:  # a preset changed the section
+            await self.show_section()
         self.tick()
 
     @work(group="trim-dialog")

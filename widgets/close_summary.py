@@ -107,7 +107,7 @@ class CloseSummaryView(VerticalScroll):
 
     DEFAULT_CSS = """
     CloseSummaryView { height: 1fr; padding: 0 1; }
-    CloseSummaryView > Static { margin-bottom: 1; }
+    CloseSummaryView > Static { margin-bottom: 1; max-width: 100; }
     """
 
     def __init__(self, summary: CloseSummary, *, id: str | None = None) -> None:
