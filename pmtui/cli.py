@@ -85,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
         "default: 127.0.0.1 only, without a token",
     )
     p.add_argument("--port", type=int, default=0, help="the port (default: any free one)")
-    p.add_argument("--exit-with-stdin", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--from-app", action="store_true", help=argparse.SUPPRESS)
 
     p = sub.add_parser("import", help="read Markdown postmortems into session files")
     p.add_argument("source", type=Path, help="a Markdown postmortem, or a folder of them")

@@ -7,6 +7,8 @@ everything else goes to standard error. Ctrl+C stops it.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
 import threading
 
@@ -14,6 +16,9 @@ from pmtui import output
 from pmtui.share_server import LOCAL, make_server
 from sessions.checks.config import find_config, load_config
 from sessions.live_page import LivePage
+
+FROM_APP_NICENESS = 5
+"""How much lower than the app the page runs when the app starts it (F6)."""
 
 
 def run_share(args: argparse.Namespace) -> int:
@@ -29,7 +34,11 @@ def run_share(args: argparse.Namespace) -> int:
     output.note(f"Sharing {args.file} read-only {where}; it follows every save. Ctrl+C stops.")
     output.flush()
     server.watch()
-    if args.exit_with_stdin:  # started by the app: go when the app goes, however it goes
+    if args.from_app:
+        # The facilitator's keys come first: the page yields the processor to the app.
+        with contextlib.suppress(AttributeError, OSError):
+            os.nice(FROM_APP_NICENESS)
+        # And it goes when the app goes, however the app goes (its end of the pipe closes).
         threading.Thread(target=_stop_at_eof, args=(server,), daemon=True).start()
     try:
         server.serve_forever(poll_interval=0.25)

@@ -2,14 +2,16 @@
 
 A child process, not a thread: fifty readers polling never take time from the app's event
 loop or its interpreter lock, and the page reads only the file, exactly as it does when run
-beside the app by hand. The child goes when the app goes, however it goes: it stops when its
-standard input (a pipe from the app) closes.
+beside the app by hand. It runs a little below the app's priority, so the facilitator's keys
+come first. The child goes when the app goes, however it goes: it stops when its standard
+input (a pipe from the app) closes.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import subprocess
 import sys
 from pathlib import Path
 
@@ -32,34 +34,30 @@ class Sharing:
     """At most one `pmtui share` child for the app's session."""
 
     def __init__(self) -> None:
-        self.process: asyncio.subprocess.Process | None = None
+        self.process: subprocess.Popen[bytes] | None = None
         self.url = ""
 
     @property
     def running(self) -> bool:
-        return self.process is not None and self.process.returncode is None
+        return self.process is not None and self.process.poll() is None
 
     async def start(self, path: Path, *, network: bool) -> str:
         """Start serving ``path``; its URL. ShareFailed says why it could not."""
         self.stop()
-        command = [sys.executable, "-m", "pmtui", "share", str(path), "--exit-with-stdin"]
+        command = [sys.executable, "-m", "pmtui", "share", str(path), "--from-app"]
         if network:
             command += ["--host", NETWORK]
-        process = await asyncio.create_subprocess_exec(
-            *command,
-            stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE,
-            stderr=asyncio.subprocess.PIPE,
+        process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
+        assert process.stdout is not None and process.stderr is not None
         try:
-            line = await asyncio.wait_for(process.stdout.readline(), START_TIMEOUT)  # type: ignore[union-attr]
+            line = await asyncio.wait_for(asyncio.to_thread(process.stdout.readline), START_TIMEOUT)
         except TimeoutError:
             line = b""
         if not line.startswith(b"http"):
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
-            error = await process.stderr.read()  # type: ignore[union-attr]
-            why = error.decode(errors="replace").strip().splitlines()
+            _end(process)
+            why = process.stderr.read().decode(errors="replace").strip().splitlines()
             raise ShareFailed(why[-1] if why else "pmtui share did not start")
         self.process = process
         self.url = line.decode().strip()
@@ -67,11 +65,8 @@ class Sharing:
 
     def stop(self) -> None:
         process, self.process, self.url = self.process, None, ""
-        if process is not None and process.returncode is None:
-            if process.stdin is not None:
-                process.stdin.close()
-            with contextlib.suppress(ProcessLookupError):
-                process.terminate()
+        if process is not None:
+            _end(process)
 
     # --- the dialog -----------------------------------------------------------------------
 
@@ -117,3 +112,17 @@ class Sharing:
             timeout=20,
             markup=False,
         )
+
+
+def _end(process: subprocess.Popen[bytes]) -> None:
+    """Close the child's standard input (it stops on its own), and make sure it is gone."""
+    if process.stdin is not None:
+        with contextlib.suppress(OSError):
+            process.stdin.close()
+    with contextlib.suppress(ProcessLookupError):
+        process.terminate()
+    try:
+        process.wait(timeout=2)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

@@ -2,6 +2,9 @@
 the close and the agenda presets. State is set directly; only the keys under test are pressed
 (typing is posted at once, as a terminal sends it)."""
 
+import http.client
+from urllib.parse import urlsplit
+
 from screens.agenda_dialog import AgendaDialog
 from screens.close import CloseScreen
 from sessions import load, to_markdown
@@ -152,3 +155,27 @@ async def test_a_preset_replaces_the_agenda_from_the_agenda_editor(tmp_path):
         await settle(pilot)
         assert app.screen.sections.current_key == "opening"
     assert load(tmp_path / "incident.toml").meeting.agenda[0].title == "Set the stage"
+
+
+async def test_f6_shares_the_session_until_stopped(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("l")  # this machine only
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if app.sharing.url:
+                break
+        url = urlsplit(app.sharing.url)
+        assert url.hostname == "127.0.0.1" and any(app.sharing.url in n for n in app.notified)
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=5)
+        connection.request("GET", "/state")
+        assert b"Checkout errors" in connection.getresponse().read()
+        connection.close()
+        process = app.sharing.process
+        await pilot.press("f6", "s")  # again: stop sharing
+        await settle(pilot)
+        assert not app.sharing.running and process.poll() is not None

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from pmtui.cli import main
 from pmtui.share_server import make_server
 from sessions import load, save
 from sessions.example import example_session
@@ -165,7 +166,7 @@ def test_on_the_network_every_request_needs_the_token(serve):
 
 def test_pmtui_share_prints_the_url_first_and_stops_with_the_app(example_file):
     child = subprocess.Popen(
-        [sys.executable, "-m", "pmtui", "share", str(example_file), "--exit-with-stdin"],
+        [sys.executable, "-m", "pmtui", "share", str(example_file), "--from-app"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -183,14 +184,12 @@ def test_pmtui_share_prints_the_url_first_and_stops_with_the_app(example_file):
         assert child.wait(timeout=5) == 0
 
 
-def test_pmtui_share_refuses_a_file_it_cannot_read(tmp_path):
+def test_pmtui_share_refuses_a_file_it_cannot_read(tmp_path, capsys):
     bad = tmp_path / "bad.toml"
     bad.write_text("schema_version = 2\n[metadata\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-m", "pmtui", "share", str(bad)], capture_output=True, text=True
-    )
-    assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr.startswith(f"pmtui: {bad}:2:")
+    assert main(["share", str(bad)]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.startswith(f"pmtui: {bad}:2:")
 
 
 def test_the_example_session_is_unharmed(example_file):
