@@ -9,6 +9,7 @@ goes through the ``SessionEditor``; screens contribute their own commands and he
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable
@@ -23,6 +24,7 @@ from textual.screen import Screen
 from pmtui.commands import SessionView, app_commands, focused_commands, help_groups
 from pmtui.key_order import OrderedKeysApp
 from pmtui.saving import Saver, SaveState
+from pmtui.sharing import Sharing
 from pmtui.themes import DEFAULT_THEME, PRESENTATION
 from screens.drafting import DraftingScreen
 from screens.help import HelpScreen
@@ -30,10 +32,10 @@ from screens.importing import import_markdown_beside
 from screens.meeting import MeetingScreen
 from screens.parts import PartContext
 from screens.preview import PreviewScreen
-from sessions import SessionFileError, to_markdown
+from sessions import SessionFileError, dumps, to_markdown
 from sessions.checks import Finding, run_checks
 from sessions.checks.config import CheckConfig, find_config, load_config
-from sessions.document import SessionDocument
+from sessions.document import ChangedOnDisk, SessionDocument
 from sessions.editing import EVERYTHING, SessionEditor
 from sessions.edits import sort_timeline
 from sessions.fileio import write_text_atomic
@@ -58,6 +60,7 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         Binding("ctrl+e", "export", "Export .md", show=False),
         Binding("ctrl+t", "toggle_presentation", "Presentation theme", show=False),
         Binding("ctrl+o", "resolve_conflict", "Resolve file conflict", show=False),
+        Binding("f6", "share", "Share page", show=False),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
@@ -87,7 +90,9 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         self.now = now
         self.today = today
         self.config, self._config_error = self._load_config()
-        self.context = PartContext(self.editor, today or dt.date.today(), self.config.template)
+        self.context = PartContext(
+            self.editor, today or dt.date.today(), self.config.template, self.config.meeting
+        )
         self.check_delay = check_delay
         self.watch_interval = watch_interval
         self.start_mode = start_mode
@@ -95,6 +100,7 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         self.session_screens: list[MeetingScreen | DraftingScreen] = []
         self._exported: str | None = None
         self.saver = Saver(self, self.document, self.editor, self.timer, autosave_delay)
+        self.sharing = Sharing()
 
     def _load_config(self) -> tuple[CheckConfig, str]:
         try:
@@ -245,6 +251,14 @@ class PostmortemApp(OrderedKeysApp, App[int]):
     async def action_import_markdown(self) -> None:
         await import_markdown_beside(self, self.document.path.parent, self.config.template)
 
+    @work(exclusive=True, group="share")
+    async def action_share(self) -> None:
+        """A read-only live page of this session for attendees (see pmtui.sharing)."""
+        await self.sharing.ask(self, self.document.path)
+
+    def on_unmount(self) -> None:
+        self.sharing.stop()
+
     def action_toggle_presentation(self) -> None:
         self.theme = DEFAULT_THEME if self.theme == PRESENTATION.name else PRESENTATION.name
 
@@ -266,7 +280,12 @@ class PostmortemApp(OrderedKeysApp, App[int]):
 
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
+        was_running = self.timer.running
         self.timer.pause()
+        if was_running and not self.unsaved and self.save_state is SaveState.SAVED:
+            # The file says "paused" too, so a live page beside the app stops counting.
+            with contextlib.suppress(ChangedOnDisk, OSError):
+                self.document.save(dumps(self.editor.session))
         if not self.unsaved:
             self.exit(0)
             return

@@ -19,9 +19,11 @@ from pmtui import __version__, output
 
 if TYPE_CHECKING:
     from sessions.atomic import Written
+    from sessions.models import Metadata, Session
 
 COMMANDS = (
-    "open", "demo", "new", "export", "import", "schema", "check", "actions", "stats", "library"
+    "open", "demo", "new", "export", "import", "schema", "check", "actions", "stats", "library",
+    "share",
 )  # fmt: skip
 
 
@@ -55,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--severity", choices=["SEV1", "SEV2", "SEV3", "SEV4", "unknown"], default="unknown"
     )
     p.add_argument("--date", type=_date, help="incident date, YYYY-MM-DD")
+    p.add_argument(
+        "--agenda",
+        metavar="NAME",
+        help="the meeting's agenda: guide (80 min), debrief (60 min), review (30 min) or one "
+        "of the team's in .pmtui.toml (default: the team's choice, else guide)",
+    )
     p.add_argument("--example", action="store_true", help="write the guide's worked example")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
 
@@ -62,6 +70,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     p.add_argument("--format", choices=["markdown", "json"], default="markdown")
+
+    p = sub.add_parser(
+        "share",
+        help="serve a read-only live page of a session for the meeting's attendees",
+        description="Serve a read-only live page of the session: the current section and its "
+        "countdown, the agenda and the document, following every save. The URL is the first "
+        "line printed.",
+    )
+    p.add_argument("file", type=Path)
+    p.add_argument(
+        "--host",
+        help="listen on this address (0.0.0.0: every network) with a random token in the URL; "
+        "default: 127.0.0.1 only, without a token",
+    )
+    p.add_argument("--port", type=int, default=0, help="the port (default: any free one)")
+    p.add_argument("--from-app", action="store_true", help=argparse.SUPPRESS)
 
     p = sub.add_parser("import", help="read Markdown postmortems into session files")
     p.add_argument("source", type=Path, help="a Markdown postmortem, or a folder of them")
@@ -153,25 +177,25 @@ def _main(argv: list[str] | None) -> int:
 def _cmd_new(args: argparse.Namespace) -> int:
     from sessions import save
     from sessions.example import example_session
-    from sessions.models import Metadata, Session, Severity
+    from sessions.models import Metadata, Severity
 
     if args.file.exists() and not args.force:
         output.error(f"{args.file}: already exists (use --force to overwrite)")
         return 2
-    from sessions.checks.config import find_config, load_config
-
     if args.example:
         session = example_session()
     else:
-        session = Session(
-            metadata=Metadata(
-                title=args.title,
-                incident_id=args.incident_id,
-                severity=Severity(args.severity),
-                date=args.date,
-            ),
-            team_sections=load_config(find_config(args.file)).template.new_sections(),
+        metadata = Metadata(
+            title=args.title,
+            incident_id=args.incident_id,
+            severity=Severity(args.severity),
+            date=args.date,
         )
+        try:
+            session = _new_session(args.file, metadata, args.agenda)
+        except ValueError as error:
+            output.error(error)
+            return 2
     try:
         written = save(session, args.file)
     except OSError as error:
@@ -179,6 +203,16 @@ def _cmd_new(args: argparse.Namespace) -> int:
     output.note(f"Created {args.file}")
     _note_split_links(written)
     return 0
+
+
+def _new_session(
+    path: Path, metadata: Metadata | None = None, agenda: str | None = None
+) -> Session:
+    """A new session as the team's `.pmtui.toml` (at or above ``path``) makes them."""
+    from sessions.checks.config import find_config, load_config
+    from sessions.new_session import new_session
+
+    return new_session(load_config(find_config(path)), metadata, agenda)
 
 
 def _write_failed(path: Path, error: OSError) -> int:
@@ -243,6 +277,12 @@ def _cmd_schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_share(args: argparse.Namespace) -> int:
+    from pmtui.share_command import run_share
+
+    return run_share(args)
+
+
 def _cmd_check(args: argparse.Namespace) -> int:
     from pmtui.check_command import run_check
 
@@ -283,7 +323,6 @@ def _cmd_library(args: argparse.Namespace) -> int:
 
 def _cmd_open(args: argparse.Namespace) -> int:
     from sessions import save
-    from sessions.models import Session
     from sessions.textsafe import one_line
 
     path: Path = args.file
@@ -299,7 +338,7 @@ def _cmd_open(args: argparse.Namespace) -> int:
             if answer.strip().lower() not in ("y", "yes"):
                 return 1
         try:
-            save(Session(), path)
+            save(_new_session(path), path)
         except OSError as error:
             return _write_failed(path, error)
     return _run_app(path)
@@ -357,4 +396,5 @@ _HANDLERS = {
     "actions": _cmd_actions,
     "stats": _cmd_stats,
     "library": _cmd_library,
+    "share": _cmd_share,
 }

@@ -51,6 +51,11 @@ def app_commands(app: PostmortemApp) -> Iterable[SystemCommand]:
         app.action_import_markdown,
     )
     yield SystemCommand(
+        "Share a live page for attendees",
+        "Read-only, in a browser, following every save (F6)",
+        app.action_share,
+    )
+    yield SystemCommand(
         "Presentation theme",
         "High contrast for screen sharing (ctrl+t)",
         app.action_toggle_presentation,

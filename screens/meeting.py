@@ -19,8 +19,11 @@ from textual.widgets import Footer, Header
 
 from screens.agenda_dialog import AgendaDialog
 from screens.base import HelpGroup, SessionScreen
+from screens.close import CloseScreen
+from screens.parking import ask_and_park
 from screens.parts import PARTS_BY_KEY, SECTION_PARTS, PartContext, build_part, part_of
 from sessions.checks import Finding
+from sessions.close import write_summary
 from sessions.meeting_timer import MeetingTimer, mmss
 from sessions.models import SectionKind
 from widgets.agenda_bar import AgendaBar
@@ -54,6 +57,8 @@ class MeetingScreen(SessionScreen):
         Binding("t", "trim", "Trim plan", show=False),
         Binding("g", "edit_agenda", "Agenda", show=False),
         Binding("question_mark", "next_prompt", "Next prompt", show=False),
+        Binding("i", "park", "Park an idea", show=False),
+        Binding("C", "close_meeting", "Close the meeting", show=False),
     ]
 
     def __init__(
@@ -157,7 +162,7 @@ class MeetingScreen(SessionScreen):
 
     async def action_next_section(self) -> None:
         if self.timer.index >= len(self.editor.session.meeting.agenda) - 1:
-            self.notify("This is the last section", timeout=3)
+            self.action_close_meeting()  # the end of the agenda: the close
             return
         self.timer.next()
         self._meeting_changed("next section")
@@ -181,6 +186,23 @@ class MeetingScreen(SessionScreen):
     def action_next_prompt(self) -> None:
         self.query_one(AgendaBar).next_prompt()
 
+    @work(group="park-dialog")
+    async def action_park(self) -> None:
+        """Park an idea for the action items without leaving this section."""
+        section = self.timer.section
+        await ask_and_park(self, self.editor, section.title if section else "")
+
+    @work(group="close-dialog")
+    async def action_close_meeting(self) -> None:
+        """The close: the timer stops and the summary goes into the meeting notes."""
+        if self.timer.running:
+            self.timer.pause()
+            self._meeting_changed("timer paused")
+            self.tick()
+        summary = write_summary(self.editor, self.context.today)
+        self.post_message(SessionEdited("meeting.notes", "close summary written"))
+        await self.app.push_screen_wait(CloseScreen(summary))
+
     async def on_screen_resume(self) -> None:
         """Back from drafting or a dialog: the timer follows a reordered agenda."""
         index = self.timer.index
@@ -192,9 +214,12 @@ class MeetingScreen(SessionScreen):
 
     @work(group="agenda-dialog")
     async def action_edit_agenda(self) -> None:
-        """Planned minutes and order, in a dialog over the meeting."""
-        await self.app.push_screen_wait(AgendaDialog(self.editor))
+        """Planned minutes and order, or a preset, in a dialog over the meeting."""
+        dialog = AgendaDialog(self.editor, self.timer, self.context.meeting)
+        await self.app.push_screen_wait(dialog)
         self.timer.follow()
+        if self.sections.current_key != self._kind().value:  # a preset changed the section
+            await self.show_section()
         self.tick()
 
     @work(group="trim-dialog")
@@ -224,6 +249,16 @@ class MeetingScreen(SessionScreen):
         yield SystemCommand("Trim the rest of the agenda to end on time", "t", self.action_trim)
         yield SystemCommand("Agenda: planned minutes and order", "g", self.action_edit_agenda)
         yield SystemCommand("Next prompt", "?", self.action_next_prompt)
+        yield SystemCommand(
+            "Park an idea",
+            "Keep it for the action items, stay in this section (i)",
+            self.action_park,
+        )
+        yield SystemCommand(
+            "Close the meeting",
+            "Summary of time, owners, dates and parked ideas, into the notes (C)",
+            self.action_close_meeting,
+        )
         tabs = self.section_tabs()
         if tabs is not None:
             for number, (key, title) in enumerate(tabs.titles(), 1):

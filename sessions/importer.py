@@ -24,6 +24,9 @@ from sessions.markdown import (
     FACTORS_INTRO,
     HEADINGS,
     LUCKY_INTRO,
+    PARKING_COLUMNS,
+    PARKING_HEADING,
+    PARKING_INTRO,
     RATIONALE,
     TITLE_PREFIX,
     to_markdown,
@@ -42,6 +45,7 @@ from sessions.models import (
     Link,
     Marker,
     Observation,
+    ParkedIdea,
     Precision,
     Priority,
     RelatedIncident,
@@ -449,6 +453,9 @@ SYNONYMS: dict[str, str] = {
     "lessons learned": "lessons",
     "supporting information": "supporting",
     "appendix": "appendix",
+    # Not a place for team sections: the meeting comes last and keeps the last place as is.
+    "postmortem meeting": "meeting",
+    "meeting notes": "meeting",
 }
 
 
@@ -1141,6 +1148,48 @@ class _Importer:
                     self._section(grandchild, top=False)
             else:
                 self._section(child, top=False)
+
+    # -- the meeting -------------------------------------------------------------------------
+
+    def _s_meeting(self, section: _Section) -> None:
+        """Notes as written; the last "Parking Lot" with its table is the open ideas."""
+        lot = next(
+            (
+                child
+                for child in reversed(section.children)
+                if heading_key(child.title) == heading_key(PARKING_HEADING)
+                and any(self._parking_table(group, dry=True) for group in child.blocks)
+            ),
+            None,
+        )
+        end = lot.line if lot is not None else section.end
+        self.session.meeting.notes = _source(self.lines, section.start, end)
+        if lot is None:
+            return
+        for group in lot.blocks:
+            intro = group[0].type == "paragraph_open" and text_of(group[1].content) == PARKING_INTRO
+            if not intro and not self._parking_table(group):
+                self._note(PARKING_HEADING, _block_source(self.lines, group))
+        for child in section.children[section.children.index(lot) + 1 :]:
+            self._section(child, top=False)
+        for child in lot.children:
+            self._section(child, top=False)
+
+    def _parking_table(self, group: list[Token], *, dry: bool = False) -> bool:
+        if group[0].type != "table_open":
+            return False
+        rows = _table_rows(group)
+        header = tuple(text_of(c) for c in rows[0]) if rows else ()
+        if header != PARKING_COLUMNS:
+            return False
+        for row in [] if dry else rows[1:]:
+            idea, raised_by, during = (*row, "", "", "")[:3]
+            self.session.meeting.parking_lot.append(
+                ParkedIdea(
+                    idea=_cell_text(idea), raised_by=text_of(raised_by), section=text_of(during)
+                )
+            )
+        return True
 
     def _legend(self) -> str:
         text = to_markdown(self.session, self.template)

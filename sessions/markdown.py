@@ -20,6 +20,7 @@ from sessions.models import (
     Fishbone,
     FishboneCategory,
     FiveWhys,
+    IdeaStatus,
     Observation,
     Precision,
     Session,
@@ -38,6 +39,11 @@ APPROXIMATE = "≈ "
 RATIONALE = "_Rationale:_ "
 LUCKY_INTRO = "Things that could have made this worse but didn't:"
 FACTORS_INTRO = "Factors that made the incident possible or worse:"
+MEETING_HEADING = "Postmortem Meeting"
+"""The meeting's notes (the close summary among them) and its parking lot, last."""
+PARKING_HEADING = "Parking Lot"
+PARKING_INTRO = "Ideas parked during the meeting, not yet an action item or dropped:"
+PARKING_COLUMNS = ("Idea", "Raised by", "During")
 SEPARATOR = "\n\n---\n\n"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -97,6 +103,9 @@ def to_markdown(session: Session, template: Template = GUIDE_TEMPLATE) -> str:
         for team in session.team_sections:
             if (team.after or "lessons") == section_id and block(team.text):
                 parts.append(f"## {plain(team.title) or 'Notes'}\n\n{block(team.text)}")
+    meeting = _meeting(session)
+    if meeting:
+        parts.append(f"## {MEETING_HEADING}\n\n{meeting}")
     return parts[0] + "\n\n" + SEPARATOR.join(parts[1:]) + "\n"
 
 
@@ -555,6 +564,24 @@ def _action_cell(item: ActionItem, column: str, factor_names: dict[str, str]) ->
         ]
     )
     return plain_cell(refs) if refs else "—"
+
+
+# --- the meeting -------------------------------------------------------------------------
+
+
+def _meeting(session: Session) -> str:
+    """The notes as written, then the ideas still waiting in the parking lot."""
+    parts = []
+    notes = block(session.meeting.notes, 2)
+    if notes:
+        parts.append(notes)
+    waiting = [i for i in session.meeting.parking_lot if i.status is IdeaStatus.OPEN]
+    if waiting:
+        rows = [[cell(i.idea), plain_cell(i.raised_by), plain_cell(i.section)] for i in waiting]
+        parts.append(
+            f"### {PARKING_HEADING}\n\n{PARKING_INTRO}\n\n" + table(list(PARKING_COLUMNS), rows)
+        )
+    return "\n\n".join(parts)
 
 
 # --- lessons, supporting information, appendix --------------------------------------------

@@ -57,6 +57,7 @@ class MeetingTimer:
         self.wall = wall
         self.warning_seconds = warning_seconds
         self._started_at: float | None = None
+        self._started_wall: dt.datetime | None = None
         self._base_spent = 0
         self._last_persist = 0.0
         self._timing: AgendaSection | None = None
@@ -99,11 +100,18 @@ class MeetingTimer:
         return self.clock() - self._started_at if self._started_at is not None else 0.0
 
     def sync(self) -> None:
-        """Write the running section's whole seconds into the model."""
+        """Write the running section's whole seconds into the model.
+
+        ``running_since`` moves on by the seconds written, so that the file read alone says
+        the same as the clock: spent + (now − running_since) is the time on the section.
+        """
         self.follow()
         section = self.section
         if section is not None and self.running:
-            section.spent_seconds = self._base_spent + int(self._run_seconds())
+            counted = int(self._run_seconds())
+            section.spent_seconds = self._base_spent + counted
+            if self._started_wall is not None:
+                self.meeting.running_since = self._started_wall + dt.timedelta(seconds=counted)
 
     def elapsed(self) -> float:
         """Seconds spent on the current section, to the fraction (for the countdown)."""
@@ -156,6 +164,7 @@ class MeetingTimer:
         self._timing = section
         self._last_persist = self.total_elapsed()
         now = self.wall().replace(microsecond=0)  # whole seconds in the file, like the rest
+        self._started_wall = now
         self.meeting.running_since = now
         if self.meeting.started_at is None:
             self.meeting.started_at = now

@@ -114,6 +114,8 @@ class Role(StrEnum):
     RESPONDER = "responder"
     SERVICE_OWNER = "service_owner"
     FACILITATOR = "facilitator"
+    #: Writes down what the meeting says, so the facilitator can facilitate.
+    NOTE_TAKER = "note_taker"
     TEAM_REPRESENTATIVE = "team_representative"
     MANAGEMENT = "management"
     OTHER = "other"
@@ -125,16 +127,34 @@ class Role(StrEnum):
 
 REQUIRED_ROLES: tuple[Role, ...] = (Role.RESPONDER, Role.SERVICE_OWNER, Role.FACILITATOR)
 
+ROLES_CHECK: tuple[Role, ...] = (
+    Role.FACILITATOR,
+    Role.NOTE_TAKER,
+    Role.RESPONDER,
+    Role.SERVICE_OWNER,
+)
+"""Who the opening of the meeting looks for: the guide's required roles and a note-taker."""
+
 
 class SectionKind(StrEnum):
     """What a meeting section is about; it decides which editor the meeting shows."""
 
+    #: Setting the stage: the blameless reminder, the incident, the agenda, who is here.
+    OPENING = "opening"
     TIMELINE_REVIEW = "timeline_review"
     CONTRIBUTING_FACTORS = "contributing_factors"
     WENT_WELL = "went_well"
     COULD_IMPROVE = "could_improve"
     ACTION_ITEMS = "action_items"
+    #: The author presents the summary (the review meeting for sharing learnings).
+    SUMMARY = "summary"
+    #: Lessons for the broader organisation (the review meeting).
+    LESSONS = "lessons"
     OTHER = "other"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
 
 
 # --- metadata and impact ------------------------------------------------------------------
@@ -510,6 +530,30 @@ def default_agenda() -> list[AgendaSection]:
     return [AgendaSection(kind=k, title=t, planned_minutes=m) for k, t, m in DEFAULT_AGENDA]
 
 
+class IdeaStatus(StrEnum):
+    """Where a parked idea went."""
+
+    OPEN = "open"
+    #: Turned into an action item (``action_id``).
+    ACTION = "action"
+    #: Dropped, with a reason.
+    DROPPED = "dropped"
+
+
+class ParkedIdea(Model):
+    """An idea raised off-topic ("add a TLS expiry monitor"), kept for the action items."""
+
+    idea: Text
+    raised_by: Text = ""
+    #: The agenda section it came up in.
+    section: Text = ""
+    status: IdeaStatus = IdeaStatus.OPEN
+    #: The action item it became.
+    action_id: int | None = Field(default=None, ge=1)
+    #: Why it was dropped.
+    reason: Text = ""
+
+
 class Meeting(Model):
     date: dt.date | None = None
     attendees: list[Attendee] = Field(default_factory=list)
@@ -521,10 +565,13 @@ class Meeting(Model):
     #: When the meeting should end (UTC): set at the first start from the agenda, like the
     #: slot in the calendar; extending or trimming sections doesn't move it.
     ends_at: UtcDatetime | None = None
-    #: While the timer runs, when this run of the current section began (UTC), so a reader
-    #: of the file can count down too; empty while paused.
+    #: While the timer runs, the moment (UTC) up to which the current section's
+    #: ``spent_seconds`` counts; it has run on since. A reader of the file counts down too:
+    #: left = planned − spent − (now − running_since). Empty while paused.
     running_since: UtcDatetime | None = None
     notes: Text = ""
+    #: Ideas parked during the meeting, to turn into action items or drop.
+    parking_lot: list[ParkedIdea] = Field(default_factory=list)
 
 
 class AcceptedFinding(Model):

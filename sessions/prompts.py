@@ -12,7 +12,24 @@ FACILITATOR_ROLE = (
     "Redirect blame to systems",
 )
 
+BLAMELESS_LINES = ("We focus on what happened", "and how, not who.")
+BLAMELESS_REMINDER = " ".join(BLAMELESS_LINES)
+"""The guide's rule for the room, said first ("focus on 'who' not 'how'" is blame creep)."""
+
+PRIME_DIRECTIVE = (
+    "Regardless of what we discover, we understand and truly believe that everyone did the "
+    "best job they could, given what they knew at the time, their skills and abilities, the "
+    "resources available, and the situation at hand."
+)
+"""Norm Kerth's Retrospective Prime Directive, read out when setting the stage."""
+
 PROMPTS: dict[SectionKind, tuple[str, ...]] = {
+    SectionKind.OPENING: (
+        "Read the reminder aloud: what happened and how, not who.",
+        "Is everyone needed here: responders, service owner, a note-taker?",
+        "Walk through the agenda and when we will finish.",
+        "Ideas for fixes come up early: park them (i) for the action items.",
+    ),
     SectionKind.TIMELINE_REVIEW: (
         "When did the issue actually start?",
         "When was it first detectable?",
@@ -49,6 +66,15 @@ PROMPTS: dict[SectionKind, tuple[str, ...]] = {
         "A single owner (not a team) and a due date within 30 days.",
         "Prevent / Detect / Mitigate / Document: which is it?",
         "Does it address a contributing factor or the root cause?",
+    ),
+    SectionKind.SUMMARY: (
+        "What happened, in a few minutes: impact, timeline, root cause, actions.",
+        "What would you want another team to take away?",
+    ),
+    SectionKind.LESSONS: (
+        "What applies beyond this team?",
+        "Have we seen this pattern before?",
+        "Share knowledge across teams; celebrate the learning.",
     ),
     SectionKind.OTHER: FACILITATOR_ROLE,
 }

@@ -42,6 +42,19 @@ def test_time_is_kept_in_whole_seconds_and_in_the_file_while_running():
     assert mmss(t.remaining()) == "18:43"
 
 
+def test_the_file_alone_says_how_long_the_section_has_run():
+    """What `pmtui share` computes from the file matches the clock after every save."""
+    t, c = timer()
+    t.start()
+    for step in (61.5, 59.7, 0.4, 125.0):
+        c.advance(seconds=step)
+        t.sync()  # what every save writes
+        meeting = t.meeting.model_copy(deep=True)
+        section = meeting.agenda[meeting.current]
+        read = section.spent_seconds + (c.wall() - meeting.running_since).total_seconds()
+        assert abs(read - t.elapsed()) < 1e-6
+
+
 def test_a_file_left_running_reopens_paused_and_says_so():
     meeting = Meeting(running_since=START)
     t, _ = timer(meeting)

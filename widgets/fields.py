@@ -35,6 +35,8 @@ class FieldSpec:
     #: A last step of parsing a value typed in (a zone name to its proper spelling); its
     #: ValueError is what the form shows.
     clean: Callable[[Any], Any] | None = field(default=None, compare=False)
+    #: Values the field offers as you type (free text stays allowed), e.g. the attendees.
+    suggestions: tuple[str, ...] = ()
 
     @property
     def name_shown(self) -> str:

@@ -101,6 +101,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             shown = [choice.replace("_", " ") for choice in spec.choices]
             shown += [alias for alias, _choice in spec.aliases]
             suggester = SuggestFromList(shown, case_sensitive=False)
+        elif spec.suggestions:
+            suggester = SuggestFromList(spec.suggestions, case_sensitive=False)
         text = to_text(spec, value)
         self._unchanged[spec.name] = (printable(text), text)
         return Input(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from textual.widget import Widget
 
-from screens.parts import forms, impact, lists, meeting_part, texts
+from screens.parts import forms, impact, lists, meeting_part, opening, parking, texts
 from screens.parts.context import PartContext
 from sessions.models import SectionKind
 from widgets.fishbone import FishboneEditor
@@ -63,7 +63,7 @@ PARTS: tuple[Part, ...] = (
     Part("went_well", "Went well", ("went_well",), lists.went_well),
     Part("went_poorly", "Went poorly", ("went_poorly",), lists.went_poorly),
     Part("got_lucky", "Got lucky", ("got_lucky",), lists.got_lucky),
-    Part("action_items", "Action items", ("action_items",), lists.action_items),
+    Part("action_items", "Action items", ("action_items",), parking.action_items),
     Part("lessons", "Lessons", ("lessons",), lists.lessons),
     Part(
         "team_sections",
@@ -75,15 +75,21 @@ PARTS: tuple[Part, ...] = (
     Part("appendix", "Appendix", ("appendix",), lists.appendix),
     Part("meeting", "Meeting", ("meeting", "accepted"), meeting_part.meeting),
 )
-PARTS_BY_KEY = {part.key: part for part in PARTS}
+MEETING_ONLY: tuple[Part, ...] = (Part("opening", "Set the stage", (), opening.opening),)
+"""Parts of the meeting that are no part of the document (drafting doesn't list them)."""
+
+PARTS_BY_KEY = {part.key: part for part in (*PARTS, *MEETING_ONLY)}
 
 #: Which parts each meeting section works on (the first is shown first).
 SECTION_PARTS: dict[SectionKind, tuple[str, ...]] = {
+    SectionKind.OPENING: ("opening",),
     SectionKind.TIMELINE_REVIEW: ("timeline",),
     SectionKind.CONTRIBUTING_FACTORS: ("factors", "whys", "fishbone"),
     SectionKind.WENT_WELL: ("went_well",),
     SectionKind.COULD_IMPROVE: ("went_poorly", "got_lucky"),
     SectionKind.ACTION_ITEMS: ("action_items",),
+    SectionKind.SUMMARY: ("summary",),
+    SectionKind.LESSONS: ("lessons",),
     SectionKind.OTHER: ("meeting",),
 }
 

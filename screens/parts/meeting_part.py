@@ -39,6 +39,12 @@ class RolesChecklist(Static):
         self.update(roles_checklist(self.editor.session))
 
 
+ATTENDEE_SPECS = [
+    FieldSpec("name", "Name", required=True),
+    FieldSpec("role", "Role", kind="enum", choices=tuple(Role), required=True, default=Role.OTHER),
+]
+
+
 def attendees_table(editor: SessionEditor) -> RecordTable:
     return RecordTable(
         "attendee",
@@ -48,12 +54,7 @@ def attendees_table(editor: SessionEditor) -> RecordTable:
             Column("Name", lambda a: a.name, min_width=20),
             Column("Role", lambda a: a.role.label, width=20),
         ],
-        [
-            FieldSpec("name", "Name", required=True),
-            FieldSpec(
-                "role", "Role", kind="enum", choices=tuple(Role), required=True, default=Role.OTHER
-            ),
-        ],
+        ATTENDEE_SPECS,
         model_maker(Attendee),
         values_of=lambda a: {"name": a.name, "role": a.role.value},
         id="table-attendees",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sessions.agendas import MeetingConfig, parse_meeting
 from sessions.errors import SessionFileError
 from sessions.fileio import parse_toml
 from sessions.limits import MAX_CONFIG_BYTES
@@ -31,6 +32,8 @@ class CheckConfig:
     path: Path | None = field(default=None, compare=False)
     #: The team's own sections and action types (`[template]`).
     template: Template = GUIDE_TEMPLATE
+    #: The opening step and the agenda presets (`[meeting]`).
+    meeting: MeetingConfig = field(default_factory=MeetingConfig)
 
 
 def find_config(start: Path, cache: dict[Path, Path | None] | None = None) -> Path | None:
@@ -77,4 +80,5 @@ def load_config(path: Path | None) -> CheckConfig:
     if unknown:
         raise SessionFileError(path, "unknown key (a typo?)", field=f"check.{sorted(unknown)[0]}")
     template = parse_template(data.get("template"), path)
-    return CheckConfig(**values, path=path, template=template)
+    meeting = parse_meeting(data.get("meeting"), path)
+    return CheckConfig(**values, path=path, template=template, meeting=meeting)

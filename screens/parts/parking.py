@@ -1,0 +1,60 @@
+"""Action items with the parking lot below them: the parked ideas are turned into action
+items (prefilled) or dropped, in the section where actions are decided. The lot shows only
+once an idea is parked, so a meeting without one looks as before."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import Label
+
+from screens.parts import lists
+from screens.parts.context import PartContext
+from sessions.models import ActionItem
+from widgets.parking_table import PART, ParkingLotTable
+from widgets.record_table import RecordPanel
+
+
+class ParkingLot(Vertical):
+    """The parked ideas under their heading, shown once there is one."""
+
+    DEFAULT_CSS = """
+    ParkingLot { height: auto; max-height: 11; }
+    ParkingLot RecordPanel { height: auto; max-height: 10; }
+    ParkingLot RecordTable { height: auto; max-height: 8; }
+    """
+
+    def __init__(self, context: PartContext) -> None:
+        super().__init__(id="parking-lot", classes="session-view")
+        self.editor = context.editor
+        self.parts = frozenset({PART})
+
+        def make_action(values: dict[str, Any]) -> ActionItem:
+            base = {"id": context.editor.session.next_action_id()}
+            return ActionItem.model_validate({**base, **values})
+
+        self.table = ParkingLotTable(
+            context.editor,
+            lists.action_specs(context.template),
+            make_action,
+            id="table-parking_lot",
+        )
+
+    def compose(self):
+        yield Label(
+            "Parked ideas: enter makes one an action item, x drops it (with the reason)",
+            classes="part-heading",
+        )
+        yield RecordPanel(self.table)
+
+    def on_mount(self) -> None:
+        self.show_session()
+
+    def show_session(self) -> None:
+        self.display = bool(self.editor.session.meeting.parking_lot)
+
+
+def action_items(context: PartContext) -> Widget:
+    return Vertical(lists.action_items(context), ParkingLot(context), id="action-items-part")

@@ -1,0 +1,185 @@
+"""The close of the meeting: what it used of its time, who does what by when, what is left.
+
+The summary is Markdown written into the meeting notes (so it is in the file, in git and in
+the export), between a heading and a closing line of its own: closing the meeting again
+replaces it instead of adding a second one, and the team's own notes around it stay.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sessions.checks.triage import Deadlines, deadlines
+from sessions.editing import SessionEditor
+from sessions.markdown import table
+from sessions.models import ActionItem, AgendaSection, ParkedIdea, Session
+from sessions.parking import open_ideas
+from sessions.prose import cell, inline, plain, plain_cell
+
+HEADING = "### Close of the meeting"
+END_TEXT = "Written by pmtui at the close of the meeting; closing it again rewrites this part."
+END = f"_{END_TEXT}_"
+
+
+@dataclass(frozen=True)
+class CloseSummary:
+    """Everything the close shows, computed once from the session."""
+
+    date: dt.date
+    sections: list[AgendaSection]
+    actions: list[ActionItem]
+    parked: list[ParkedIdea]
+    deadlines: Deadlines | None
+
+    @property
+    def unassigned(self) -> list[ActionItem]:
+        """Open items without an owner or a due date: the close asks for both."""
+        return [a for a in self.actions if a.status.is_open and not (a.owner.strip() and a.due)]
+
+    @property
+    def planned_minutes(self) -> int:
+        return sum(section.planned_minutes for section in self.sections)
+
+    @property
+    def spent_seconds(self) -> int:
+        return sum(section.spent_seconds for section in self.sections)
+
+
+def close_summary(session: Session, today: dt.date) -> CloseSummary:
+    return CloseSummary(
+        date=today,
+        sections=list(session.meeting.agenda),
+        actions=list(session.action_items),
+        parked=open_ideas(session.meeting),
+        deadlines=deadlines(session),
+    )
+
+
+def clock(seconds: int) -> str:
+    """83:05 for minutes and seconds spent (hours roll into minutes, as on the countdown)."""
+    minutes, rest = divmod(max(seconds, 0), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def against_plan(section: AgendaSection) -> str:
+    """+3:10 over the plan, −2:00 under it, empty for a section not reached."""
+    if not section.spent_seconds:
+        return "not reached"
+    delta = section.spent_seconds - section.planned_minutes * 60
+    if abs(delta) < 60:
+        return "on plan"
+    return ("+" if delta > 0 else "−") + clock(abs(delta))
+
+
+def to_markdown(summary: CloseSummary) -> str:
+    """The summary as the notes keep it: heading, time table, actions, gaps, ideas, deadlines."""
+    parts = [f"{HEADING} ({summary.date.isoformat()})", _time_table(summary)]
+    parts.append(_actions(summary))
+    missing = summary.unassigned
+    if missing:
+        parts.append(
+            f"**Without an owner or a due date ({len(missing)})**: "
+            + "; ".join(f"{item.id} ({_gaps(item)})" for item in missing)
+        )
+    if summary.parked:
+        lines = [f"**Parked ideas left ({len(summary.parked)})**", ""]
+        lines += [f"- {_idea(idea)}" for idea in summary.parked]
+        parts.append("\n".join(lines))
+    parts.append(_deadlines(summary))
+    parts.append(END)
+    return "\n\n".join(part for part in parts if part)
+
+
+def _time_table(summary: CloseSummary) -> str:
+    rows = [
+        [
+            plain_cell(section.title),
+            f"{section.planned_minutes} min",
+            clock(section.spent_seconds) if section.spent_seconds else "—",
+            against_plan(section),
+        ]
+        for section in summary.sections
+    ]
+    rows.append(
+        [
+            "**Total**",
+            f"**{summary.planned_minutes} min**",
+            f"**{clock(summary.spent_seconds)}**",
+            "",
+        ]
+    )
+    return table(["Section", "Planned", "Spent", "Against plan"], rows)
+
+
+def _gaps(item: ActionItem) -> str:
+    gaps = []
+    if not item.owner.strip():
+        gaps.append("no owner")
+    if item.due is None:
+        gaps.append("no due date")
+    return ", ".join(gaps)
+
+
+def _actions(summary: CloseSummary) -> str:
+    if not summary.actions:
+        return "**Action items**: none yet."
+    rows = [
+        [
+            str(item.id),
+            cell(item.action),
+            plain_cell(item.owner) if item.owner.strip() else "_no owner_",
+            item.due.isoformat() if item.due else "_no due date_",
+            item.status.value,
+        ]
+        for item in summary.actions
+    ]
+    return f"**Action items ({len(rows)})**\n\n" + table(
+        ["ID", "Action", "Owner", "Due", "Status"], rows
+    )
+
+
+def _idea(idea: ParkedIdea) -> str:
+    said = ", ".join(plain(part) for part in (idea.raised_by, idea.section) if part.strip())
+    return f"{inline(idea.idea)} ({said})" if said else inline(idea.idea)
+
+
+def _deadlines(summary: CloseSummary) -> str:
+    due = summary.deadlines
+    if due is None:
+        return "**Next deadlines**: set the incident date to know them."
+    marks = [
+        ("draft", due.draft, "48 hours after the incident"),
+        ("review", due.review, "5 business days"),
+        ("publication", due.publication, "7 business days"),
+    ]
+    shown = []
+    for name, day, rule in marks:
+        late = " — passed" if day < summary.date else ""
+        shown.append(f"{name} {day.isoformat()} ({rule}){late}")
+    return "**Next deadlines** (from the guide): " + "; ".join(shown) + "."
+
+
+def with_summary(notes: str, summary: str) -> str:
+    """The notes with ``summary`` in place of an earlier one, or added at the end."""
+    lines = notes.split("\n")
+    start = next((i for i, line in enumerate(lines) if line.startswith(HEADING)), None)
+    if start is not None:
+        # The export writes the emphasis with * and an import keeps that: either will do.
+        end = next(
+            (i for i in range(start, len(lines)) if lines[i].strip().strip("_*") == END_TEXT),
+            None,
+        )
+        if end is not None:
+            return "\n".join([*lines[:start], *summary.split("\n"), *lines[end + 1 :]])
+    kept = notes.rstrip()
+    return f"{kept}\n\n{summary}" if kept else summary
+
+
+def write_summary(editor: SessionEditor, today: dt.date) -> CloseSummary:
+    """Write the close summary into the meeting notes (one undo step); the summary."""
+    summary = close_summary(editor.session, today)
+    meeting = editor.session.meeting
+    with editor.edit("meeting.notes", "close summary written into the notes"):
+        meeting.notes = with_summary(meeting.notes, to_markdown(summary))
+    return summary

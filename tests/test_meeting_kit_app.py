@@ -1,0 +1,181 @@
+"""The facilitator's kit through the real app, on a fake clock: the opening, the parking lot,
+the close and the agenda presets. State is set directly; only the keys under test are pressed
+(typing is posted at once, as a terminal sends it)."""
+
+import http.client
+from urllib.parse import urlsplit
+
+from screens.agenda_dialog import AgendaDialog
+from screens.close import CloseScreen
+from sessions import load, to_markdown
+from sessions.agendas import MeetingConfig
+from sessions.close import END
+from sessions.models import Attendee, IdeaStatus, Role, SectionKind
+from sessions.parking import park
+from tests.app_helpers import FakeClock, burst, make_app, settle, shown
+from widgets.confirm import ChoiceDialog
+from widgets.form_dialog import FormDialog
+
+
+def with_opening(session):
+    session.meeting.agenda = MeetingConfig().new_agenda()
+    return session
+
+
+async def test_the_opening_sets_the_stage_and_fills_a_missing_role(tmp_path, example):
+    app = make_app(tmp_path, with_opening(example))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.editor.session.meeting.agenda[0].kind is SectionKind.OPENING
+        view = app.screen.query_one("#opening")
+        assert app.focused is view
+        reminder = view.query_one("#opening-rule").content
+        assert " ".join(reminder.lines) == "We focus on what happened and how, not who."
+        assert "did the best job they could" in shown(view.query_one("#opening-directive"))
+        facts = shown(view.query_one("#opening-facts"))
+        assert "INC-4211 · SEV2 · 2025-01-15" in facts and "= 83 min" in facts
+        assert "✓ Facilitator Priya Raman" in facts and "✗ Note-taker missing" in facts
+        assert "✓ Responders Tom Okafor, Jonas Berg" in facts
+        burst(app, "a", "Lena", "tab", "note", "enter")
+        await settle(pilot)
+        assert app.editor.session.meeting.attendees[-1] == Attendee(
+            name="Lena", role=Role.NOTE_TAKER
+        )
+        assert "✓ Note-taker Lena" in shown(view.query_one("#opening-facts"))
+        assert app.focused is view  # back where the facilitator was
+
+
+async def test_an_idea_is_parked_from_the_timeline_without_leaving_it(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.focused
+        table.cursor = 3
+        burst(app, "i", "Add a TLS expiry monitor", "tab", "Tom Okafor", "enter")
+        await settle(pilot)
+        parked = app.editor.session.meeting.parking_lot
+        assert [(i.idea, i.raised_by, i.section) for i in parked] == [
+            ("Add a TLS expiry monitor", "Tom Okafor", "Timeline review")
+        ]
+        assert app.editor.session.meeting.current == 0
+        assert app.focused is table and table.cursor == 3
+        assert any("Parked for the action items (1 waiting" in n for n in app.notified)
+        assert load(tmp_path / "incident.toml").meeting.parking_lot == parked
+        await pilot.press("ctrl+z")
+        assert app.editor.session.meeting.parking_lot == []
+
+
+async def test_parked_ideas_become_action_items_or_are_dropped(tmp_path, example):
+    park(example.meeting, "Add a TLS expiry monitor", "Tom Okafor", "Timeline review")
+    park(example.meeting, "Rewrite the pool in Rust", "Jonas Berg", "Contributing factors")
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(4)
+        await app.screen.show_section()
+        lot = app.screen.query_one("#parking-lot")
+        assert lot.display
+        table = app.screen.query_one("#table-parking_lot")
+        app.screen.set_focus(table)
+        await pilot.press("enter")
+        await settle(pilot)
+        form = app.screen
+        assert isinstance(form, FormDialog)
+        assert form.query_one("#f-action").value == "Add a TLS expiry monitor"  # prefilled
+        form.query_one("#f-owner").value = "Ana Silva"
+        form.query_one("#f-due").value = "2025-01-31"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        session = app.editor.session
+        item = session.action_items[-1]
+        assert (item.id, item.action, item.owner) == (6, "Add a TLS expiry monitor", "Ana Silva")
+        assert session.meeting.parking_lot[0].status is IdeaStatus.ACTION
+        assert session.meeting.parking_lot[0].action_id == 6
+        assert len(app.screen.query_one("#table-action_items").items) == 6  # redrawn
+        table.cursor = 1
+        burst(app, "x", "Out of scope", "enter")
+        await settle(pilot)
+        dropped = session.meeting.parking_lot[1]
+        assert (dropped.status, dropped.reason) == (IdeaStatus.DROPPED, "Out of scope")
+        assert app.focused is table
+    assert "### Parking Lot" not in to_markdown(load(tmp_path / "incident.toml"))
+
+
+async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_path, example):
+    park(example.meeting, "Add a TLS expiry monitor", "Tom Okafor", "Timeline review")
+    example.action_items[1] = example.action_items[1].model_copy(update={"owner": ""})
+    example.meeting.notes = "Notes from the room."
+    clock = FakeClock()
+    app = make_app(tmp_path, example, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(4)
+        await app.screen.show_section()
+        await pilot.press("s")
+        clock.advance(minutes=17)
+        await pilot.press("n")  # past the last section: the close
+        await settle(pilot)
+        assert isinstance(app.screen, CloseScreen)
+        assert not app.timer.running
+        left = shown(app.screen.query_one("#close-left"))
+        assert "Without an owner or a due date (1): 2" in left
+        assert "Parked ideas left (1): Add a TLS expiry monitor" in left
+        assert "draft 2025-01-17 (passed)" in left and "review 2025-01-22" in left
+        assert "+2:00" in shown(app.screen.query_one("#close-time"))
+        notes = app.editor.session.meeting.notes
+        assert notes.startswith("Notes from the room.\n\n### Close of the meeting (2025-01-20)")
+        await pilot.press("escape", "C")  # closing again rewrites the summary
+        await settle(pilot)
+        assert isinstance(app.screen, CloseScreen)
+        assert app.editor.session.meeting.notes.count(END) == 1
+    saved = load(tmp_path / "incident.toml")
+    assert saved.meeting.notes.count("### Close of the meeting") == 1
+    exported = to_markdown(saved)
+    assert "## Postmortem Meeting" in exported and "Parked ideas left (1)" in exported
+    assert "| Action items | 15 min | 17:00 | \\+2:00 |" in exported
+
+
+async def test_a_preset_replaces_the_agenda_from_the_agenda_editor(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g")
+        await settle(pilot)
+        assert isinstance(app.screen, AgendaDialog)
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("3")  # the review meeting
+        await settle(pilot)
+        agenda = app.editor.session.meeting.agenda
+        assert [s.planned_minutes for s in agenda] == [3, 5, 15, 10]
+        assert agenda[1].kind is SectionKind.SUMMARY
+        assert app.screen.query_one("#table-agenda").items == agenda
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.sections.current_key == "opening"
+    assert load(tmp_path / "incident.toml").meeting.agenda[0].title == "Set the stage"
+
+
+async def test_f6_shares_the_session_until_stopped(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        assert isinstance(app.screen, ChoiceDialog)
+        await pilot.press("l")  # this machine only
+        for _ in range(200):
+            await pilot.pause(0.05)
+            if app.sharing.url:
+                break
+        url = urlsplit(app.sharing.url)
+        assert url.hostname == "127.0.0.1" and any(app.sharing.url in n for n in app.notified)
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=5)
+        connection.request("GET", "/state")
+        assert b"Checkout errors" in connection.getresponse().read()
+        connection.close()
+        process = app.sharing.process
+        await pilot.press("f6", "s")  # again: stop sharing
+        await settle(pilot)
+        assert not app.sharing.running and process.poll() is not None
