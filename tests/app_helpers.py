@@ -146,14 +146,17 @@ BACKGROUND = {"save", "checks", "key-order"}
 
 
 async def settle(pilot) -> None:
-    """Let timers, saves, guardrail runs and messages run to completion."""
-    for _ in range(3):
+    """Let saves, guardrail runs, held keys and messages run to completion (as often as they
+    start one another, and no more: each round costs an idle wait)."""
+    app = pilot.app
+    for _ in range(5):
         await pilot.pause()
-        for worker in list(pilot.app.workers):
-            if worker.group in BACKGROUND and not worker.is_finished:
-                with contextlib.suppress(WorkerCancelled, WorkerFailed):
-                    await worker.wait()
-    await pilot.pause()
+        pending = [w for w in app.workers if w.group in BACKGROUND and not w.is_finished]
+        if not pending:
+            return
+        for worker in pending:
+            with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                await worker.wait()
 
 
 def shown(widget) -> str:

@@ -7,15 +7,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.corpus import MEMORY_LIMIT, SECONDS_PER_CASE, build, summary
+from tests.corpus import MEMORY_LIMIT, build, summary
 from tests.hostile import raw_controls
 
 ROOT = Path(__file__).parent.parent
 
+SLOW = 4.0
+"""Seconds one command may take on one file (the slowest real case takes well under one; a
+blame pattern that went quadratic on a field of tabs took ten)."""
+
 
 def test_every_hostile_file_gives_a_result_or_one_error_line(tmp_path):
     names = build(tmp_path)
-    assert len(names) > 80
+    assert len(names) > 70
     run = subprocess.run(
         [sys.executable, "-m", "tests.corpus", str(tmp_path)],
         capture_output=True,
@@ -50,7 +54,7 @@ def test_every_hostile_file_gives_a_result_or_one_error_line(tmp_path):
             problems.append((argv, code, err[:500]))
         elif len(lines[0]) > 400:
             problems.append((argv, "an error line too long to read", len(lines[0])))
-        if result["seconds"] > SECONDS_PER_CASE:
+        if result["seconds"] > SLOW:
             problems.append((argv, f"took {result['seconds']:.1f} s"))
     assert problems == []
     assert counts["outcomes"]["valid"] > 50 and "CRASH" not in counts["outcomes"]

@@ -11,7 +11,10 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9@*`])|\s*\n+\s*")
+# A line break starts a new sentence. The pattern starts at the break itself: a leading
+# ``\s*`` would try every run of spaces or tabs to its end and back (quadratic: 30,000 tabs
+# took 8 s); the spaces before a break are trimmed from the sentence instead.
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9@*`])|\n\s*")
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr gov sen rep st inc ltd co corp vs e.g i.e etc u.s u.k i.t no jr sr approx".split()
 )
