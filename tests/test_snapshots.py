@@ -61,7 +61,7 @@ def test_meeting_five_whys_in_overtime(snap_compare, tmp_path, size):
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", SIZES, ids=ids)
+@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=ids)
 def test_meeting_fishbone(snap_compare, tmp_path, size):
     app = _app(tmp_path)
 
@@ -72,7 +72,7 @@ def test_meeting_fishbone(snap_compare, tmp_path, size):
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=ids)
+@pytest.mark.parametrize("size", [(80, 24)], ids=ids)
 def test_meeting_action_items_form(snap_compare, tmp_path, size):
     app = _app(tmp_path)
 
@@ -85,7 +85,7 @@ def test_meeting_action_items_form(snap_compare, tmp_path, size):
     assert snap_compare(app, terminal_size=size, run_before=run_before)
 
 
-@pytest.mark.parametrize("size", [(80, 24), (160, 50)], ids=ids)
+@pytest.mark.parametrize("size", [(120, 36)], ids=ids)
 def test_drafting_action_items(snap_compare, tmp_path, size):
     app = _app(tmp_path, "drafting")
 
