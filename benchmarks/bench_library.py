@@ -6,7 +6,8 @@ the floors measured in the same run.
 Floors: *listing* walks the folder and stats every file (what any open must do); *parse*
 reads every file and parses it with ``tomllib`` alone (what a first open can't avoid).
 *First open* starts with no index cache (and writes it); *reopen* reads the cache; *one
-changed* reopens after one file was edited. Each figure is the best of ``--repeat`` runs.
+changed* reopens after one file was edited. Figures are CPU time (``process_time``: the
+machine may be shared), the best of ``--repeat`` runs, each run right after its floor's.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gc
 import os
 import shutil
 import tempfile
@@ -28,14 +30,12 @@ from sessions.library import Library, parse_query
 from sessions.library_stats import stats
 
 
-def best(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
-    """The shortest of ``repeat`` runs, in seconds, and the last result."""
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.process_time()
-        result = fn()
-        times.append(time.process_time() - start)
-    return min(times), result
+def measure(fn: Callable[[], object]) -> tuple[float, object]:
+    """CPU seconds of one call (the machine may be shared: wall time would count others'),
+    and its result."""
+    start = time.process_time()
+    result = fn()
+    return time.process_time() - start, result
 
 
 def listing_floor(folder: Path) -> list[os.stat_result]:
@@ -58,34 +58,43 @@ def main() -> None:
     args = parser.parse_args()
     today = dt.date(2025, 12, 1)
     print(
-        f"{'sessions':>8} {'listing':>9} {'parse':>9} {'first open':>17} {'reopen':>18} "
+        "CPU time, best of the runs; each measurement follows its floor, run for run.\n"
+        f"{'sessions':>8} {'listing':>9} {'parse':>9} {'first open':>18} {'reopen':>18} "
         f"{'one changed':>18} {'stats':>7} {'filter':>7}"
     )
     for size in (int(s) for s in args.sizes.split(",")):
         root = Path(tempfile.mkdtemp(prefix="pmtui-bench-"))
         folder, cache = root / "library", root / "cache"
         paths = generate_library(folder, size, broken=3)
-        repeat = args.repeat if size <= 1000 else max(1, args.repeat // 3)
-        listing, _ = best(lambda f=folder: listing_floor(f), repeat)
-        parse, _ = best(lambda f=folder: parse_floor(f), repeat)
-        first, _ = best(lambda f=folder, c=cache: first_open(f, c), repeat)
+        repeat = args.repeat if size <= 1000 else 1
+        listing, parse, first, reopen = [], [], [], []
+        for _ in range(repeat):
+            parse.append(measure(lambda f=folder: parse_floor(f))[0])
+            first.append(measure(lambda f=folder, c=cache: first_open(f, c))[0])
         time.sleep(2.1)  # past the cache's "changed just now" window
         first_open(folder, cache)
-        reopen, library = best(lambda f=folder, c=cache: Library.open(f, cache_dir=c), repeat)
+        for _ in range(max(repeat, 3)):
+            listing.append(measure(lambda f=folder: listing_floor(f))[0])
+            seconds, library = measure(lambda f=folder, c=cache: Library.open(f, cache_dir=c))
+            reopen.append(seconds)
         assert library.index.parsed == 0 and library.index.reused == size + 3, library.index
         paths[size // 2].write_text(paths[size // 2].read_text() + "\n")
-        changed, _ = best(lambda f=folder, c=cache: Library.open(f, cache_dir=c), 1)
-        stat_time, _ = best(lambda lib=library: stats(lib.entries, today), 1)
+        changed, _ = measure(lambda f=folder, c=cache: Library.open(f, cache_dir=c))
+        stat_time, _ = measure(lambda lib=library: stats(lib.entries, today))
         query = parse_query("sev:SEV1 service:checkout since:2024-06-01 incident")
-        filter_time, _ = best(
-            lambda lib=library, q=query: [e for e in lib.entries if q.matches(e)], 1
+        filter_time, _ = measure(
+            lambda lib=library, q=query: [e for e in lib.entries if q.matches(e)]
         )
+        floor_list, floor_parse = min(listing), min(parse)
         print(
-            f"{size:>8} {_ms(listing)} {_ms(parse)} {_ms(first)} {first / parse:>5.2f}x parse "
-            f"{_ms(reopen)} {reopen / listing:>5.2f}x list {_ms(changed)} "
-            f"{changed / listing:>5.2f}x list {stat_time * 1000:>4.0f} ms "
+            f"{size:>8} {_ms(floor_list)} {_ms(floor_parse)} {_ms(min(first))} "
+            f"{min(first) / floor_parse:>5.2f}x parse {_ms(min(reopen))} "
+            f"{min(reopen) / floor_list:>5.2f}x list {_ms(changed)} "
+            f"{changed / floor_list:>5.2f}x list {stat_time * 1000:>4.0f} ms "
             f"{filter_time * 1000:>4.0f} ms"
         )
+        del library
+        gc.collect()
         shutil.rmtree(root, ignore_errors=True)
 
 
@@ -113,9 +122,9 @@ def check_figure(size: int) -> None:
 
     folder = Path(tempfile.mkdtemp())
     generate_library(folder, size)
-    base, _ = best(lambda: parse_floor(folder), 1)
+    base, _ = measure(lambda: parse_floor(folder))
     with contextlib.redirect_stdout(io.StringIO()):
-        seconds, _ = best(lambda: cli(["check", str(folder), "--today", "2025-12-01"]), 1)
+        seconds, _ = measure(lambda: cli(["check", str(folder), "--today", "2025-12-01"]))
     print(
         f"pmtui check on {size} sessions: {seconds * 1000:.0f} ms "
         f"({seconds / base:.2f}x tomllib alone, {seconds / size * 1000:.2f} ms a session)"

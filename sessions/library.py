@@ -49,7 +49,7 @@ class Library:
         folder = Path(folder)
         index = index_folder(folder, cache_path(folder, cache_dir) if cached else None)
         library = cls(folder, index.entries, index.errors, index)
-        library.entries.sort(key=lambda e: (e.date or dt.date.min, str(e.path)), reverse=True)
+        library.entries.sort(key=lambda e: (e.day, str(e.path)), reverse=True)
         return library
 
     @property

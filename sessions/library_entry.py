@@ -1,15 +1,14 @@
-"""One postmortem as the library sees it: a small summary of the session, not the session.
+"""One postmortem as the library sees it: a small record of the session, not the session.
 
-The library keeps thousands of these in memory and in its index cache, so an entry holds only
-what the list, the filters, the action items, the review and the stats read, as plain values.
-``to_record`` / ``from_record`` turn it into JSON-ready lists for the cache (positional, so a
-10,000-session cache stays small and quick to read).
+The library keeps thousands of these in memory and in its index cache, so a record holds only
+what the list, the filters, the action items, the review and the stats read, as JSON-ready
+values; ``Entry`` reads it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from sessions.models import ActionStatus, Marker, Session, Severity, Status
@@ -17,6 +16,8 @@ from sessions.timeline import first_marks
 
 RECORD_VERSION = 1
 """Bumped whenever the record's shape changes: older caches are then rebuilt."""
+
+RECORD_FIELDS = 15
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,31 +37,105 @@ class ActionSummary:
     verification: str
 
 
-@dataclass(slots=True)
 class Entry:
-    """One postmortem: what the filters, the action items, the review and the stats need."""
+    """One postmortem: what the filters, the action items, the review and the stats need.
 
-    path: Path
-    title: str
-    incident_id: str
-    #: The incident's date, or the day of its first timeline event.
-    date: dt.date | None
-    severity: Severity
-    status: Status
-    services: tuple[str, ...]
-    tags: tuple[str, ...]
-    archived: bool
-    #: Root-cause categories: factor types, and fishbone categories that hold causes (sorted).
-    categories: tuple[str, ...]
-    #: (id, factor, type) of each contributing factor.
-    factors: tuple[tuple[str, str, str], ...]
-    meeting_date: dt.date | None
-    #: Minutes from "issue started" to "service restored" / "alert fired", where marked.
-    restore_minutes: float | None
-    detect_minutes: float | None
-    actions: tuple[ActionSummary, ...]
-    #: Everything the filter's words search, lower-cased once.
-    text: str
+    A view over its index record (``record``): opening a library from the cache makes one
+    of these per file without decoding anything; a field is decoded when it is first read
+    (the action items, once, then kept), so the list is shown before any item is looked at.
+    """
+
+    __slots__ = ("_actions", "_date", "path", "record")
+
+    def __init__(self, path: Path, record: list) -> None:
+        self.path = path
+        self.record = record
+        self._date: dt.date | bool | None = False  # False: not decoded yet
+        self._actions: tuple[ActionSummary, ...] | None = None
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Entry) and self.path == other.path and self.record == other.record
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: reload() changes it
+
+    def __repr__(self) -> str:
+        return f"Entry({self.path!r}, {self.record[_TITLE]!r})"
+
+    @property
+    def title(self) -> str:
+        return self.record[_TITLE]
+
+    @property
+    def incident_id(self) -> str:
+        return self.record[_ID]
+
+    @property
+    def date(self) -> dt.date | None:
+        """The incident's date, or the day of its first timeline event."""
+        if self._date is False:
+            self._date = _from_day(self.record[_DATE])
+        return self._date  # type: ignore[return-value]
+
+    @property
+    def day(self) -> str:
+        """The date as ``YYYY-MM-DD`` ("" when unknown): sorts as the date does."""
+        return self.record[_DATE] or ""
+
+    @property
+    def severity(self) -> Severity:
+        return _SEVERITY[self.record[_SEVERITY_AT]]
+
+    @property
+    def status(self) -> Status:
+        return _STATUS[self.record[_STATUS_AT]]
+
+    @property
+    def services(self) -> list[str]:
+        return self.record[_SERVICES]
+
+    @property
+    def tags(self) -> list[str]:
+        return self.record[_TAGS]
+
+    @property
+    def archived(self) -> bool:
+        return self.record[_ARCHIVED]
+
+    @property
+    def categories(self) -> list[str]:
+        """Root-cause categories: factor types, and fishbone categories that hold causes
+        (sorted)."""
+        return self.record[_CATEGORIES]
+
+    @property
+    def factors(self) -> list[list[str]]:
+        """[id, factor, type] of each contributing factor."""
+        return self.record[_FACTORS]
+
+    @property
+    def meeting_date(self) -> dt.date | None:
+        return _from_day(self.record[_MEETING])
+
+    @property
+    def restore_minutes(self) -> float | None:
+        """Minutes from "issue started" to "service restored", where both are marked."""
+        return self.record[_RESTORE]
+
+    @property
+    def detect_minutes(self) -> float | None:
+        """Minutes from "issue started" to "alert fired", where both are marked."""
+        return self.record[_DETECT]
+
+    @property
+    def actions(self) -> tuple[ActionSummary, ...]:
+        if self._actions is None:
+            self._actions = tuple(map(_action, self.record[_ACTIONS]))
+        return self._actions
+
+    @property
+    def text(self) -> str:
+        """Everything the filter's words search, lower-cased once."""
+        return self.record[_TEXT]
 
     @property
     def name(self) -> str:
@@ -69,7 +144,7 @@ class Entry:
 
     @property
     def open_actions(self) -> int:
-        return sum(1 for item in self.actions if item.status.is_open)
+        return sum(1 for item in self.record[_ACTIONS] if item[6] in _OPEN)
 
     def factor(self, factor_id: str) -> str:
         """The text of factor ``factor_id`` ("" when there is none)."""
@@ -77,12 +152,41 @@ class Entry:
 
     def reload(self, session: Session) -> None:
         """Show ``session`` (the file as it is now, after the library wrote to it)."""
-        fresh = summarize(self.path, session)
-        for each in fields(self):
-            setattr(self, each.name, getattr(fresh, each.name))
+        self.record = to_record(session)
+        self._date = False
+        self._actions = None
+
+
+(
+    _TITLE,
+    _ID,
+    _DATE,
+    _SEVERITY_AT,
+    _STATUS_AT,
+    _SERVICES,
+    _TAGS,
+    _ARCHIVED,
+    _CATEGORIES,
+    _FACTORS,
+    _MEETING,
+    _RESTORE,
+    _DETECT,
+    _ACTIONS,
+    _TEXT,
+) = range(RECORD_FIELDS)
+_SEVERITY = {s.value: s for s in Severity}
+_STATUS = {s.value: s for s in Status}
+_ACTION_STATUS = {s.value: s for s in ActionStatus}
+_OPEN = {s.value for s in ActionStatus if s.is_open}
 
 
 def summarize(path: Path, session: Session) -> Entry:
+    return Entry(path, to_record(session))
+
+
+def to_record(session: Session) -> list:
+    """What the library keeps of ``session``: JSON-ready lists, positional (so a 10,000-
+    session cache stays small and quick to read), in the order of the ``_TITLE``… indexes."""
     meta = session.metadata
     date = meta.date
     if date is None and session.timeline:
@@ -93,72 +197,26 @@ def summarize(path: Path, session: Session) -> Entry:
     searched = [meta.title, meta.incident_id, session.summary, session.root_cause.statement]
     searched += meta.services + meta.tags + [f.factor for f in session.factors]
     searched += [item.action for item in session.action_items]
-    return Entry(
-        path=path,
-        title=meta.title,
-        incident_id=meta.incident_id,
-        date=date,
-        severity=meta.severity,
-        status=meta.status,
-        services=tuple(meta.services),
-        tags=tuple(meta.tags),
-        archived=meta.archived,
-        categories=tuple(sorted(categories)),
-        factors=tuple((f.id, f.factor, f.type.strip()) for f in session.factors),
-        meeting_date=session.meeting.date,
-        restore_minutes=_minutes(marks, Marker.SERVICE_RESTORED),
-        detect_minutes=_minutes(marks, Marker.ALERT_FIRED),
-        actions=tuple(
-            ActionSummary(
-                id=item.id,
-                action=item.action,
-                type=item.type or "",
-                priority=item.priority.value if item.priority else "",
-                owner=item.owner,
-                due=item.due,
-                status=item.status,
-                ticket=item.ticket,
-                addresses=tuple(item.addresses),
-                completed=item.completed,
-                verification=item.verification,
-            )
-            for item in session.action_items
-        ),
-        text="\n".join(searched).lower(),
-    )
-
-
-def _minutes(marks: dict[Marker, dt.datetime], end: Marker) -> float | None:
-    if Marker.ISSUE_STARTED in marks and end in marks:
-        return (marks[end] - marks[Marker.ISSUE_STARTED]).total_seconds() / 60
-    return None
-
-
-# --- records for the index cache --------------------------------------------------------
-
-
-def to_record(entry: Entry) -> list:
-    """``entry`` without its path, as JSON-ready lists."""
     return [
-        entry.title,
-        entry.incident_id,
-        _day(entry.date),
-        entry.severity.value,
-        entry.status.value,
-        list(entry.services),
-        list(entry.tags),
-        entry.archived,
-        list(entry.categories),
-        [list(f) for f in entry.factors],
-        _day(entry.meeting_date),
-        entry.restore_minutes,
-        entry.detect_minutes,
+        meta.title,
+        meta.incident_id,
+        _day(date),
+        meta.severity.value,
+        meta.status.value,
+        list(meta.services),
+        list(meta.tags),
+        meta.archived,
+        sorted(categories),
+        [[f.id, f.factor, f.type.strip()] for f in session.factors],
+        _day(session.meeting.date),
+        _minutes(marks, Marker.SERVICE_RESTORED),
+        _minutes(marks, Marker.ALERT_FIRED),
         [
             [
                 a.id,
                 a.action,
-                a.type,
-                a.priority,
+                a.type or "",
+                a.priority.value if a.priority else "",
                 a.owner,
                 _day(a.due),
                 a.status.value,
@@ -167,58 +225,19 @@ def to_record(entry: Entry) -> list:
                 _day(a.completed),
                 a.verification,
             ]
-            for a in entry.actions
+            for a in session.action_items
         ],
-        entry.text,
+        "\n".join(searched).lower(),
     ]
 
 
-def from_record(path: Path, record: list) -> Entry:
-    """The entry a record of ``to_record`` holds.
-
-    Records come from the cache this module wrote (its checksum is verified before), so
-    shapes are trusted; anything else raises ``TypeError``, ``ValueError`` or ``KeyError``.
-    """
-    (
-        title,
-        incident_id,
-        date,
-        severity,
-        status,
-        services,
-        tags,
-        archived,
-        categories,
-        factors,
-        meeting_date,
-        restore,
-        detect,
-        actions,
-        text,
-    ) = record
-    return Entry(
-        path,
-        title,
-        incident_id,
-        _from_day(date),
-        _SEVERITY[severity],
-        _STATUS[status],
-        tuple(services),
-        tuple(tags),
-        archived,
-        tuple(categories),
-        tuple(map(tuple, factors)),
-        _from_day(meeting_date),
-        restore,
-        detect,
-        tuple(map(_action, actions)),
-        text,
-    )
+def _minutes(marks: dict[Marker, dt.datetime], end: Marker) -> float | None:
+    if Marker.ISSUE_STARTED in marks and end in marks:
+        return (marks[end] - marks[Marker.ISSUE_STARTED]).total_seconds() / 60
+    return None
 
 
-_SEVERITY = {s.value: s for s in Severity}
-_STATUS = {s.value: s for s in Status}
-_ACTION_STATUS = {s.value: s for s in ActionStatus}
+# --- decoding -------------------------------------------------------------------------
 
 
 def _action(record: list) -> ActionSummary:

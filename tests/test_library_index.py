@@ -11,7 +11,7 @@ import pytest
 import sessions.library_index as index_module
 from sessions import load, save
 from sessions.library import Library
-from sessions.library_entry import from_record, summarize, to_record
+from sessions.library_entry import Entry, summarize, to_record
 from sessions.library_index import cache_home, cache_path
 from sessions.models import Status
 from tests.unlistable import refuse_listing
@@ -149,6 +149,13 @@ def test_a_folder_that_cannot_be_searched_is_reported_on_every_open(folder, tmp_
         assert library.problem_summary() == "1 file could not be read, 1 folder not searched"
 
 
-def test_a_record_round_trips(example, tmp_path):
+def test_a_record_round_trips_and_reads_as_the_session(example, tmp_path):
     entry = summarize(tmp_path / "x.toml", example)
-    assert from_record(entry.path, json.loads(json.dumps(to_record(entry)))) == entry
+    assert Entry(entry.path, json.loads(json.dumps(to_record(example)))) == entry
+    assert (entry.title, entry.date, entry.severity) == (
+        example.metadata.title,
+        example.metadata.date,
+        example.metadata.severity,
+    )
+    assert [a.owner for a in entry.actions] == [a.owner for a in example.action_items]
+    assert entry.open_actions == 5 and entry.factor("F2") == example.factors[1].factor
