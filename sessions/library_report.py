@@ -14,7 +14,7 @@ def format_stats(figures: dict, width: int = 80) -> str:
     width = max(width, 40)
     lines = [f"{figures['postmortems']} postmortems"]
     if figures["by_severity"]:
-        lines += ["", "Postmortems by severity", *bar_rows(figures["by_severity"], width)]
+        lines += ["", "Postmortems by severity (count)", *bar_rows(figures["by_severity"], width)]
     lines += _monthly(
         "Postmortems per month (count)",
         {m: float(v) for m, v in figures["by_month"].items()},
