@@ -42,8 +42,11 @@ def listing_floor(folder: Path) -> list[os.stat_result]:
     return [os.stat(p) for p in session_files([folder]).files]
 
 
-def parse_floor(folder: Path) -> list[dict]:
-    return [tomllib.loads(p.read_bytes().decode()) for p in session_files([folder]).files]
+def parse_floor(folder: Path) -> None:
+    """Read and parse every file, keeping nothing (keeping the documents would add the
+    garbage collector's walks over them to the floor)."""
+    for path in session_files([folder]).files:
+        tomllib.loads(path.read_bytes().decode())
 
 
 def first_open(folder: Path, cache: Path) -> Library:

@@ -21,7 +21,6 @@ one slower open; a cache that can't be read or written is ignored (it is rebuilt
 from __future__ import annotations
 
 import contextlib
-import gc
 import hashlib
 import json
 import os
@@ -29,10 +28,10 @@ import stat
 import tempfile
 import time
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from sessions.collector import collector_paused
 from sessions.errors import SessionFileError
 from sessions.fileio import load
 from sessions.folder import session_files
@@ -78,23 +77,8 @@ class Index:
 def index_folder(folder: Path, cache: Path | None) -> Index:
     """Every session below ``folder``, parsing only files the cache ``cache`` doesn't hold as
     they are now; the cache is rewritten when anything changed (``None``: no cache)."""
-    with _collector_paused():
+    with collector_paused():  # summaries hold no cycles: see sessions.collector
         return _index(folder, cache)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Without the cyclic garbage collector while the index is built. Summaries hold no
-    cycles (reference counting frees all there is to free), but every few hundred objects
-    made the collector walks all the summaries kept so far: at 10,000 sessions that was a
-    third of a reopen."""
-    was_on = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_on:
-            gc.enable()
 
 
 def _index(folder: Path, cache: Path | None) -> Index:

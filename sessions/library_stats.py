@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from sessions.collector import collector_paused
 from sessions.library_entry import Entry
 from sessions.models import ActionStatus
 
@@ -19,10 +20,6 @@ RECURRING_AT = 3
 def ranked(counts: Counter[str]) -> dict[str, int]:
     """Largest first; equal counts by name (never by the order they were met in)."""
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def month(day: dt.date) -> str:
-    return f"{day.year:04d}-{day.month:02d}"
 
 
 def months_between(first: str, last: str) -> list[str]:
@@ -35,8 +32,9 @@ def months_between(first: str, last: str) -> list[str]:
     return out
 
 
-def _quarter(day: dt.date) -> str:
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+def _quarter(day: str) -> str:
+    """ "2025-Q1" for "2025-02-14"."""
+    return f"{day[:4]}-Q{(int(day[5:7]) - 1) // 3 + 1}"
 
 
 def _mean(values: list[float]) -> float | None:
@@ -45,10 +43,15 @@ def _mean(values: list[float]) -> float | None:
 
 def stats(entries: Iterable[Entry], today: dt.date, since: dt.date | None = None) -> dict:
     """Every figure of the stats view."""
+    with collector_paused():
+        return _stats(entries, today, since)
+
+
+def _stats(entries: Iterable[Entry], today: dt.date, since: dt.date | None) -> dict:
     chosen = [e for e in entries if since is None or (e.date is not None and e.date >= since)]
     chosen.sort(key=lambda e: str(e.path))
     by_severity = Counter(e.severity.value for e in chosen)
-    by_month = Counter(month(e.date) for e in chosen if e.date)
+    by_month = Counter(e.day[:7] for e in chosen if e.day)
     categories = Counter(c for e in chosen for c in e.categories)
     factor_types = Counter(kind for e in chosen for _id, _text, kind in e.factors if kind)
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -74,12 +77,12 @@ def stats(entries: Iterable[Entry], today: dt.date, since: dt.date | None = None
     mttr: dict[str, list[float]] = defaultdict(list)
     ttd: dict[str, list[float]] = defaultdict(list)
     for entry in chosen:
-        if entry.date is None:
+        if not entry.day:
             continue
         if entry.restore_minutes is not None:
-            mttr[month(entry.date)].append(entry.restore_minutes)
+            mttr[entry.day[:7]].append(entry.restore_minutes)
         if entry.detect_minutes is not None:
-            ttd[month(entry.date)].append(entry.detect_minutes)
+            ttd[entry.day[:7]].append(entry.detect_minutes)
     return {
         "postmortems": len(chosen),
         "by_severity": dict(sorted(by_severity.items())),
@@ -105,16 +108,17 @@ def quarterly(entries: list[Entry]) -> dict[str, list[dict]]:
     cross-cutting fix (more so when they span several services)."""
     found: dict[str, dict[str, dict]] = defaultdict(dict)
     for entry in entries:
-        if entry.date is None:
+        if not entry.day:
             continue
-        quarter = _quarter(entry.date)
+        quarter = _quarter(entry.day)
+        still_open = entry.open_actions
         for category in entry.categories:
             slot = found[quarter].setdefault(
                 category, {"category": category, "count": 0, "services": set(), "open_actions": 0}
             )
             slot["count"] += 1
             slot["services"] |= set(entry.services)
-            slot["open_actions"] += entry.open_actions
+            slot["open_actions"] += still_open
     out: dict[str, list[dict]] = {}
     for quarter in sorted(found):
         systemic = [
