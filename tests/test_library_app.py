@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 import pytest
-from textual import events
 
 from benchmarks.library_gen import generate_library
 from pmtui.library_app import LibraryApp
@@ -22,25 +21,13 @@ from sessions.library import Library
 from sessions.library_report import format_stats
 from sessions.library_stats import stats
 from sessions.models import ReviewDecision
-from tests.app_helpers import record_notifications, settle, shown
+from tests.app_helpers import burst, record_notifications, settle, shown
 from tests.review_library import TODAY, build
-from tests.test_live_meeting import burst
 from tests.unlistable import refuse_listing
 from widgets.form_dialog import FormDialog
 from widgets.list_table import ListTable
 
 GENERATED_TODAY = dt.date(2025, 12, 1)
-
-
-def keys(app, *parts: str | list[str]) -> None:
-    """Post keys at once, as a fast typist does: a list holds key names, a string is text."""
-    names = {":": "colon", " ": "space", "-": "minus", ".": "full_stop", "/": "slash"}
-    for part in parts:
-        if isinstance(part, list):
-            burst(app, part)
-        else:
-            for char in part:
-                app.post_message(events.Key(names.get(char, char), char))
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +45,7 @@ async def test_typing_filters_at_once_and_enter_opens_the_highlighted(generated)
     app = LibraryApp(generated, today=GENERATED_TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        keys(app, "sev:SEV1")  # no ctrl+f first
+        burst(app, "sev:SEV1")  # no ctrl+f first
         await settle(pilot)
         screen = app.screen
         assert screen.query_one("#library-filter").value == "sev:SEV1"
@@ -71,7 +58,7 @@ async def test_the_filter_and_the_row_are_kept_on_coming_back(generated):
     app = LibraryApp(generated, today=GENERATED_TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        keys(app, "tag:dns")
+        burst(app, "tag:dns")
         await settle(pilot)
         await pilot.press("down", "enter")
     back = LibraryApp(generated, today=GENERATED_TODAY, resume=app.state)
@@ -173,11 +160,11 @@ async def test_close_and_link_a_ticket_from_the_action_items(tmp_path):
         await settle(pilot)
         first = app.screen.table.current
         path, item_id = first.entry.path, first.item.id
-        keys(app, ["t"], "OPS-77", ["enter"])
+        burst(app, "t", "OPS-77", "enter")
         await settle(pilot)
         assert load(path).action_items[first.index].ticket == "OPS-77"
         assert "OPS-77" in row_text(app.screen.table, 1)
-        keys(app, ["c"], "Seen in staging", ["enter"])
+        burst(app, "c", "Seen in staging", "enter")
         await settle(pilot)
         item = next(i for i in load(path).action_items if i.id == item_id)
         assert (item.status.value, item.verification) == ("Done", "Seen in staging")
@@ -197,7 +184,7 @@ async def test_the_weekly_review_writes_each_decision_into_its_file(tmp_path):
         walk = screen.walk
         first, second, third = walk.agenda[:3]
         assert "Item 1 of 8 · Leadership review" in shown(screen.query_one("#review-stage"))
-        keys(app, ["d"], "Timeout seen in the load test", ["enter"])
+        burst(app, "d", "Timeout seen in the load test", "enter")
         await settle(pilot)
         assert walk.current == second  # on to the next item
         # a teammate edits the file (another item) while the review is on the next one
@@ -205,7 +192,7 @@ async def test_the_weekly_review_writes_each_decision_into_its_file(tmp_path):
         teammate.summary = "Edited during the review."
         teammate.action_items[4].owner = "Priya Raman"
         save(teammate, second.entry.path)
-        keys(app, ["u"], "2025-04-30", ["tab"], "Runbook owner away", ["enter"])
+        burst(app, "u", "2025-04-30", "tab", "Runbook owner away", "enter")
         await settle(pilot)
         await pilot.press("k")
         await settle(pilot)
@@ -242,7 +229,7 @@ async def test_new_postmortem_outside_the_library_is_refused(tmp_path):
     notes = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        keys(app, ["ctrl+n"], "../outside", ["enter"])
+        burst(app, "ctrl+n", "../outside", "enter")
         await settle(pilot)
         assert isinstance(app.screen, FormDialog) or app.is_running
         assert not (tmp_path / "outside.toml").exists()
