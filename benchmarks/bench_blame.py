@@ -23,7 +23,7 @@ from pmtui.cli import main as cli
 from sessions import save
 from sessions.checks import blame_findings, blame_people
 from sessions.checks.blameless import clear_cache
-from sessions.library import session_paths
+from sessions.folder import session_files
 
 CORPUS = Path(__file__).parent.parent / "tests" / "corpus" / "blame_sentences.toml"
 
@@ -78,7 +78,7 @@ def library_figures(sessions: int, repeat: int) -> None:
     for people in ("shared", "unique"):
         folder = Path(tempfile.mkdtemp())
         generate_library(folder, sessions, people=people, prose=True)
-        paths = session_paths(folder)
+        paths = session_files([folder]).files
 
         def parse(paths=paths) -> None:
             for p in paths:

@@ -18,7 +18,8 @@ from benchmarks.large_session import large_session
 from benchmarks.worst_sessions import SHAPES
 from sessions import SessionFileError, dumps, load, to_markdown
 from sessions.checks import run_checks
-from sessions.library import Library, stats
+from sessions.library import Library
+from sessions.library_stats import stats
 
 TODAY = dt.date(2025, 12, 1)
 

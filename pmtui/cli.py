@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 COMMANDS = (
     "open", "demo", "new", "export", "import", "schema", "check", "actions", "stats", "library",
-    "share",
+    "share", "review", "actions-link",
 )  # fmt: skip
 
 
@@ -116,19 +116,53 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("library", help="browse a folder of postmortems (also: pmtui DIR)")
     p.add_argument("folder", type=Path, nargs="?", default=Path("."))
 
-    p = sub.add_parser("actions", help="action items across a folder of postmortems")
+    p = sub.add_parser(
+        "actions",
+        help="action items across a folder of postmortems; the review agenda; tickets",
+        epilog="`pmtui actions link FILE ID TICKET` stores a ticket key or URL on an item.",
+    )
     p.add_argument("folder", type=Path)
     p.add_argument("--overdue", action="store_true", help="only overdue items")
     p.add_argument("--owner", help="only this owner's items")
     p.add_argument("--status", help="only this status (TODO, In Progress, Done, Won't Do)")
-    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.add_argument(
+        "--format",
+        choices=["text", "json", "markdown", "csv", "gh"],
+        default="text",
+        help="markdown: the weekly review's agenda; csv: open items without a ticket for "
+        "Jira's CSV importer; gh: a script of `gh issue create` commands for them",
+    )
+    p.add_argument(
+        "--link-base",
+        default="",
+        metavar="URL",
+        help="csv/gh: link to postmortems under this URL (e.g. the repository's blob/main/)",
+    )
     p.add_argument("--today", type=_date, help="the date overdue is measured against")
+
+    p = sub.add_parser("actions-link", prog="pmtui actions link")
+    p.description = "Store a ticket key or URL on an action item (an empty TICKET removes it)."
+    p.add_argument("file", type=Path, help="the postmortem's session file")
+    p.add_argument("id", type=int, help="the action item's id")
+    p.add_argument("ticket", help='the ticket key or URL, e.g. OPS-101 or "https://…/issues/7"')
 
     p = sub.add_parser("stats", help="patterns and trends across a folder of postmortems")
     p.add_argument("folder", type=Path)
     p.add_argument("--since", type=_date, help="only postmortems from this date on")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--today", type=_date, help="the date overdue is measured against")
+    p.add_argument(
+        "--width", type=int, help="chart width in columns (default: the terminal's, or 80)"
+    )
+
+    p = sub.add_parser("review", help="the weekly review of open action items, in the app")
+    p.add_argument("folder", type=Path, nargs="?", default=Path("."))
+    p.add_argument("--overdue", action="store_true", help="only overdue items")
+    p.add_argument("--owner", help="only this owner's items")
+    p.add_argument(
+        "--minutes", type=int, default=30, help="time for the whole review (default: 30)"
+    )
+    p.add_argument("--today", type=_date, help="the date decisions are written with")
     return parser
 
 
@@ -151,6 +185,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    if args_list[:2] == ["actions", "link"]:
+        args_list[:2] = ["actions-link"]
     if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
         args_list.insert(0, "open")
     parser = build_parser()
@@ -295,6 +331,22 @@ def _cmd_actions(args: argparse.Namespace) -> int:
     return _folder_or_error(args.folder) or run_actions(args)
 
 
+def _cmd_link(args: argparse.Namespace) -> int:
+    from pmtui.library_command import run_link
+
+    return run_link(args)
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    """The review in the library app; opening a postmortem from it comes back to it."""
+    if _folder_or_error(args.folder):
+        return 2
+    from sessions.review import ReviewPlan
+
+    plan = ReviewPlan(minutes=args.minutes, owner=args.owner or "", overdue=args.overdue)
+    return _library_loop(args.folder, start="review", plan=plan, today=args.today)
+
+
 def _cmd_stats(args: argparse.Namespace) -> int:
     from pmtui.library_command import run_stats
 
@@ -312,13 +364,27 @@ def _cmd_library(args: argparse.Namespace) -> int:
     """Browse the folder; opening a postmortem runs the app on it, then comes back here."""
     if _folder_or_error(args.folder):
         return 2
-    from pmtui.library_app import LibraryApp
+    return _library_loop(args.folder)
 
+
+def _library_loop(folder: Path, **options) -> int:
+    """Run the library app; each postmortem it opens runs in the app, then the library comes
+    back as it was left (view, filter, highlighted row)."""
+    from pmtui.library_app import LibraryApp
+    from sessions.errors import SessionFileError
+
+    app = LibraryApp(folder, **options)
     while True:
-        chosen = LibraryApp(args.folder).run()
+        chosen = app.run()
         if not chosen:
             return 0
-        _run_app(Path(chosen))
+        try:
+            _run_app(Path(chosen))
+        except SessionFileError as error:  # changed since the library listed it
+            options["message"] = str(error)
+        else:
+            options.pop("message", None)
+        app = LibraryApp(folder, **options, resume=app.state)
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
@@ -397,4 +463,6 @@ _HANDLERS = {
     "stats": _cmd_stats,
     "library": _cmd_library,
     "share": _cmd_share,
+    "review": _cmd_review,
+    "actions-link": _cmd_link,
 }

@@ -1,16 +1,30 @@
-"""The library app: browse a folder of postmortems; it exits with the path to open."""
+"""The library app: browse a folder of postmortems, track action items, review them weekly.
+
+It exits with the path of a postmortem to open (the command line runs the session app on it,
+then starts the library again with ``resume``, so it comes back as it was left).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import time
+from collections.abc import Callable
 from pathlib import Path
 
+from textual import events, on
 from textual.app import App
 from textual.binding import Binding
 
+from pmtui.key_order import KeyOrder
 from pmtui.themes import PRESENTATION
-from screens.library import ActionsScreen, LibraryScreen, StatsScreen, library_title
+from screens.library import LibraryScreen, library_title
+from screens.library_actions import ActionsScreen
+from screens.library_state import LibraryState
+from screens.library_stats import StatsScreen
+from screens.review import ReviewScreen
 from sessions.library import Library
+from sessions.review import ReviewPlan
+from sessions.review_walk import ReviewWalk
 
 
 class LibraryApp(App[str | None]):
@@ -19,23 +33,67 @@ class LibraryApp(App[str | None]):
         Binding("f2", "show('sessions')", "Postmortems"),
         Binding("f3", "show('actions')", "Action items"),
         Binding("f4", "show('stats')", "Stats"),
+        Binding("f5", "show('review')", "Weekly review"),
         Binding("ctrl+q", "quit", "Quit", priority=True),
     ]
 
-    def __init__(self, folder: Path | str, *, today: dt.date | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path | str,
+        *,
+        today: dt.date | None = None,
+        start: str = "sessions",
+        plan: ReviewPlan | None = None,
+        resume: LibraryState | None = None,
+        message: str = "",
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__()
         self.folder = Path(folder)
         self.today = today or dt.date.today()
+        self.state = resume or LibraryState(mode=start)
+        if plan is not None:
+            self.state.plan = plan
+        self.message = message
+        self.clock = clock
+        self.key_order = KeyOrder(self)
         self.library = Library.open(self.folder)
 
     def on_mount(self) -> None:
         self.register_theme(PRESENTATION)
         self.title = library_title(self.folder)
-        self.add_mode("sessions", lambda: LibraryScreen(self.library))
-        self.add_mode("actions", lambda: ActionsScreen(self.library, self.today))
+        self.add_mode("sessions", lambda: LibraryScreen(self.library, self.state))
+        self.add_mode("actions", lambda: ActionsScreen(self.library, self.state, self.today))
         self.add_mode("stats", lambda: StatsScreen(self.library, self.today))
-        self.switch_mode("sessions")
+        self.add_mode("review", self._review_screen)
+        self.switch_mode(self.state.mode)
+        if self.message:
+            self.notify(self.message, severity="error", markup=False)
+
+    def _review_screen(self) -> ReviewScreen:
+        """The review under way, or a new one over the library as it is now."""
+        walk = self.state.walk
+        if walk is None or walk.finished:
+            walk = ReviewWalk.start(self.library.entries, self.state.plan, self.today, self.clock)
+            self.state.walk = walk
+        return ReviewScreen(self.library, walk)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key goes through the key order first (see pmtui.key_order)."""
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            await self.key_order.handle(event, super().on_event)
+            return
+        await super().on_event(event)
 
     def action_show(self, mode: str) -> None:
         if self.current_mode != mode:
+            self.state.mode = mode
             self.switch_mode(mode)
+
+    @on(ReviewScreen.Finished)
+    def _review_finished(self) -> None:
+        """A finished review leaves; the next F5 starts a new one."""
+        self.state.walk = None
+        self.action_show("actions")
+        self.remove_mode("review")
+        self.add_mode("review", self._review_screen)

@@ -1,8 +1,9 @@
-"""The library's two writes: closing an action item in its file, and creating a new postmortem.
+"""The library's writes: changing one action item in its file (closing it, linking a ticket,
+a review's decision), and creating a new postmortem.
 
 The library reads every file once; a file may change on disk afterwards (a teammate's pull,
-the app). Closing an item therefore re-reads the file, applies only that change, and writes
-it only if the file did not change meanwhile. Both writes say what went wrong in a
+the app). Changing an item therefore re-reads the file, applies only that change, and writes
+it only if the file did not change meanwhile. Every write says what went wrong in a
 ``LibraryEditError`` the screen shows; nothing here raises anything else for a disk problem.
 """
 
@@ -10,60 +11,123 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from sessions.atomic import is_read_only
 from sessions.errors import SessionFileError
 from sessions.fileio import load, save
-from sessions.library import Entry, close_action
+from sessions.library import Entry, close_item
 from sessions.models import ActionItem, Metadata, Session
 from sessions.safe_read import open_error
+from sessions.textsafe import has_controls
+
+MAX_TICKET = 2000
+"""The longest ticket key or URL taken (URLs of some trackers run long, none this long)."""
 
 
 class LibraryEditError(Exception):
     """A change the library could not make; ``str()`` is the message to show."""
 
 
-def close_action_on_disk(entry: Entry, index: int, verification: str, today: dt.date) -> ActionItem:
-    """Close ``entry``'s action item ``index`` in the file as it is on disk now.
+def change_item_on_disk(
+    path: Path,
+    find: Callable[[ActionItem], bool],
+    change: Callable[[ActionItem], object],
+    *,
+    what: str,
+    open_only: bool = True,
+) -> tuple[Session, ActionItem]:
+    """Apply ``change`` to the first action item ``find`` accepts, in the file as it is on disk
+    now, and save; the file's session after the change, and the item.
 
-    On success ``entry.session`` becomes the file's session with the item closed (so an edit
-    made on disk since the library was read is kept, and shown). If the item is no longer in
-    the file as the library showed it, or the file changes while we write, nothing is written.
+    Nothing is written if no item is found (``what`` names it in the message), if it is closed
+    already (``open_only``), if ``change`` refuses (``ValueError``), or if the file changes
+    while we write.
     """
-    shown = entry.session.action_items[index]
     try:
-        stamp = _stamp(entry.path)
-        session = load(entry.path)
+        stamp = _stamp(path)
+        session = load(path)
     except OSError as error:
-        error = open_error(entry.path, error)
-        raise LibraryEditError(f"{entry.path.name} can't be read now: {error.message}") from None
+        error = open_error(path, error)
+        raise LibraryEditError(f"{path.name} can't be read now: {error.message}") from None
     except SessionFileError as error:
-        raise LibraryEditError(f"{entry.path.name} can't be read now: {error.message}") from None
-    matches = [
-        i
-        for i, item in enumerate(session.action_items)
-        if item.id == shown.id and item.action == shown.action
-    ]
-    if not matches:
-        raise LibraryEditError(
-            f"{entry.path.name} changed on disk: action {shown.id} is not there as shown; "
-            "reload the library"
-        )
-    if not session.action_items[matches[0]].status.is_open:
-        raise LibraryEditError(f"action {shown.id} is already closed in {entry.path.name}")
+        raise LibraryEditError(f"{path.name} can't be read now: {error.message}") from None
+    item = next((each for each in session.action_items if find(each)), None)
+    if item is None:
+        raise LibraryEditError(f"{path.name}: {what}")
+    if open_only and not item.status.is_open:
+        raise LibraryEditError(f"action {item.id} is already closed in {path.name}")
     try:
-        item = close_action(Entry(entry.path, session), matches[0], verification, today)
+        change(item)
     except ValueError as error:
         raise LibraryEditError(str(error)) from None
     try:
-        if _stamp(entry.path) != stamp:
-            raise LibraryEditError(f"{entry.path.name} changed on disk just now; try again")
-        save(session, entry.path)
+        if _stamp(path) != stamp:
+            raise LibraryEditError(f"{path.name} changed on disk just now; try again")
+        save(session, path)
     except OSError as error:
-        raise LibraryEditError(f"{entry.path.name} not saved: {_why(error)}") from None
-    entry.session = session
-    return item
+        raise LibraryEditError(f"{path.name} not saved: {_why(error)}") from None
+    return session, item
+
+
+def change_action_on_disk(
+    entry: Entry,
+    index: int,
+    change: Callable[[ActionItem], object],
+    *,
+    open_only: bool = True,
+) -> tuple[ActionItem, int]:
+    """``change`` the action item the library shows at ``entry.actions[index]``, in its file;
+    the item, and its index in ``entry.actions`` now.
+
+    The file is read again first, so an edit made on disk since the library was read is kept;
+    the item must still be there as shown (same id and action). On success ``entry`` shows
+    the file as it is now.
+    """
+    shown = entry.actions[index]
+    session, item = change_item_on_disk(
+        entry.path,
+        lambda each: each.id == shown.id and each.action == shown.action,
+        change,
+        what=f"changed on disk: action {shown.id} is not there as shown; reload the library",
+        open_only=open_only,
+    )
+    entry.reload(session)
+    return item, next(i for i, each in enumerate(session.action_items) if each is item)
+
+
+def close_action_on_disk(entry: Entry, index: int, verification: str, today: dt.date) -> ActionItem:
+    """Close the item with how it was verified (see ``change_action_on_disk``)."""
+    change = lambda item: close_item(item, verification, today)  # noqa: E731
+    return change_action_on_disk(entry, index, change)[0]
+
+
+def link_ticket_on_disk(entry: Entry, index: int, ticket: str) -> ActionItem:
+    """Store a ticket key or URL on the item, open or closed (see ``change_action_on_disk``)."""
+    change = lambda item: set_ticket(item, ticket)  # noqa: E731
+    return change_action_on_disk(entry, index, change, open_only=False)[0]
+
+
+def link_ticket_in_file(path: Path, item_id: int, ticket: str) -> ActionItem:
+    """`pmtui actions link FILE ID TICKET`: the item with that id, in that file."""
+    return change_item_on_disk(
+        path,
+        lambda each: each.id == item_id,
+        lambda item: set_ticket(item, ticket),
+        what=f"no action item {item_id}",
+        open_only=False,
+    )[1]
+
+
+def set_ticket(item: ActionItem, ticket: str) -> None:
+    """A ticket is one key or URL ("OPS-101", "https://…/issues/7"); empty unlinks it."""
+    ticket = ticket.strip()
+    if has_controls(ticket) or "\n" in ticket or "\t" in ticket:
+        raise ValueError("a ticket is one key or URL, on one line")
+    if len(ticket) > MAX_TICKET:
+        raise ValueError(f"a ticket is a key or URL of at most {MAX_TICKET} characters")
+    item.ticket = ticket
 
 
 def create_in_library(folder: Path, name: str, metadata: Metadata) -> Path:

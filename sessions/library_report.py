@@ -1,39 +1,38 @@
-"""The library's stats as text: bar charts and sparklines for a terminal or a weekly email."""
+"""The library's stats as text: labelled charts for a terminal, the app or a weekly email."""
 
 from __future__ import annotations
 
-from sessions.library import bar, sparkline
+import textwrap
+
+from sessions.charts import bar_rows, column_chart
+from sessions.library_stats import months_between
 from sessions.textsafe import one_line
 
 
-def format_stats(figures: dict) -> str:
-    """The stats as text with bar charts and sparklines, for a terminal or a weekly email."""
-    lines = [f"{figures['postmortems']} postmortems", "", "By severity"]
-    sev = figures["by_severity"]
-    top = max(sev.values(), default=0)
-    lines += [f"  {k:6} {v:4}  {bar(v, top)}" for k, v in sev.items()]
-    months = figures["by_month"]
-    if months:
-        lines += ["", f"By month ({min(months)} … {max(months)})"]
-        lines.append(
-            "  " + sparkline([float(v) for v in months.values()]) + f"  max {max(months.values())}"
-        )
+def format_stats(figures: dict, width: int = 80) -> str:
+    """Every figure of ``stats``, charted to fit ``width`` columns."""
+    width = max(width, 40)
+    lines = [f"{figures['postmortems']} postmortems"]
+    if figures["by_severity"]:
+        lines += ["", "Postmortems by severity (count)", *bar_rows(figures["by_severity"], width)]
+    lines += _monthly(
+        "Postmortems per month (count)",
+        {m: float(v) for m, v in figures["by_month"].items()},
+        width,
+        zero=0.0,
+        show=lambda v: f"{v:.0f}",
+    )
     for title, key in (
-        ("Root-cause categories", "root_cause_categories"),
-        ("Contributing-factor types", "factor_types"),
+        ("Root-cause categories (postmortems, top 8)", "root_cause_categories"),
+        ("Contributing-factor types (factors, top 8)", "factor_types"),
     ):
-        counts = figures[key]
-        if counts:
-            top = max(counts.values())
-            lines += ["", title]
-            top8 = list(counts.items())[:8]
-            lines += [f"  {one_line(k)[:24]:24} {v:4}  {bar(v, top, 24)}" for k, v in top8]
+        if figures[key]:
+            lines += ["", title, *bar_rows(figures[key], width, limit=8)]
     if figures["recurring"]:
-        lines += ["", "Recurring issues (same service and category 3+ times)"]
+        lines += ["", "Recurring issues (same service and category in 3+ postmortems)"]
         for rec in figures["recurring"][:10]:
-            lines.append(
-                one_line(f"  {rec['service']} / {rec['category']}: {rec['count']} postmortems")
-            )
+            said = f"  {rec['service']} / {rec['category']}: {rec['count']} postmortems"
+            lines += _wrap(said, width)
     ai = figures["action_items"]
     rate = f"{ai['completion_rate']:.0%}" if ai["completion_rate"] is not None else "—"
     days = (
@@ -43,23 +42,21 @@ def format_stats(figures: dict) -> str:
     )
     lines += [
         "",
-        f"Action items: {ai['total']} · done {ai['done']} ({rate}) · "
-        f"average time to complete {days} · overdue {ai['overdue']}",
+        f"Action items: {ai['total']} · done {ai['done']} ({rate}) · overdue {ai['overdue']}",
+        f"  average time to complete: {days}",
     ]
     for title, key in (
-        ("MTTR (minutes, by month)", "mttr_minutes_by_month"),
-        ("Time to detect (minutes, by month)", "ttd_minutes_by_month"),
+        ("MTTR: minutes from issue start to service restored, mean per month", "mttr"),
+        ("Time to detect: minutes from issue start to alert, mean per month", "ttd"),
     ):
-        series = figures[key]
+        series = figures[f"{key}_minutes_by_month"]
+        lines += _monthly(title, series, width, zero=None, show=lambda v: f"{v:.0f} min")
         if series:
             values = list(series.values())
-            lines += [
-                "",
-                title,
-                "  "
-                + sparkline(values)
-                + f"  latest {values[-1]:.0f}, best {min(values):.0f}, worst {max(values):.0f}",
-            ]
+            lines.append(
+                f"  latest {values[-1]:.0f} min · best {min(values):.0f} · "
+                f"worst {max(values):.0f} · {len(values)} months with data"
+            )
     quarters = {q: v for q, v in figures["quarters"].items() if v}
     if quarters:
         lines += ["", "Quarterly: systemic issues worth a cross-cutting fix"]
@@ -72,6 +69,31 @@ def format_stats(figures: dict) -> str:
                     if issue["services"]
                     else ""
                 )
-                said = f"{issue['category']}: {issue['count']} postmortems {span}"
-                lines.append(f"  {quarter} {one_line(said)}")
-    return "\n".join(lines)
+                said = f"  {quarter} {issue['category']}: {issue['count']} postmortems {span}"
+                lines += _wrap(said, width, " " * 10)
+    return "\n".join(out for line in lines for out in _wrap(line, width, "    ", keep=True))
+
+
+def _monthly(title: str, series: dict[str, float | None], width: int, *, zero, show) -> list[str]:
+    """A column chart of a by-month series over every month in its span (``zero`` for the
+    months it lacks: 0 for counts, None — a gap — for averages)."""
+    if not series:
+        return []
+    months = months_between(min(series), max(series))
+    values = [series.get(m, zero) for m in months]
+    chart, count = column_chart(months, values, width - 2, show=show)
+    notes = []
+    if count < len(months):
+        notes.append(f"the latest {count} of {len(months)} months")
+    if any(v is None for v in values[-count:]):
+        notes.append("· no data")
+    heading = [title] + [f"({', '.join(notes)})"] * bool(notes)
+    return ["", *_wrap(" ".join(heading), width, "")] + ["  " + line for line in chart]
+
+
+def _wrap(text: str, width: int, indent: str = "    ", *, keep: bool = False) -> list[str]:
+    """A line of user text wrapped to ``width``, later lines indented (``keep``: a line that
+    fits is kept as it is, its spacing too)."""
+    if keep and len(text) <= width:
+        return [text]
+    return textwrap.wrap(one_line(text), width, subsequent_indent=indent) or [""]

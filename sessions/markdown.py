@@ -532,7 +532,7 @@ def _rationale(item: ActionItem) -> str:
     return f"- **Why action {item.id}**\n\n{indented}"
 
 
-def _ticket(ticket: str) -> str:
+def ticket_cell(ticket: str) -> str:
     """A ticket URL is a link; a ticket key ("OPS-101") is text."""
     ticket = ticket.strip()
     if re.fullmatch(r"https?://[^\s<>|\\\x00-\x1f\x7f]+", ticket):
@@ -556,7 +556,7 @@ def _action_cell(item: ActionItem, column: str, factor_names: dict[str, str]) ->
     if column == "Status":
         return item.status.value
     if column == "Ticket":
-        return _ticket(item.ticket)
+        return ticket_cell(item.ticket)
     refs = names(
         [
             "Root cause" if ref == ROOT_CAUSE_REF else factor_names.get(ref, ref)

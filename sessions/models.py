@@ -427,6 +427,25 @@ class Observation(Model):
 ROOT_CAUSE_REF = "root-cause"
 
 
+class ReviewDecision(StrEnum):
+    """What the weekly review decided about an open action item (the guide's tracking)."""
+
+    DONE = "done"
+    NEW_DUE = "new due date"
+    NEW_OWNER = "new owner"
+    ON_TRACK = "on track"
+
+
+class ActionReview(Model):
+    """One decision of a weekly review, kept on the item so the file tells its history."""
+
+    date: dt.date
+    decision: ReviewDecision
+    #: How it was verified (done), why it moved and from when (new due date), from whom (new
+    #: owner); empty for "on track".
+    note: Text = ""
+
+
 class ActionItem(Model):
     id: int = Field(ge=1)
     action: Text
@@ -445,6 +464,8 @@ class ActionItem(Model):
     group: Text = ""
     #: Why this action, at whatever length it takes.
     rationale: Text = ""
+    #: The weekly reviews' decisions about this item, oldest first.
+    reviews: list[ActionReview] = Field(default_factory=list)
 
 
 # --- lessons, supporting information, appendix --------------------------------------------

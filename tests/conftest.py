@@ -1,4 +1,6 @@
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -22,3 +24,8 @@ def example_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def meeting_day() -> dt.date:
     return dt.date(2025, 1, 17)
+
+
+# The library's index cache goes to the user's cache folder: keep the tests' caches (and any
+# subprocess they start) out of the real one.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="pmtui-test-cache-")

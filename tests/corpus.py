@@ -207,6 +207,9 @@ def run(folder: Path) -> dict:
         ["check", str(folder), "--today", TODAY],
         ["stats", str(folder), "--today", TODAY],
         ["actions", str(folder), "--today", TODAY, "--format", "json"],
+        ["actions", str(folder), "--today", TODAY, "--format", "markdown"],
+        ["actions", str(folder), "--today", TODAY, "--format", "csv"],
+        ["actions", str(folder), "--today", TODAY, "--format", "gh"],
     ):
         results.append(run_one(argv))
     from sessions.library import Library

@@ -1,6 +1,7 @@
 """No command prints a raw control character, whatever the session holds or the file is called;
 JSON stays exact; a reader that goes away ends a command quietly."""
 
+import csv
 import io
 import json
 import subprocess
@@ -50,7 +51,14 @@ def test_every_command_output_is_inert(hostile_folder, capsys, monkeypatch):
         ("actions", folder, "--today", TODAY),
         ("actions", folder, "--today", TODAY, "--overdue"),
         ("actions", folder, "--today", TODAY, "--format", "json"),
+        ("actions", folder, "--today", TODAY, "--format", "markdown"),
+        ("actions", folder, "--today", TODAY, "--format", "csv"),
+        ("actions", folder, "--today", TODAY, "--format", "gh"),
+        ("actions", "link", file, "1", "OPS-1" + ATTACK),
+        ("actions", "link", file, "1", "OPS-1"),
+        ("actions", "link", file, "99", "OPS-1"),
         ("stats", folder, "--today", TODAY),
+        ("stats", folder, "--today", TODAY, "--width", "160"),
         ("stats", folder, "--today", TODAY, "--format", "json"),
         ("new", str(hostile_folder / ("new" + HOSTILE_NAME))),
         ("new", file),  # already exists
@@ -73,6 +81,14 @@ def test_every_command_output_is_inert(hostile_folder, capsys, monkeypatch):
     code, out, err = outputs[("check", folder, "--today", TODAY)]
     assert code == 2 and "not valid TOML" in err and err.count("\n") == 1
     assert outputs[("export", "--nope" + ATTACK, file)][0] == 2
+    code, out, _ = outputs[("actions", folder, "--today", TODAY, "--format", "gh")]
+    script = hostile_folder / "tickets.sh"
+    script.write_text(out)
+    assert subprocess.run(["bash", "-n", str(script)]).returncode == 0
+    code, out, _ = outputs[("actions", folder, "--today", TODAY, "--format", "csv")]
+    assert all(len(row) == 9 for row in csv.reader(io.StringIO(out)))
+    code, _, err = outputs[("actions", "link", file, "1", "OPS-1" + ATTACK)]
+    assert code == 2 and "one line" in err and err.count("\n") == 1
 
 
 def test_json_is_exact(hostile_folder, example, capsys):
@@ -104,6 +120,9 @@ def test_a_closed_pipe_ends_every_command_quietly(hostile_folder, monkeypatch, c
         ["export", file, "--format", "json"],
         ["check", file],
         ["actions", str(hostile_folder)],
+        ["actions", str(hostile_folder), "--format", "markdown"],
+        ["actions", str(hostile_folder), "--format", "csv"],
+        ["actions", str(hostile_folder), "--format", "gh"],
         ["stats", str(hostile_folder)],
         ["schema"],
     ):
