@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from sessions.charts import bar_rows, column_chart
-from sessions.library_stats import months_between
+from sessions.library_stats import month_count, months_between
 from sessions.textsafe import one_line
 
 
@@ -15,6 +15,12 @@ def format_stats(figures: dict, width: int = 80) -> str:
     lines = [f"{figures['postmortems']} postmortems"]
     if figures["by_severity"]:
         lines += ["", "Postmortems by severity (count)", *bar_rows(figures["by_severity"], width)]
+    future = figures.get("dated_after_today") or []
+    if future:
+        lines += [
+            "",
+            *_wrap(f"Left out of the trends, dated after today: {', '.join(future)}", width),
+        ]
     lines += _monthly(
         "Postmortems per month (count)",
         {m: float(v) for m, v in figures["by_month"].items()},
@@ -79,12 +85,13 @@ def _monthly(title: str, series: dict[str, float | None], width: int, *, zero, s
     months it lacks: 0 for counts, None — a gap — for averages)."""
     if not series:
         return []
-    months = months_between(min(series), max(series))
+    span = month_count(min(series), max(series))
+    months = months_between(min(series), max(series), at_most=width)  # more can't be drawn
     values = [series.get(m, zero) for m in months]
     chart, count = column_chart(months, values, width - 2, show=show)
     notes = []
-    if count < len(months):
-        notes.append(f"the latest {count} of {len(months)} months")
+    if count < span:
+        notes.append(f"the latest {count} of {span} months")
     if any(v is None for v in values[-count:]):
         notes.append("· no data")
     heading = [title] + [f"({', '.join(notes)})"] * bool(notes)

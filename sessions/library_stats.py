@@ -22,8 +22,17 @@ def ranked(counts: Counter[str]) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def months_between(first: str, last: str) -> list[str]:
-    """Every month from ``first`` to ``last`` ("2025-01"), both included."""
+def month_count(first: str, last: str) -> int:
+    """How many months from ``first`` to ``last`` ("2025-01"), both included."""
+    return (int(last[:4]) * 12 + int(last[5:])) - (int(first[:4]) * 12 + int(first[5:])) + 1
+
+
+def months_between(first: str, last: str, at_most: int | None = None) -> list[str]:
+    """Every month from ``first`` to ``last`` ("2025-01"), both included; only the latest
+    ``at_most`` of them when given (a chart draws a few dozen, whatever the span)."""
+    if at_most is not None and month_count(first, last) > at_most:
+        index = int(last[:4]) * 12 + int(last[5:]) - 1 - (at_most - 1)
+        first = f"{index // 12:04d}-{index % 12 + 1:02d}"
     year, number = int(first[:4]), int(first[5:])
     out = []
     while f"{year:04d}-{number:02d}" <= last:
@@ -50,8 +59,10 @@ def stats(entries: Iterable[Entry], today: dt.date, since: dt.date | None = None
 def _stats(entries: Iterable[Entry], today: dt.date, since: dt.date | None) -> dict:
     chosen = [e for e in entries if since is None or (e.date is not None and e.date >= since)]
     chosen.sort(key=lambda e: str(e.path))
+    this_month = today.isoformat()[:7]
+    future = [e for e in chosen if e.day and e.day[:7] > this_month]
     by_severity = Counter(e.severity.value for e in chosen)
-    by_month = Counter(e.day[:7] for e in chosen if e.day)
+    by_month = Counter(e.day[:7] for e in chosen if e.day and e.day[:7] <= this_month)
     categories = Counter(c for e in chosen for c in e.categories)
     factor_types = Counter(kind for e in chosen for _id, _text, kind in e.factors if kind)
     pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -77,7 +88,7 @@ def _stats(entries: Iterable[Entry], today: dt.date, since: dt.date | None) -> d
     mttr: dict[str, list[float]] = defaultdict(list)
     ttd: dict[str, list[float]] = defaultdict(list)
     for entry in chosen:
-        if not entry.day:
+        if not entry.day or entry.day[:7] > this_month:  # a date after today is a typo
             continue
         if entry.restore_minutes is not None:
             mttr[entry.day[:7]].append(entry.restore_minutes)
@@ -87,6 +98,7 @@ def _stats(entries: Iterable[Entry], today: dt.date, since: dt.date | None) -> d
         "postmortems": len(chosen),
         "by_severity": dict(sorted(by_severity.items())),
         "by_month": dict(sorted(by_month.items())),
+        "dated_after_today": sorted(str(e.path) for e in future),
         "root_cause_categories": ranked(categories),
         "factor_types": ranked(factor_types),
         "recurring": recurring,

@@ -182,3 +182,25 @@ def test_actions_and_stats_commands(folder, capsys):
     assert main(["stats", str(folder), "--format", "json", "--since", "2025-01-01"]) == 2
     assert json.loads(capsys.readouterr().out)["postmortems"] > 0
     assert main(["stats", str(folder / "nope")]) == 2
+
+
+def test_stats_leave_a_postmortem_dated_after_today_out_of_the_trends(tmp_path):
+    """A date in year 9999 made the month chart run to 95,000 months (8 s)."""
+    import time
+
+    from sessions import save as save_session
+    from sessions.library_report import format_stats
+    from sessions.library_stats import stats
+    from sessions.models import Session
+
+    session = Session()
+    session.metadata.date = dt.date(9999, 12, 31)
+    save_session(session, tmp_path / "far.toml")
+    session.metadata.date = dt.date(2025, 1, 15)
+    save_session(session, tmp_path / "real.toml")
+    start = time.perf_counter()
+    figures = stats(Library.open(tmp_path).entries, dt.date(2025, 12, 1))
+    text = format_stats(figures)
+    assert time.perf_counter() - start < 2
+    assert figures["by_month"] == {"2025-01": 1} and len(figures["dated_after_today"]) == 1
+    assert "dated after today" in text and "far.toml" in text
