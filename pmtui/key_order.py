@@ -15,11 +15,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+import weakref
 from collections import deque
 from collections.abc import Awaitable, Callable
 
 from textual import events
 from textual.app import App
+from textual.dom import NoScreen
+from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.worker import Worker
@@ -61,6 +64,7 @@ class KeyOrder:
         self.app = app
         self.held: deque[events.Key] = deque()
         self.waiting = False
+        self._seen_ready: weakref.WeakSet[Screen] = weakref.WeakSet()
 
     async def handle(self, event: events.Key, forward: Forward) -> None:
         if self.waiting or self.held or not self._ready():
@@ -101,8 +105,17 @@ class KeyOrder:
             self._wait_for(depth, started, forward)
 
     def _ready(self) -> bool:
+        """Can the screen on top take keys? A new screen can once it has focused a widget;
+        a screen that could before still can when its focus goes (a part with nothing to
+        focus, a click on the background), or its keys would wait for nothing."""
         screen = self.app.screen
+        if screen in self._seen_ready:
+            return True
         return screen.is_mounted and (screen.focused is not None or not screen.focus_chain)
+
+    def focused_in(self, screen: Screen) -> None:
+        """A widget of ``screen`` took focus: from now on the screen takes keys."""
+        self._seen_ready.add(screen)
 
     def _settled(self, depth: int, workers: list[Worker]) -> bool:
         if not self._ready():
@@ -135,4 +148,7 @@ class OrderedKeysApp(App):
         if isinstance(event, events.Key) and not event.is_forwarded:
             await self.key_order.handle(event, super().on_event)
             return
+        if isinstance(event, events.DescendantFocus):
+            with contextlib.suppress(NoScreen):  # focused, then removed before this came
+                self.key_order.focused_in(event.widget.screen)
         await super().on_event(event)

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Label
+from textual.widgets import Label
 
 from sessions.close import CloseSummary
 from widgets.close_summary import CloseSummaryView
+from widgets.keys_footer import KeysFooter
 
 
 class CloseScreen(ModalScreen[None]):
@@ -38,7 +39,7 @@ class CloseScreen(ModalScreen[None]):
             id="close-title",
         )
         yield CloseSummaryView(self.summary, id="close-summary")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one(CloseSummaryView))

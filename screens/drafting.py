@@ -9,12 +9,13 @@ from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from screens.base import HelpGroup, SessionScreen
 from screens.parts import PARTS, PartContext, build_part
 from widgets.findings_panel import FindingsPanel
+from widgets.keys_footer import KeysFooter
 from widgets.lazy_switcher import LazySwitcher
 
 KEYS = [part.key for part in PARTS]
@@ -49,7 +50,7 @@ class DraftingScreen(SessionScreen):
             )
             yield self.parts
         yield FindingsPanel(id="findings")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     async def on_mount(self) -> None:
         nav = self.query_one("#parts-nav", OptionList)
@@ -75,8 +76,8 @@ class DraftingScreen(SessionScreen):
             with nav.prevent(OptionList.OptionHighlighted):
                 nav.highlighted = index
         self.show_findings(self.findings)
-        if focus_editor:
-            self.parts.focus_pane()
+        if focus_editor and self.parts.focus_pane() is None:
+            nav.focus()  # a part with nothing to edit yet: the list of parts keeps the keys
 
     @on(OptionList.OptionHighlighted, "#parts-nav")
     async def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

@@ -8,7 +8,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
+
+from widgets.keys_footer import KeysFooter
 
 HelpGroup = tuple[str, str, list[BindingType]]
 
@@ -52,4 +54,4 @@ class HelpScreen(ModalScreen[None]):
                 if about:
                     yield Static(Text(about, style="italic"), classes="help-about")
                 yield Static(table)
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)

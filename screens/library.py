@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from screens.library_state import LibraryState
 from sessions.library import Entry, Library, parse_query
@@ -25,6 +25,7 @@ from sessions.models import Metadata, Severity
 from sessions.textsafe import one_line
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
+from widgets.keys_footer import KeysFooter
 from widgets.list_table import ListTable, StyledColumn
 from widgets.record_table import Column
 from widgets.user_text import append_user, user_text
@@ -101,7 +102,7 @@ class LibraryScreen(Screen):
         yield Static("", id="library-detail")
         if self.library.errors:
             yield Static(problems_text(self.library), id="library-errors")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#library-filter", Input))

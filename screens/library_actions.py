@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Label, Static
+from textual.widgets import Header, Input, Label, Static
 
 from screens.library_state import LibraryState
 from sessions.library import Library, TrackedAction, tracked_actions
@@ -23,6 +23,7 @@ from sessions.review import stage_of
 from sessions.textsafe import one_line
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
+from widgets.keys_footer import KeysFooter
 from widgets.list_table import ListTable, StyledColumn
 from widgets.record_table import Column
 from widgets.user_text import append_user
@@ -114,7 +115,7 @@ class ActionsScreen(Screen):
         yield Label("", id="actions-status")
         yield ListTable(action_columns(self.today), hint="No action items.", id="actions-table")
         yield Static("", id="actions-detail")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     @property
     def table(self) -> ListTable:

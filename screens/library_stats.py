@@ -8,11 +8,12 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from sessions.library import Library
 from sessions.library_report import format_stats
 from sessions.library_stats import stats
+from widgets.keys_footer import KeysFooter
 from widgets.user_text import user_text
 
 
@@ -33,7 +34,7 @@ class StatsScreen(Screen):
         yield Header()
         with VerticalScroll(id="stats"):
             yield Static("", id="stats-text")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_screen_resume(self) -> None:
         """Figures change when items are closed in another view: recompute on each visit."""

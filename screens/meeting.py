@@ -15,7 +15,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import Widget
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from screens.agenda_dialog import AgendaDialog
 from screens.base import HelpGroup, SessionScreen
@@ -30,6 +30,7 @@ from widgets.agenda_bar import AgendaBar
 from widgets.confirm import Confirm
 from widgets.countdown import Countdown
 from widgets.findings_panel import FindingsPanel
+from widgets.keys_footer import KeysFooter
 from widgets.lazy_switcher import LazySwitcher
 from widgets.messages import SessionEdited
 from widgets.section_tabs import SectionTabs
@@ -87,7 +88,7 @@ class MeetingScreen(SessionScreen):
             yield AgendaBar(id="agenda-bar")
         yield self.sections
         yield FindingsPanel(id="findings")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     async def on_mount(self) -> None:
         await self.show_section()

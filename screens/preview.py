@@ -5,7 +5,9 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Footer, MarkdownViewer
+from textual.widgets import MarkdownViewer
+
+from widgets.keys_footer import KeysFooter
 
 
 class PreviewScreen(ModalScreen[None]):
@@ -18,7 +20,7 @@ class PreviewScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield MarkdownViewer(self.markdown, show_table_of_contents=False, id="preview")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one(MarkdownViewer))

@@ -16,7 +16,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Footer, Header, Label, Static
+from textual.widgets import Header, Label, Static
 
 from screens.library_actions import action_detail, ask_for_ticket, overdue_style, overdue_text
 from sessions.atomic import write_text_atomic
@@ -30,6 +30,7 @@ from sessions.review_walk import ReviewWalk
 from sessions.textsafe import one_line
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
+from widgets.keys_footer import KeysFooter
 from widgets.list_table import ListTable, StyledColumn
 from widgets.record_table import Column
 from widgets.user_text import append_user, user_text
@@ -80,7 +81,7 @@ class ReviewScreen(Screen):
             yield Static("", id="review-detail")
             yield Label("", id="review-decided")
         yield ListTable(self._columns(), hint="No open action items.", id="review-agenda")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def _columns(self) -> list[Column]:
         def decided(tracked: TrackedAction) -> str:
@@ -285,7 +286,7 @@ class SummaryScreen(ModalScreen[None]):
             yield Label(Content(one_line(where)), id="summary-where")
             with VerticalScroll(id="summary-scroll"):
                 yield Static(user_text(self.text), id="summary-text")
-            yield Footer(compact=True)
+            yield KeysFooter(compact=True)
 
     def action_dismiss_summary(self) -> None:
         self.dismiss(None)

@@ -51,6 +51,44 @@ async def test_commands_pressed_in_a_burst_run_in_order(tmp_path):
         assert app.focused is app.screen.query_one("#table-factors")
 
 
+async def test_a_screen_whose_focus_went_does_not_hold_the_next_key(tmp_path):
+    """Drafting's team sections part has nothing to focus without a template: the parts list
+    takes the keys, and a screen that lost its focus (a click on the background) still runs
+    the next key at once (it used to wait two seconds for a dialog that never came)."""
+    import time
+
+    app = make_app(tmp_path, start_mode="drafting")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.screen.show_part("team_sections", focus_editor=True)
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#parts-nav")
+        app.screen.set_focus(None)
+        start = time.monotonic()
+        burst(app, "alt+down")
+        await settle(pilot)
+        assert app.screen.current_part == "supporting"
+        assert time.monotonic() - start < 1.5
+
+
+async def test_a_long_meeting_leaves_no_old_footer_keys_behind(tmp_path):
+    """Every focus move rebuilds the footer's keys; the old ones must go (Textual kept them
+    all, textual#6666), or a two-hour meeting grows the heap and the collector's pauses."""
+    import gc
+
+    from textual.widget import Widget
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(6):
+            burst(app, "tab")
+            await pilot.pause()
+        await settle(pilot)
+        gc.collect()
+        removed = [o for o in gc.get_objects() if isinstance(o, Widget) and not o.is_attached]
+        assert len(removed) < 10, removed
+
+
 async def test_views_stay_where_the_facilitator_put_them(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
