@@ -1227,7 +1227,8 @@ class _Importer:
             for index, name in enumerate(header):
                 value = row[index] if index < len(row) else ""
                 text = text_of(value)
-                empty = text in ("", "—", "-", "n/a", "N/A")
+                # A placeholder as written: an escaped "\-" is a value that is a dash.
+                empty = value.strip() in ("", "—", "-", "n/a", "N/A")
                 if name == "id" and re.fullmatch(r"\d+", text) and int(text) >= 1:
                     item.id = int(text)
                 elif names.get(name) == "action":

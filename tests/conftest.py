@@ -4,6 +4,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from sessions import save
 from sessions.example import example_session
@@ -29,3 +30,8 @@ def meeting_day() -> dt.date:
 # The library's index cache goes to the user's cache folder: keep the tests' caches (and any
 # subprocess they start) out of the real one.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="pmtui-test-cache-")
+
+# The same examples on every run and every machine: a failure found once is found again, and a
+# run that passed passes again (a random search belongs in a run of its own, not in CI).
+settings.register_profile("deterministic", derandomize=True)
+settings.load_profile("deterministic")

@@ -146,3 +146,13 @@ def test_the_import_command_does_a_file_and_a_folder(tmp_path, capsys):
     assert [s.id for s in sre.team_sections] == ["import-notes", "apology"]  # the team's, empty
     assert main(["import", str(tmp_path)]) == 2  # nothing is overwritten without --force
     assert "already exists" in capsys.readouterr().err
+
+
+def test_a_dash_that_is_a_value_is_not_a_placeholder(example):
+    """An owner written "-" exports escaped ("\\-") and reads back as itself; a bare "-" in
+    a hand-written table is still "no owner"."""
+    example.action_items[0].owner = "-"
+    text = to_markdown(example)
+    assert import_markdown(text).session.action_items[0].owner == "-"
+    hand = text.replace("| \\- |", "| - |", 1)
+    assert hand != text and import_markdown(hand).session.action_items[0].owner == ""
