@@ -10,38 +10,39 @@ from screens.parts.context import PartContext
 from widgets.text_field import TextField
 
 
+def _text(context: PartContext, label: str, path: str, hint: str) -> TextField:
+    """The field for the text at ``path``, named after it (``text-root_cause-trigger``)."""
+    return TextField(label, context.editor, path, hint=hint, id="text-" + path.replace(".", "-"))
+
+
 def summary(context: PartContext) -> Widget:
-    return TextField(
+    return _text(
+        context,
         "Executive summary",
-        context.editor,
         "summary",
-        hint="One paragraph: what happened, how long, the impact, what we're doing about it.",
-        id="text-summary",
+        "One paragraph: what happened, how long, the impact, what we're doing about it.",
     )
 
 
 def root_cause(context: PartContext) -> Widget:
     return VerticalScroll(
-        TextField(
+        _text(
+            context,
             "What happened",
-            context.editor,
             "root_cause.what_happened",
-            hint="The immediate cause, the sequence of events, the technical details.",
-            id="text-root_cause-what_happened",
+            "The immediate cause, the sequence of events, the technical details.",
         ),
-        TextField(
+        _text(
+            context,
             "Trigger",
-            context.editor,
             "root_cause.trigger",
-            hint="What set it off: a deploy, a config push, a spike.",
-            id="text-root_cause-trigger",
+            "What set it off: a deploy, a config push, a spike.",
         ),
-        TextField(
+        _text(
+            context,
             "Root cause statement",
-            context.editor,
             "root_cause.statement",
-            hint="A system or process gap, e.g. 'Deployment process lacks verification of …'.",
-            id="text-root_cause-statement",
+            "A system or process gap, e.g. 'Deployment process lacks verification of …'.",
         ),
         id="root-cause-part",
         can_focus=False,
@@ -49,38 +50,31 @@ def root_cause(context: PartContext) -> Widget:
 
 
 def background(context: PartContext) -> Widget:
-    return TextField(
-        "Background",
-        context.editor,
-        "background",
-        hint="The context and architecture a reader needs first.",
-        id="text-background",
+    return _text(
+        context, "Background", "background", "The context and architecture a reader needs first."
     )
 
 
 def response(context: PartContext) -> Widget:
     """Detection, resolution and customer communication: the response, in document order."""
     return VerticalScroll(
-        TextField(
+        _text(
+            context,
             "Detection",
-            context.editor,
             "detection",
-            hint="How it was noticed (alerts, customers, luck), how fast.",
-            id="text-detection",
+            "How it was noticed (alerts, customers, luck), how fast.",
         ),
-        TextField(
+        _text(
+            context,
             "Resolution",
-            context.editor,
             "resolution",
-            hint="How service was restored and the incident closed.",
-            id="text-resolution",
+            "How service was restored and the incident closed.",
         ),
-        TextField(
+        _text(
+            context,
             "Customer communication",
-            context.editor,
             "customer_communication",
-            hint="What customers were told, when, where; the apology.",
-            id="text-customer_communication",
+            "What customers were told, when, where; the apology.",
         ),
         id="response-part",
         can_focus=False,
