@@ -64,8 +64,10 @@ class SessionScreen(Screen):
                 yield widget
 
     def redraw(self, changed: set[str], *, skip: Widget | None = None) -> None:
+        """Redraw the views that show a changed part. A view still being mounted (a section
+        built by the key that made the change) draws itself from the session when it is."""
         for view in self.views():
-            if view is not skip and touches(changed, view.parts):
+            if view is not skip and view.is_mounted and touches(changed, view.parts):
                 view.show_session()
 
     def on_session_edited(self, message: SessionEdited) -> None:

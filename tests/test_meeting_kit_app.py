@@ -45,6 +45,20 @@ async def test_the_opening_sets_the_stage_and_fills_a_missing_role(tmp_path, exa
         assert app.focused is view  # back where the facilitator was
 
 
+async def test_back_to_the_opening_of_a_meeting_reopened_past_it(tmp_path, example):
+    """A meeting saved in its second section reopens there; `P` builds the opening while the
+    section change redraws the views (the half-built opening was redrawn, and the app died)."""
+    session = with_opening(example)
+    session.meeting.current = 1
+    app = make_app(tmp_path, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "P")
+        await settle(pilot)
+        assert app.screen.sections.current_key == "opening"
+        assert "Roles" in shown(app.screen.query_one("#opening-facts"))
+
+
 async def test_an_idea_is_parked_from_the_timeline_without_leaving_it(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -14,6 +14,9 @@ class ShowsSession(Protocol):
     #: Field paths of the parts it shows ("timeline", "root_cause.whys", …).
     parts: frozenset[str]
 
+    #: False until it has been composed and mounted (a Widget's own flag).
+    is_mounted: bool
+
     def show_session(self) -> None:
         """Redraw from the model."""
 

@@ -18,8 +18,7 @@ class OpeningPart(OpeningView):
     HELP_TITLE = "Set the stage"
     BINDINGS = [Binding("a", "add_attendee", "Add attendee")]
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def on_mount(self) -> None:  # OpeningView's on_mount runs too (Textual calls each class's)
         self.hint("a adds an attendee (name and role) · n goes on to the agenda's next section")
 
     @work(group="record-dialog")
