@@ -195,7 +195,17 @@ class MeetingScreen(SessionScreen):
 
     @work(group="close-dialog")
     async def action_close_meeting(self) -> None:
-        """The close: the timer stops and the summary goes into the meeting notes."""
+        """The close: the timer stops and the summary goes into the meeting notes. Before the
+        last section it asks first: one stray `C` must not end a meeting in front of the room."""
+        agenda = self.editor.session.meeting.agenda
+        left = agenda[self.timer.index + 1 :]
+        if left:
+            titles = ", ".join(section.title for section in left)
+            sections = "a section" if len(left) == 1 else f"{len(left)} sections"
+            question = f"Close the meeting now, with {sections} left?"
+            detail = f"Left: {titles}. The timer stops; the summary goes into the notes."
+            if not await self.app.push_screen_wait(Confirm(question, detail, yes="Close")):
+                return
         if self.timer.running:
             self.timer.pause()
             self._meeting_changed("timer paused")

@@ -132,6 +132,26 @@ async def test_got_lucky_tab_stays_after_a_dialog(tmp_path):
         assert app.editor.session.got_lucky[-1].text == "Quiet night"
 
 
+async def test_the_fishbone_diagram_keeps_the_keys_in_the_editor(tmp_path):
+    """`v` hides the tree for the diagram: the editor keeps the focus (a hidden tree lost it,
+    and letters then ran as meeting commands: a `C` closed the meeting); `v` again gives the
+    tree back. A stray `C` before the last section asks first."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(1)
+        await app.screen.show_section()
+        await typed(pilot, "3", "v")
+        fishbone = app.screen.query_one("#fishbone")
+        assert fishbone.diagram_only and app.focused is fishbone
+        await typed(pilot, "C")
+        assert isinstance(app.screen, Confirm)
+        await typed(pilot, "n")
+        assert app.editor.session.meeting.notes == ""
+        await typed(pilot, "v")
+        assert app.focused is app.screen.query_one("#fishbone-tree")
+
+
 async def test_every_section_editor_has_a_key_and_a_palette_entry(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -83,7 +83,13 @@ class FishboneEditor(Vertical):
         self.draw_diagram()
 
     def watch_diagram_only(self, value: bool) -> None:
+        """The hidden tree can't keep the focus: the editor takes it while the diagram fills
+        it (its keys, `v` first, keep working), and gives it back to the tree after."""
+        had_focus = self.has_focus_within
         self.set_class(value, "-diagram-only")
+        self.can_focus = value
+        if had_focus:
+            (self if value else self.tree).focus()
         self.draw_diagram()
 
     def action_toggle_diagram(self) -> None:
