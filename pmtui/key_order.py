@@ -30,6 +30,9 @@ from textual.worker import Worker
 SETTLE_TIMEOUT = 2.0
 """Seconds keys may wait for a dialog an action said it would open."""
 
+FOCUS_GRACE = 0.3
+"""Seconds keys wait for a screen that lost its focus to get it back."""
+
 DRAIN_TIMEOUT = 0.5
 """Seconds a command key waits for the characters typed before it to land."""
 
@@ -65,6 +68,7 @@ class KeyOrder:
         self.held: deque[events.Key] = deque()
         self.waiting = False
         self._seen_ready: weakref.WeakSet[Screen] = weakref.WeakSet()
+        self._unfocused_since: float | None = None
 
     async def handle(self, event: events.Key, forward: Forward) -> None:
         if self.waiting or self.held or not self._ready():
@@ -105,13 +109,22 @@ class KeyOrder:
             self._wait_for(depth, started, forward)
 
     def _ready(self) -> bool:
-        """Can the screen on top take keys? A new screen can once it has focused a widget;
-        a screen that could before still can when its focus goes (a part with nothing to
-        focus, a click on the background), or its keys would wait for nothing."""
+        """Can the screen on top take keys? When it has focused a widget (or has none to
+        focus). A screen that had focus and has none now is usually about to get it back (a
+        dialog just closed): keys wait for that, but only a moment, since some screens
+        really have nothing focused (a part with nothing to edit, a click on the background)."""
         screen = self.app.screen
-        if screen in self._seen_ready:
+        if not screen.is_mounted:
+            return False
+        if screen.focused is not None or not screen.focus_chain:
+            self._unfocused_since = None
             return True
-        return screen.is_mounted and (screen.focused is not None or not screen.focus_chain)
+        if screen not in self._seen_ready:
+            return False
+        now = time.monotonic()
+        if self._unfocused_since is None:
+            self._unfocused_since = now
+        return now - self._unfocused_since >= FOCUS_GRACE
 
     def focused_in(self, screen: Screen) -> None:
         """A widget of ``screen`` took focus: from now on the screen takes keys."""

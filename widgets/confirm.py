@@ -59,6 +59,7 @@ class Confirm(ModalScreen[bool]):
     """A yes/no question: y or n, Escape for no; the safe answer has the focus."""
 
     DEFAULT_CSS = _CSS
+    AUTO_FOCUS = "#no"
     BINDINGS = [
         Binding("y", "answer(True)", "Yes"),
         Binding("n,escape", "answer(False)", "No"),
@@ -76,9 +77,6 @@ class Confirm(ModalScreen[bool]):
             with Horizontal(id="answers"):
                 yield Button(f"{self.no}  n", id="no", compact=True)
                 yield Button(f"{self.yes}  y", id="yes", variant="warning", compact=True)
-
-    def on_mount(self) -> None:
-        self.set_focus(self.query_one("#no", Button))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_answer(event.button.id == "yes")

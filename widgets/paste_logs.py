@@ -15,6 +15,7 @@ class PasteLogsDialog(ModalScreen[str | None]):
         Binding("ctrl+s", "submit", "Add events", priority=True),
         Binding("escape", "cancel", "Cancel"),
     ]
+    AUTO_FOCUS = "TextArea"  # focused as composed: a paste that comes at once lands in it
 
     def compose(self) -> ComposeResult:
         with Vertical(id="paste"):
@@ -25,9 +26,6 @@ class PasteLogsDialog(ModalScreen[str | None]):
             with Horizontal(id="paste-buttons"):
                 yield Button("Cancel [esc]", id="cancel")
                 yield Button("Add events [ctrl+s]", id="add", variant="primary")
-
-    def on_mount(self) -> None:
-        self.set_focus(self.query_one(TextArea))
 
     def action_submit(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
