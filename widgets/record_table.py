@@ -9,23 +9,18 @@ highlighted record in full. There is no sideways scrolling.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
-from textual import events, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.geometry import Size
 from textual.message import Message
-from textual.reactive import reactive
-from textual.scroll_view import ScrollView
-from textual.strip import Strip
 from textual.widgets import Static
 
 from sessions.editing import SessionEditor
@@ -35,58 +30,12 @@ from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog, first_error
 from widgets.messages import SessionEdited
+from widgets.row_view import Column, RowView, fit_columns
+
+__all__ = ["Column", "RecordPanel", "RecordTable", "fit_columns", "model_maker"]
 
 
-@dataclass(frozen=True)
-class Column:
-    """How one column shows a record."""
-
-    label: str
-    #: The cell's text for a record (user text: shown literally, on one line).
-    show: Callable[[Any], str]
-    #: A fixed width in cells; None makes the column share the spare width.
-    width: int | None = None
-    #: The narrowest a shared column gets.
-    min_width: int = 8
-    #: The share of spare width a flexible column takes, against the others.
-    weight: int = 1
-    #: 0 = always shown; on a narrow screen the highest numbers step aside first.
-    drop: int = 0
-
-
-def fit_columns(columns: list[Column], width: int) -> list[tuple[Column, int]]:
-    """The columns that fit in ``width`` cells (one-cell gaps) and the width of each."""
-    shown = list(columns)
-
-    def needed(cols: list[Column]) -> int:
-        return sum(c.width or c.min_width for c in cols) + max(len(cols) - 1, 0)
-
-    while needed(shown) > width:
-        droppable = [c for c in shown if c.drop > 0]
-        if not droppable:
-            break
-        shown.remove(max(droppable, key=lambda c: (c.drop, shown.index(c))))
-    widths = [c.width or c.min_width for c in shown]
-    spare = width - needed(shown)
-    flexible = [i for i, c in enumerate(shown) if c.width is None]
-    if spare > 0 and flexible:
-        total = sum(shown[i].weight for i in flexible)
-        given = 0
-        for i in flexible:
-            share = spare * shown[i].weight // total
-            widths[i] += share
-            given += share
-        widths[flexible[0]] += spare - given
-    return list(zip(shown, widths, strict=True))
-
-
-def _cell(text: str, width: int) -> Text:
-    cell = Text(one_line(text), no_wrap=True)
-    cell.truncate(width, overflow="ellipsis", pad=True)
-    return cell
-
-
-class RecordTable(ScrollView, can_focus=True):
+class RecordTable(RowView):
     """The records of one list in the session (``part``, a field path such as "timeline").
 
     Holds no records of its own: it reads the live list through the editor, and every
@@ -94,6 +43,9 @@ class RecordTable(ScrollView, can_focus=True):
     """
 
     DEFAULT_CSS = css_beside(__file__)
+    COMPONENT_PREFIX = "record-table"
+    #: A resize keeps the scroll offset (only ``ListTable`` brings the cursor back in view).
+    FOLLOW_CURSOR_ON_RESIZE = False
     COMPONENT_CLASSES = {
         "record-table--header",
         "record-table--cursor",
@@ -101,13 +53,10 @@ class RecordTable(ScrollView, can_focus=True):
         "record-table--even",
         "record-table--hint",
     }
+    # The cursor keys are RowView's; they are named again because the help screen (F1)
+    # lists a widget's own BINDINGS (a key bound twice keeps the subclass's binding).
     BINDINGS = [
-        Binding("up", "cursor(-1)", "Up", show=False),
-        Binding("down", "cursor(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "cursor_to(0)", "First", show=False),
-        Binding("end", "cursor_to(-1)", "Last", show=False),
+        *RowView.BINDINGS,
         Binding("a", "add", "Add"),
         Binding("enter", "edit", "Edit"),
         Binding("e", "edit", "Edit", show=False),
@@ -115,9 +64,6 @@ class RecordTable(ScrollView, can_focus=True):
         Binding("ctrl+up,K", "move(-1)", "Move up", show=False),
         Binding("ctrl+down,J", "move(1)", "Move down", show=False),
     ]
-
-    cursor: reactive[int] = reactive(0, layout=False)
-    """Index of the highlighted record."""
 
     @dataclass
     class Highlighted(Message):
@@ -142,20 +88,22 @@ class RecordTable(ScrollView, can_focus=True):
         hint: str = "",
         id: str | None = None,
     ) -> None:
-        super().__init__(id=id, classes="session-view")
+        super().__init__(
+            columns,
+            hint=hint or f"No {noun}s yet: press a to add one.",
+            id=id,
+            classes="session-view",
+        )
         self.noun = noun
         self.HELP_TITLE = f"{noun[0].upper()}{noun[1:]}s"
         self.editor = editor
         self.part = part
-        self.columns = columns
         self.specs = specs
         self.make = make
         self.values_of = values_of or (lambda item: _values(item, specs))
         self.place = place or _append
         self.replace = replace or _replace
         self.row_style = row_style
-        self.hint = hint or f"No {noun}s yet: press a to add one."
-        self._layout: list[tuple[Column, int]] = []
         self.parts = frozenset({part})
 
     # --- the records ----------------------------------------------------------------------
@@ -164,71 +112,18 @@ class RecordTable(ScrollView, can_focus=True):
     def items(self) -> list[Any]:
         return get_at(self.editor.session, self.part)
 
-    @property
-    def current(self) -> Any | None:
-        items = self.items
-        return items[self.cursor] if 0 <= self.cursor < len(items) else None
-
     def show_session(self) -> None:
         """Redraw from the model (after an undo, a reload, or an edit elsewhere)."""
-        count = len(self.items)
-        self.set_reactive(RecordTable.cursor, max(min(self.cursor, count - 1), 0))
+        self.set_reactive(RecordTable.cursor, self._clamped(self.cursor))
         self._resize_virtual()
         self.refresh()
-        self.post_message(self.Highlighted(self, self.current))
+        self._announce()
 
     # --- drawing --------------------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self._resize_virtual()
-        self.post_message(self.Highlighted(self, self.current))
-
-    def on_resize(self) -> None:
-        self._resize_virtual()
-
-    def _resize_virtual(self) -> None:
-        width = self.scrollable_content_region.width
-        self._layout = fit_columns(self.columns, max(width, 1))
-        self.virtual_size = Size(width, len(self.items) + 1)
-
-    def render_line(self, y: int) -> Strip:
-        width = self.scrollable_content_region.width
-        base = self.rich_style
-        if y == 0:
-            return self._strip(self._header(), base + self.style_of("header"), width)
-        items = self.items
-        index = self.scroll_offset.y + y - 1
-        if index >= len(items):
-            if not items and y == 1:
-                return self._strip(Text(self.hint), base + self.style_of("hint"), width)
-            return Strip.blank(width, base)
-        style = base
-        if index % 2:
-            style += self.style_of("even")
-        if self.row_style is not None:
-            extra = self.row_style(items, index)
-            if extra:
-                style += Style.parse(extra)
-        if index == self.cursor:
-            style += self.style_of("cursor" if self.has_focus else "cursor-blurred")
-        return self._strip(self._row(items[index]), style, width)
-
-    def style_of(self, name: str) -> Style:
-        return self.get_component_rich_style(f"record-table--{name}")
-
-    def _header(self) -> Text:
-        return Text(" ").join(_cell(column.label, width) for column, width in self._layout)
-
-    def _row(self, item: Any) -> Text:
-        return Text(" ").join(_cell(column.show(item), width) for column, width in self._layout)
-
-    def _strip(self, text: Text, style: Style, width: int) -> Strip:
-        text.truncate(width, pad=True)
-        segments = [
-            Segment(s.text, style + s.style if s.style else style)
-            for s in text.render(self.app.console)
-        ]
-        return Strip(segments, width)
+        # RowView's on_mount runs too (Textual calls the handler of every class).
+        self._announce()
 
     def detail(self, item: Any) -> Text:
         """Every column of ``item`` in full, for the detail line."""
@@ -243,47 +138,28 @@ class RecordTable(ScrollView, can_focus=True):
             text.append(value)
         return text
 
-    # --- moving ---------------------------------------------------------------------------
+    # --- RowView's hooks ------------------------------------------------------------------
 
-    def watch_cursor(self, old: int, new: int) -> None:
-        self._scroll_to_cursor()
-        self.refresh()
-        self.post_message(self.Highlighted(self, self.current))
+    def _rows(self) -> list[Any]:
+        return self.items
 
-    def _scroll_to_cursor(self) -> None:
-        rows = max(self.scrollable_content_region.height - 1, 1)
-        top = self.scroll_offset.y
-        if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False, immediate=True)
-        elif self.cursor >= top + rows:
-            self.scroll_to(y=self.cursor - rows + 1, animate=False, immediate=True)
+    def _activate(self) -> None:
+        self.action_edit()
 
-    def go_to(self, index: int) -> None:
-        """Highlight the record at ``index`` (clamped)."""
-        count = len(self.items)
-        self.cursor = max(min(index, count - 1), 0)
+    def _row_style(self, rows: Sequence[Any], index: int) -> Style | None:
+        if self.row_style is None:
+            return None
+        extra = self.row_style(rows, index)  # type: ignore[arg-type]  # rows is ``items``
+        return Style.parse(extra) if extra else None
 
-    def action_cursor(self, step: int) -> None:
-        self.go_to(self.cursor + step)
-
-    def action_page(self, step: int) -> None:
-        self.go_to(self.cursor + step * max(self.scrollable_content_region.height - 2, 1))
-
-    def action_cursor_to(self, index: int) -> None:
-        self.go_to(index if index >= 0 else len(self.items) - 1)
+    def _cursor_style(self) -> Style:
+        return self.style_of("cursor" if self.has_focus else "cursor-blurred")
 
     def on_focus(self) -> None:
-        self.refresh()
+        self.refresh()  # the cursor's row changes colour
 
     def on_blur(self) -> None:
         self.refresh()
-
-    def on_click(self, event: events.Click) -> None:
-        index = self.scroll_offset.y + event.y - 1
-        if 0 <= index < len(self.items):
-            self.go_to(index)
-            if event.chain == 2:
-                self.action_edit()
 
     # --- editing --------------------------------------------------------------------------
 
