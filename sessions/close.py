@@ -38,6 +38,12 @@ class CloseSummary:
         return [a for a in self.actions if a.status.is_open and not (a.owner.strip() and a.due)]
 
     @property
+    def next_due(self) -> list[ActionItem]:
+        """Open items with a due date, soonest first: the next deadlines."""
+        dated = [a for a in self.actions if a.status.is_open and a.due is not None]
+        return sorted(dated, key=lambda a: (a.due, a.id))
+
+    @property
     def planned_minutes(self) -> int:
         return sum(section.planned_minutes for section in self.sections)
 
@@ -73,7 +79,8 @@ def against_plan(section: AgendaSection) -> str:
 
 
 def to_markdown(summary: CloseSummary) -> str:
-    """The summary as the notes keep it: heading, time table, actions, gaps, ideas, deadlines."""
+    """The summary as the notes keep it: heading, time table, actions, gaps, ideas, deadlines
+    (the action items' next due dates, then the guide's for the document)."""
     parts = [f"{HEADING} ({summary.date.isoformat()})", _time_table(summary)]
     parts.append(_actions(summary))
     missing = summary.unassigned
@@ -144,10 +151,42 @@ def _idea(idea: ParkedIdea) -> str:
     return f"{inline(idea.idea)} ({said})" if said else inline(idea.idea)
 
 
+#: How many of the next deadlines the summary names; the table above has them all.
+NEXT_SHOWN = 3
+
+
 def _deadlines(summary: CloseSummary) -> str:
+    """The next deadlines (the open action items' due dates), then the document's own."""
+    return "\n\n".join([_next_due(summary), _document_deadlines(summary)])
+
+
+def _next_due(summary: CloseSummary) -> str:
+    dated = summary.next_due
+    if not dated:
+        if not summary.actions:
+            return "**Next deadlines**: none — there are no action items yet."
+        if any(item.status.is_open for item in summary.actions):
+            return "**Next deadlines**: none — no open action item has a due date yet."
+        return "**Next deadlines**: none — no action item is still open."
+    shown = []
+    for item in dated[:NEXT_SHOWN]:
+        assert item.due is not None
+        owner = f" ({plain(item.owner)})" if item.owner.strip() else ""
+        late = " — passed" if item.due < summary.date else ""
+        shown.append(f"action {item.id} by {item.due.isoformat()}{owner}{late}")
+    later = len(dated) - NEXT_SHOWN
+    if later > 0:
+        shown.append(f"{later} more later")
+    return "**Next deadlines** (open action items): " + "; ".join(shown) + "."
+
+
+def _document_deadlines(summary: CloseSummary) -> str:
     due = summary.deadlines
     if due is None:
-        return "**Next deadlines**: set the incident date to know them."
+        return (
+            "**Postmortem deadlines**: set the incident date to know when the draft, "
+            "the review and the publication are due."
+        )
     marks = [
         ("draft", due.draft, "48 hours after the incident"),
         ("review", due.review, "5 business days"),
@@ -157,7 +196,7 @@ def _deadlines(summary: CloseSummary) -> str:
     for name, day, rule in marks:
         late = " — passed" if day < summary.date else ""
         shown.append(f"{name} {day.isoformat()} ({rule}){late}")
-    return "**Next deadlines** (from the guide): " + "; ".join(shown) + "."
+    return "**Postmortem deadlines** (from the guide): " + "; ".join(shown) + "."
 
 
 def with_summary(notes: str, summary: str) -> str:

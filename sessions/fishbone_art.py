@@ -5,6 +5,8 @@ Pure text so the widget and the Markdown export draw the same picture.
 
 from __future__ import annotations
 
+import textwrap
+
 from sessions.models import Fishbone
 
 MIN_COLUMN = 14
@@ -18,25 +20,51 @@ def shorten(text: str, width: int) -> str:
     return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
 
 
-def _block(name: str, causes: list[tuple[str, list[str]]], width: int) -> list[str]:
-    lines = [shorten(name.upper(), width)]
+def wrap(text: str, width: int) -> list[str]:
+    """All of ``text`` in lines of at most ``width`` cells (a word too long is split)."""
+    flat = " ".join(text.split())
+    return textwrap.wrap(flat, max(width, 1), break_on_hyphens=False) or [""]
+
+
+def _lines(text: str, width: int, first: str, rest: str, full: bool) -> list[str]:
+    """``text`` after ``first``: cut to one line, or (``full``) wrapped after ``rest``."""
+    if not full:
+        return [first + shorten(text, width - len(first))]
+    chunks = wrap(text, width - len(first))
+    return [first + chunks[0], *(rest + chunk for chunk in chunks[1:])]
+
+
+def _block(
+    name: str, causes: list[tuple[str, list[str]]], width: int, full: bool = False
+) -> list[str]:
+    lines = _lines(name.upper(), width, "", "", full)
     for text, subs in causes:
-        lines.append("├ " + shorten(text, width - 2))
+        lines += _lines(text, width, "├ ", "│ ", full)
         for sub in subs:
-            lines.append("│  └ " + shorten(sub, width - 5))
+            lines += _lines(sub, width, "│  └ ", "│    ", full)
     return lines
 
 
-def render_fishbone(fishbone: Fishbone, width: int = 80) -> list[str]:
-    """Lines of the diagram, each at most ``width`` characters."""
+def render_fishbone(fishbone: Fishbone, width: int = 80, *, full: bool = False) -> list[str]:
+    """Lines of the diagram, each at most ``width`` characters.
+
+    Text too long for its place is cut with an ellipsis, or with ``full`` (a document, where
+    nothing the team wrote may be lost) wrapped onto the lines below.
+    """
     width = max(width, 30)
-    problem = shorten(fishbone.problem or "(the problem)", max(width // 4, 12))
-    head = f"▶ {problem}"
+    problem_width = max(width // 4, 12)
+    problem_text = fishbone.problem or "(the problem)"
+    if full:
+        problem_lines = wrap(problem_text, problem_width)
+    else:
+        problem_lines = [shorten(problem_text, problem_width)]
+    head = f"▶ {problem_lines[0]}"
+    head_width = 2 + max(len(chunk) for chunk in problem_lines)
     categories = fishbone.categories or []
     half = (len(categories) + 1) // 2
     top, bottom = categories[:half], categories[half:]
     columns = max(len(top), len(bottom), 1)
-    body = width - len(head) - 1
+    body = width - head_width - 1
     col = max(body // columns, MIN_COLUMN)
     columns_that_fit = max(body // col, 1)
     if columns < columns_that_fit:
@@ -44,7 +72,7 @@ def render_fishbone(fishbone: Fishbone, width: int = 80) -> list[str]:
 
     def blocks(group):
         return [
-            _block(c.name, [(cause.text, cause.sub_causes) for cause in c.causes], col - 3)
+            _block(c.name, [(cause.text, cause.sub_causes) for cause in c.causes], col - 3, full)
             for c in group[:columns_that_fit]
         ]
 
@@ -77,17 +105,24 @@ def render_fishbone(fishbone: Fishbone, width: int = 80) -> list[str]:
                 ]
             )
         )
-    lines.append("━" * (width - len(head) - 1) + " " + head)
-    for step in range(2):
-        lines.append(
-            join(
-                [
-                    " " * (2 - step) + "╱" if i < len(bottom_blocks) else ""
-                    for i in range(columns_that_fit)
-                ]
-            )
+    lines.append("━" * body + " " + head)
+    below = [
+        join(
+            [
+                " " * (2 - step) + "╱" if i < len(bottom_blocks) else ""
+                for i in range(columns_that_fit)
+            ]
         )
-    lines.extend(join(row) for row in bottom_rows)
+        for step in range(2)
+    ]
+    below += [join(row) for row in bottom_rows]
+    # The rest of a wrapped problem, under its first line at the head of the spine.
+    for index, chunk in enumerate(problem_lines[1:]):
+        if index == len(below):
+            below.append("")
+        below[index] = below[index].ljust(body + 3) + chunk
+    lines += below
     if hidden:
-        lines.append(f"(+{hidden} more categor{'y' if hidden == 1 else 'ies'}: widen the view)")
+        more = f"(+{hidden} more categor{'y' if hidden == 1 else 'ies'}"
+        lines.append(more + (": listed below)" if full else ": widen the view)"))
     return [line[:width] for line in lines]

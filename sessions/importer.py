@@ -24,6 +24,7 @@ from sessions.markdown import (
     FACTORS_INTRO,
     HEADINGS,
     LUCKY_INTRO,
+    OTHER_GROUP,
     PARKING_COLUMNS,
     PARKING_HEADING,
     PARKING_INTRO,
@@ -1137,13 +1138,23 @@ class _Importer:
 
     def _s_action_items(self, section: _Section) -> None:
         self._actions(section.blocks, "", "Action items")
+
+        def is_group(child: _Section) -> bool:
+            return heading_key(child.title) != "action item types" and any(
+                g[0].type == "table_open" for g in child.blocks
+            )
+
+        titles = [text_of(child.title) for child in section.children if is_group(child)]
+        # Beside other groups, "Other" is what the export calls the items without a group.
+        others_mean_none = any(title != OTHER_GROUP for title in titles)
         for child in section.children:
             title = text_of(child.title)
             if heading_key(child.title) == "action item types":
                 source = _source(self.lines, child.start, child.end)
                 self.computed.append(("Action item types", source, self._legend))
-            elif any(g[0].type == "table_open" for g in child.blocks):
-                self._actions(child.blocks, title, title)
+            elif is_group(child):
+                group = "" if title == OTHER_GROUP and others_mean_none else title
+                self._actions(child.blocks, group, title)
                 for grandchild in child.children:
                     self._section(grandchild, top=False)
             else:

@@ -44,6 +44,9 @@ MEETING_HEADING = "Postmortem Meeting"
 PARKING_HEADING = "Parking Lot"
 PARKING_INTRO = "Ideas parked during the meeting, not yet an action item or dropped:"
 PARKING_COLUMNS = ("Idea", "Raised by", "During")
+OTHER_GROUP = "Other"
+"""The heading of the action items without a group, after the groups (the importer reads a
+table under it back as items without a group when other groups are there too)."""
 SEPARATOR = "\n\n---\n\n"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
 SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -456,7 +459,7 @@ def _fishbone(fishbone: Fishbone, session: Session) -> str:
     out = ["### Fishbone", ""]
     if fishbone.problem:
         out += [f"**Problem**: {plain(fishbone.problem)}", ""]
-    out.append(code_block("\n".join(render_fishbone(fishbone, 100)), "text"))
+    out.append(code_block("\n".join(render_fishbone(fishbone, 100, full=True)), "text"))
     for category in fishbone.categories:
         if not category.causes:
             out += ["", f"**{plain(category.name)}**: _none named_"]
@@ -501,13 +504,8 @@ def _actions(session: Session, template: Template) -> str:
         if c in ("ID", "Action", "Status")
         or any(_action_cell(item, c, factor_names) != "—" for item in items)
     ]
-    groups: dict[str, list[ActionItem]] = {"": []}  # items without a group come first
-    for item in items:
-        groups.setdefault(plain(item.group), []).append(item)
     parts = []
-    for group, members in groups.items():
-        if not members:
-            continue
+    for group, members in action_groups(items):
         rows = [[_action_cell(item, c, factor_names) for c in columns] for item in members]
         text = table(columns, rows)
         why = [item for item in members if block(item.rationale, 4)]
@@ -524,6 +522,23 @@ def _actions(session: Session, template: Template) -> str:
         ]
         parts.append("### Action Item Types\n" + "\n".join(legend))
     return "\n\n".join(parts)
+
+
+def action_groups(items: list[ActionItem]) -> list[tuple[str, list[ActionItem]]]:
+    """The items by group, as the export shows them: (heading, items), "" for no heading.
+
+    Without any group, one table with no heading. Otherwise each group under its heading in
+    the order it first appears, and the items without a group last, under "Other" (with a
+    group of that name, if there is one), so none reads as belonging to the section intro.
+    """
+    if not any(plain(item.group) for item in items):
+        return [("", list(items))]
+    groups: dict[str, list[ActionItem]] = {}
+    for item in items:
+        groups.setdefault(plain(item.group) or OTHER_GROUP, []).append(item)
+    other = groups.pop(OTHER_GROUP, None)
+    ordered = list(groups.items())
+    return [*ordered, (OTHER_GROUP, other)] if other else ordered
 
 
 def _rationale(item: ActionItem) -> str:

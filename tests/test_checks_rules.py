@@ -235,3 +235,28 @@ def test_config_lookup_is_remembered_per_folder(tmp_path):
     (tmp_path / ".pmtui.toml").unlink()
     assert find_config(sub / "y.toml", cache) == tmp_path / ".pmtui.toml"  # remembered
     assert find_config(sub / "y.toml") is None
+
+
+def test_findings_say_one_day_one_minute_and_plural_parts_are():
+    def messages(session):
+        return [f.message for f in run_checks(session, today=TODAY)]
+
+    empty = messages(Session())
+    assert "the contributing factors are not written yet; the document leaves it out" in empty
+    assert "the authors are not written yet; the document leaves it out" in empty
+    assert "the action items are not written yet; the document leaves it out" in empty
+    assert "the title is not written yet; the document leaves it out" in empty
+    session = with_items(good_item(due=TODAY - dt.timedelta(days=1)))
+    assert any(": 1 day overdue" in m for m in messages(session))
+    session = with_items(good_item(due=TODAY - dt.timedelta(days=2)))
+    assert any(": 2 days overdue" in m for m in messages(session))
+    session = Session()
+    session.metadata.severity = Severity.SEV2
+    session.impact.user.duration_minutes = 1
+    assert triage(session).reasons == ("SEV2 incident lasting 1 minute (≤ 30)",)
+    t = dt.datetime(2025, 1, 15, 10, 0, tzinfo=dt.UTC)
+    session.timeline = [
+        TimelineEvent(time=t, event="start", marker=Marker.ISSUE_STARTED),
+        TimelineEvent(time=t + dt.timedelta(hours=1), event="back", marker=Marker.SERVICE_RESTORED),
+    ]
+    assert any(m.startswith("the impact says 1 minute but") for m in messages(session))

@@ -156,3 +156,30 @@ def test_a_dash_that_is_a_value_is_not_a_placeholder(example):
     assert import_markdown(text).session.action_items[0].owner == "-"
     hand = text.replace("| \\- |", "| - |", 1)
     assert hand != text and import_markdown(hand).session.action_items[0].owner == ""
+
+
+def test_action_items_under_other_read_back_without_a_group():
+    from sessions.models import ActionItem, Session
+
+    session = Session()
+    session.action_items = [
+        ActionItem(id=1, action="Write the status page runbook"),
+        ActionItem(id=2, action="Add a replication lag alert", group="Technical"),
+    ]
+    text = to_markdown(session)
+    back = import_markdown(text)
+    assert back.unplaced == []
+    assert {item.id: item.group for item in back.session.action_items} == {2: "Technical", 1: ""}
+    _same(text, to_markdown(back.session))
+    # A group the team called "Other" is one heading with the items without a group.
+    session.action_items.insert(0, ActionItem(id=3, action="Review on-call load", group="Other"))
+    text = to_markdown(session)
+    assert text.count("### Other") == 1
+    _same(text, to_markdown(import_markdown(text).session))
+    # Alone, it is the team's own group and stays one.
+    session.action_items = [ActionItem(id=3, action="Review on-call load", group="Other")]
+    text = to_markdown(session)
+    assert "### Other" in text
+    back = import_markdown(text).session
+    assert back.action_items[0].group == "Other"
+    _same(text, to_markdown(back))

@@ -315,3 +315,51 @@ def test_hostile_text_anywhere_keeps_the_document_whole(prose, short, name):
             assert len(set(widths)) == 1, widths
             widths = []
     assert level >= 2
+
+
+def test_action_items_without_a_group_come_last_under_other():
+    session = Session()
+    session.action_items = [
+        ActionItem(id=1, action="Write the status page runbook"),
+        ActionItem(id=2, action="Add a replication lag alert", group="Technical"),
+        ActionItem(id=3, action="Page the database team too"),
+    ]
+    text = to_markdown(session)
+    section = text[text.index("## Action Items") :]
+    # Every table has a heading: nothing sits between the section heading and the first group.
+    assert section.startswith("## Action Items\n\n### Technical\n\n| ID |")
+    other = section.index("### Other\n\n| ID |")
+    assert section.index("| 2 |") < other < section.index("| 1 |") < section.index("| 3 |")
+    # Without any group there is one table and no heading.
+    for item in session.action_items:
+        item.group = ""
+    assert "###" not in to_markdown(session).split("## Action Items")[1]
+
+
+def test_the_exported_fishbone_cuts_no_words():
+    from sessions.fishbone_art import render_fishbone
+    from sessions.models import Cause, Fishbone, FishboneCategory
+
+    long_cause = "Manual cert renewal via calendar reminder owned by a team that was reorganised"
+    sub = "The reminder went to a mailing list nobody read after the reorganisation in March"
+    problem = "Checkout failed for 40 minutes while the payment gateway rejected every call"
+    session = Session()
+    session.root_cause.fishbone = Fishbone(
+        problem=problem,
+        categories=[
+            FishboneCategory(name="People"),
+            FishboneCategory(name="Process", causes=[Cause(text=long_cause, sub_causes=[sub])]),
+            FishboneCategory(name="Technology"),
+            FishboneCategory(name="Environment"),
+        ],
+    )
+    text = to_markdown(session)
+    art = re.search(r"```text\n(.*?)\n```", text, re.S)[1]
+    assert "…" not in art
+    assert all(len(line) <= 100 for line in art.splitlines())
+    words = " ".join(art.split())
+    for said in (long_cause, sub, problem):
+        assert all(word in words for word in said.split())
+    assert f"- {long_cause}\n  - {sub}" in text  # and listed in full after the drawing
+    # The widget's compact drawing still cuts to fit.
+    assert any("…" in line for line in render_fishbone(session.root_cause.fishbone, 80))

@@ -162,6 +162,43 @@ def test_the_close_summary_says_time_owners_gaps_ideas_and_deadlines(example):
     assert "publication 2025-01-24 (7 business days)." in text
 
 
+def test_the_next_deadlines_are_the_action_items_due_dates_with_or_without_incident_date():
+    from sessions.models import ActionStatus, Session
+
+    session = Session()
+    assert "**Next deadlines**: none — there are no action items yet." in close_markdown(
+        close_summary(session, TODAY)
+    )
+    session.action_items = [
+        ActionItem(id=1, action="a", owner="Lin Wei", due=dt.date(2025, 2, 11)),
+        ActionItem(id=2, action="b", owner="Sam Okafor", due=dt.date(2025, 1, 18)),
+        ActionItem(id=3, action="c", due=dt.date(2025, 1, 1), status=ActionStatus.DONE),
+        ActionItem(id=4, action="d", owner="Ann", due=dt.date(2025, 3, 1)),
+        ActionItem(id=5, action="e", owner="Bo", due=dt.date(2025, 4, 1)),
+        ActionItem(id=6, action="f", owner="Cy"),
+    ]
+    text = close_markdown(close_summary(session, TODAY))
+    assert session.metadata.date is None
+    assert "set the incident date to know them" not in text
+    assert (
+        "**Next deadlines** (open action items): action 2 by 2025-01-18 (Sam Okafor) — passed; "
+        "action 1 by 2025-02-11 (Lin Wei); action 4 by 2025-03-01 (Ann); 1 more later."
+    ) in text
+    # The document's own deadlines are the ones that need the incident date.
+    assert "**Postmortem deadlines**: set the incident date" in text
+    session.metadata.date = dt.date(2025, 1, 15)
+    text = close_markdown(close_summary(session, TODAY))
+    assert "**Postmortem deadlines** (from the guide): draft 2025-01-17" in text
+    for item in session.action_items:
+        item.due = None
+    text = close_markdown(close_summary(session, TODAY))
+    assert "**Next deadlines**: none — no open action item has a due date yet." in text
+    for item in session.action_items:
+        item.status = ActionStatus.DONE
+    text = close_markdown(close_summary(session, TODAY))
+    assert "**Next deadlines**: none — no action item is still open." in text
+
+
 def test_closing_again_rewrites_the_summary_and_keeps_the_notes_around_it(example):
     first = close_markdown(close_summary(example, TODAY))
     notes = with_summary("Before.", first) + "\n\nAfter."

@@ -156,7 +156,8 @@ def check_actions(
                 Finding(
                     OVERDUE,
                     f"{where}.due",
-                    f"{label}: {days} days overdue" + (f" ({stage})" if stage else ""),
+                    f"{label}: {days} day{'' if days == 1 else 's'} overdue"
+                    + (f" ({stage})" if stage else ""),
                 )
             )
     count = len(session.action_items)

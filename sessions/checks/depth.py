@@ -175,7 +175,7 @@ def _duration(session: Session) -> list[Finding]:
         Finding(
             DURATION_MISMATCH,
             "impact.user.duration_minutes",
-            f"the impact says {stated} minutes but the timeline has "
+            f"the impact says {stated} minute{'' if stated == 1 else 's'} but the timeline has "
             f"{format_duration(end.time - start.time)} from issue started to service restored; "
             "correct one, or say in the impact what the duration counts",
         )

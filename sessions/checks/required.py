@@ -53,9 +53,18 @@ _PARTS: tuple[tuple[str, str, Callable[[Session], bool]], ...] = (
 )
 
 
+_PLURAL_PARTS = frozenset({"the authors", "the contributing factors", "the action items"})
+
+
+def _be(what: str) -> str:
+    return "are" if what in _PLURAL_PARTS else "is"
+
+
 def check_required(session: Session, template: Template) -> list[Finding]:
     findings = [
-        Finding(EMPTY_PART, where, f"{what} is not written yet; the document leaves it out")
+        Finding(
+            EMPTY_PART, where, f"{what} {_be(what)} not written yet; the document leaves it out"
+        )
         for where, what, written in _PARTS
         if not written(session)
     ]

@@ -84,7 +84,10 @@ def triage(session: Session) -> Triage:
             Need.RECOMMENDED, ("SEV3 incident: worth it when there is something to learn",)
         )
     if meta.severity is Severity.SEV2:
-        return Triage(Need.RECOMMENDED, (f"SEV2 incident lasting {minutes} minutes (≤ 30)",))
+        return Triage(
+            Need.RECOMMENDED,
+            (f"SEV2 incident lasting {minutes} minute{'' if minutes == 1 else 's'} (≤ 30)",),
+        )
     return Triage(Need.OPTIONAL, ("minor incident",))
 
 
