@@ -135,6 +135,7 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
         assert "Without an owner or a due date (1): 2" in left
         assert "Parked ideas left (1): Add a TLS expiry monitor" in left
         assert "draft 2025-01-17 (passed)" in left and "review 2025-01-22" in left
+        assert "Next deadlines: action " in left  # the open items' due dates, soonest first
         assert "+2:00" in shown(app.screen.query_one("#close-time"))
         notes = app.editor.session.meeting.notes
         assert notes.startswith("Notes from the room.\n\n### Close of the meeting (2025-01-20)")

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from sessions.close import CloseSummary, against_plan, clock
+from sessions.close import NEXT_SHOWN, CloseSummary, against_plan, clock
 from widgets.user_text import append_user, user_text
 
 
@@ -85,10 +85,26 @@ def remaining(summary: CloseSummary) -> Text:
                 text.append(" · ")
             append_user(text, idea.idea, single_line=True)
         text.append("\n")
-    due = summary.deadlines
     text.append("Next deadlines: ", style="bold")
+    dated = summary.next_due
+    if not dated:
+        text.append("none: no open action item has a due date")
+    for index, item in enumerate(dated[:NEXT_SHOWN]):
+        assert item.due is not None
+        if index:
+            text.append(" · ")
+        passed = item.due < summary.date
+        text.append(f"action {item.id} {item.due.isoformat()}", style="red" if passed else "")
+        if item.owner.strip():
+            text.append(" ")
+            append_user(text, item.owner, single_line=True)
+        if passed:
+            text.append(" (passed)", style="red")
+    text.append("\n")
+    due = summary.deadlines
+    text.append("Postmortem: ", style="bold")
     if due is None:
-        text.append("set the incident date to know them")
+        text.append("set the incident date to know when the draft and review are due")
         return text
     for index, (name, day) in enumerate(
         (("draft", due.draft), ("review", due.review), ("publication", due.publication))
