@@ -301,7 +301,8 @@ class FishboneEditor(Vertical):
                 category = fishbone.categories[path[0]]
                 append_user(detail, category.name, "bold")
                 if len(path) == 1:
-                    detail.append(f" · {len(category.causes)} causes", style="dim")
+                    count = len(category.causes)
+                    detail.append(f" · {count} cause{'' if count == 1 else 's'}", style="dim")
                 else:
                     cause = category.causes[path[1]]
                     detail.append(" › ")

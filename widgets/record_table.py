@@ -86,16 +86,18 @@ class RecordTable(RowView):
         replace: Callable[[list[Any], int, Any], int] | None = None,
         row_style: Callable[[list[Any], int], str] | None = None,
         hint: str = "",
+        plural: str = "",
         id: str | None = None,
     ) -> None:
+        self.plural = plural or _plural(noun)
         super().__init__(
             columns,
-            hint=hint or f"No {noun}s yet: press a to add one.",
+            hint=hint or f"No {self.plural} yet: press a to add one.",
             id=id,
             classes="session-view",
         )
         self.noun = noun
-        self.HELP_TITLE = f"{noun[0].upper()}{noun[1:]}s"
+        self.HELP_TITLE = f"{self.plural[0].upper()}{self.plural[1:]}"
         self.editor = editor
         self.part = part
         self.specs = specs
@@ -226,7 +228,7 @@ class RecordTable(RowView):
 
     def action_move(self, step: int) -> None:
         if self.place is not _append:
-            self.notify(f"{self.noun.capitalize()}s keep their own order", timeout=3)
+            self.notify(f"{self.plural.capitalize()} keep their own order", timeout=3)
             return
         items = self.items
         index, target = self.cursor, self.cursor + step
@@ -235,6 +237,13 @@ class RecordTable(RowView):
         with self.editor.edit(self.part, f"{self.noun} moved"):
             items[index], items[target] = items[target], items[index]
         self._edited("moved", target)
+
+
+def _plural(noun: str) -> str:
+    """ "entry" → "entries", "event" → "events" (a table passes its own when neither fits)."""
+    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
+        return noun[:-1] + "ies"
+    return noun + "s"
 
 
 def _append(items: list[Any], item: Any) -> int:

@@ -66,7 +66,7 @@ def factors(context: PartContext) -> Widget:
     return _panel(table)
 
 
-def _observations(context: PartContext, name: str, noun: str) -> Widget:
+def _observations(context: PartContext, name: str, noun: str, plural: str) -> Widget:
     return _panel(
         RecordTable(
             noun,
@@ -81,21 +81,24 @@ def _observations(context: PartContext, name: str, noun: str) -> Widget:
                 FieldSpec("text", "What", required=True),
             ],
             model_maker(Observation),
+            plural=plural,
             id=f"table-{name}",
         )
     )
 
 
 def went_well(context: PartContext) -> Widget:
-    return _observations(context, "went_well", "thing that went well")
+    return _observations(context, "went_well", "thing that went well", "things that went well")
 
 
 def went_poorly(context: PartContext) -> Widget:
-    return _observations(context, "went_poorly", "thing that went poorly")
+    return _observations(
+        context, "went_poorly", "thing that went poorly", "things that went poorly"
+    )
 
 
 def got_lucky(context: PartContext) -> Widget:
-    return _observations(context, "got_lucky", "lucky break")
+    return _observations(context, "got_lucky", "lucky break", "lucky breaks")
 
 
 def action_specs(template: Template, keep: str | None = None) -> list[FieldSpec]:
