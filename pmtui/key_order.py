@@ -67,13 +67,18 @@ class KeyOrder:
         self.app = app
         self.held: deque[events.Key] = deque()
         self.waiting = False
+        self.releasing = False
+        """Held keys are being handed on: a key that comes now joins the queue behind them.
+        (Handed on at once, a letter overtook the Tab before it, still waiting for the text
+        typed before the Tab to land, and went into the field the Tab was leaving.)"""
         self._seen_ready: weakref.WeakSet[Screen] = weakref.WeakSet()
         self._unfocused_since: float | None = None
 
     async def handle(self, event: events.Key, forward: Forward) -> None:
-        if self.waiting or self.held or not self._ready():
+        busy = self.waiting or self.releasing
+        if busy or self.held or not self._ready():
             self.held.append(event)
-            if not self.waiting:
+            if not busy:
                 self._wait_for(len(self.app.screen_stack), [], forward)
             return
         await self._dispatch(event, forward)
@@ -146,8 +151,12 @@ class KeyOrder:
         while not self._settled(depth, workers) and time.monotonic() < deadline:
             await asyncio.sleep(0.005)
         self.waiting = False
-        while self.held and not self.waiting:
-            await self._dispatch(self.held.popleft(), forward)
+        self.releasing = True
+        try:
+            while self.held and not self.waiting:
+                await self._dispatch(self.held.popleft(), forward)
+        finally:
+            self.releasing = False
 
 
 class OrderedKeysApp(App):

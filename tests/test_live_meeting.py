@@ -25,6 +25,35 @@ async def test_keys_typed_while_a_dialog_opens_land_in_it_in_order(tmp_path):
         assert not app.timer.running  # the timer was not started
 
 
+async def test_a_key_that_comes_while_held_keys_are_handed_on_waits_its_turn(tmp_path, monkeypatch):
+    """Keys held while the form opened are handed on one by one; a Tab among them waits for
+    the text before it to land. A key arriving meanwhile went out at once, overtook the Tab,
+    and landed in the field the Tab was leaving ("14:05Ev" in the time field, seen in tmux).
+    A slow text field makes the moment long enough to hit every time."""
+    import asyncio
+
+    import pmtui.key_order
+
+    real_drain = pmtui.key_order.drain
+
+    async def slow_drain(widget):
+        await asyncio.sleep(0.3)
+        await real_drain(widget)
+
+    monkeypatch.setattr(pmtui.key_order, "drain", slow_drain)
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "a", "14:05", "tab")
+        while not (isinstance(app.screen, FormDialog) and not app.key_order.held):
+            await pilot.pause(0.01)
+        burst(app, "Ev")  # the Tab is still on its way
+        await settle(pilot)
+        form = app.screen
+        assert form.query_one("#f-time").value == "14:05"
+        assert form.query_one("#f-event").value == "Ev"
+
+
 async def test_a_fast_typist_fills_the_form_and_the_next_command_runs_after_it(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
