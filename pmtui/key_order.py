@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Awaitable, Callable
 
 from textual import events
-from textual.app import App
+from textual.app import App, ScreenStackError
 from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.widget import Widget
@@ -103,7 +103,10 @@ class KeyOrder:
         started = [
             w
             for w in app.workers
-            if w not in running and w.node is active.node and not w.is_finished
+            if w not in running
+            and w.node is active.node
+            and not w.is_finished
+            and w.group not in BACKGROUND  # a guardrail run the action set off is no dialog
         ]
         after = len(app.screen_stack)
         if after > depth:  # the action opened a dialog: keys wait until it can take them
@@ -118,7 +121,10 @@ class KeyOrder:
         focus). A screen that had focus and has none now is usually about to get it back (a
         dialog just closed): keys wait for that, but only a moment, since some screens
         really have nothing focused (a part with nothing to edit, a click on the background)."""
-        screen = self.app.screen
+        try:
+            screen = self.app.screen
+        except ScreenStackError:  # the app is closing
+            return False
         if not screen.is_mounted:
             return False
         if screen.focused is not None or not screen.focus_chain:

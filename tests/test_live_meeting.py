@@ -7,7 +7,7 @@ from screens.agenda_dialog import AgendaDialog
 from screens.help import HelpScreen
 from sessions import load
 from sessions.models import Session
-from tests.app_helpers import FakeClock, burst, make_app, settle, shown, typed
+from tests.app_helpers import FakeClock, burst, eventually, make_app, settle, shown, typed
 from widgets.confirm import Confirm
 from widgets.form_dialog import FormDialog
 from widgets.record_table import fit_columns
@@ -52,6 +52,20 @@ async def test_a_key_that_comes_while_held_keys_are_handed_on_waits_its_turn(tmp
         form = app.screen
         assert form.query_one("#f-time").value == "14:05"
         assert form.query_one("#f-event").value == "Ev"
+
+
+async def test_keys_after_a_mode_switch_do_not_wait_for_the_guardrails(tmp_path):
+    """F3 and F2 start a guardrail run; the keys after them waited for it (2 s in the
+    benchmark, the check delay and the run in use) as if it were a dialog about to open."""
+    app = make_app(tmp_path, check_delay=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "f3", "f2", "n")
+        assert await eventually(
+            pilot,
+            lambda: app.current_mode == "meeting" and app.editor.session.meeting.current == 1,
+            seconds=1.0,
+        )
 
 
 async def test_a_fast_typist_fills_the_form_and_the_next_command_runs_after_it(tmp_path):
