@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 from textual.screen import Screen
 
 from screens.help import HelpGroup
@@ -67,15 +68,32 @@ def app_commands(app: PostmortemApp) -> Iterable[SystemCommand]:
     )
 
 
+#: Keys that only move the cursor or scroll: the palette leaves them out (F1 lists them).
+MOVEMENT_KEYS = frozenset(
+    {"up", "down", "left", "right", "pageup", "pagedown", "home", "end"}
+    | {"ctrl+pageup", "ctrl+pagedown"}
+)
+
+
 def focused_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
-    """Every key of the editor in use, hidden from the footer or not, by name."""
-    for active in screen.active_bindings.values():
+    """Every key of the editor in use, hidden from the footer or not, by name: each action
+    once, with all its keys ("Del (d, del)", not "Del (d)" and "Del (del)"), and no plain
+    cursor movement."""
+    found: dict[tuple[int, str], tuple[DOMNode, Binding, list[str]]] = {}
+    for key, active in screen.active_bindings.items():
         node, binding = active.node, active.binding
         if not isinstance(node, HasHelp) or not binding.description or not active.enabled:
             continue
+        if key in MOVEMENT_KEYS:
+            continue
+        shown = found.setdefault((id(node), binding.action), (node, binding, []))[2]
+        display = app.get_key_display(binding)
+        if display not in shown:
+            shown.append(display)
+    for node, binding, shown in found.values():
         yield SystemCommand(
             f"{node.HELP_TITLE}: {binding.description}",
-            f"({app.get_key_display(binding)})",
+            f"({', '.join(shown)})",
             lambda node=node, action=binding.action: app.run_action(action, node),
         )
 

@@ -145,3 +145,17 @@ def incident_day(session: Session, zone: dt.tzinfo = dt.UTC) -> dt.date | None:
     if session.timeline:
         return min(event.time for event in session.timeline).astimezone(zone).date()
     return None
+
+
+def bare_time_day(
+    session: Session, today: dt.date, zone: dt.tzinfo = dt.UTC
+) -> tuple[dt.date, str]:
+    """The day a time typed without a date falls on, and what that day was assumed from: ""
+    when the incident says (its date, or its first event's day); for a new session with
+    neither, the meeting's date ("the meeting's date"), else ``today`` ("today")."""
+    day = incident_day(session, zone)
+    if day is not None:
+        return day, ""
+    if session.meeting.date:
+        return session.meeting.date, "the meeting's date"
+    return today, "today"

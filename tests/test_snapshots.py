@@ -1,5 +1,4 @@
-"""Snapshots of the main screens at the sizes people share: 80×24 and 160×50 (and one form at
-120×36, a size in between)."""
+"""Snapshots of the main screens at the sizes people share: 80×24, 120×36 and 160×50."""
 
 import os
 import time
@@ -8,7 +7,7 @@ import pytest
 
 from tests.app_helpers import FakeClock, make_app, settle
 
-SIZES = [(80, 24), (160, 50)]
+SIZES = [(80, 24), (120, 36), (160, 50)]
 ids = lambda size: f"{size[0]}x{size[1]}"  # noqa: E731
 
 

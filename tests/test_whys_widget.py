@@ -16,10 +16,10 @@ async def test_build_a_branching_analysis_by_keystrokes_only():
         await typed(
             pilot,
             "p", "Errors [500]", "enter",
-            "a", "Why errors?", "tab", "Pool exhausted", "enter",
-            "a", "Why exhausted?", "tab", "Slow query", "enter",
-            "a", "Why slow?", "tab", "Missing index", "enter", "r",
-            "b", "Why so long?", "tab", "No timeout", "enter", "r",
+            "a", "Pool exhausted", "tab", "Why errors?", "enter",  # the answer first
+            "a", "Slow query", "tab", "Why exhausted?", "enter",
+            "a", "Missing index", "tab", "Why slow?", "enter", "r",
+            "b", "No timeout", "tab", "Why so long?", "enter", "r",
         )  # fmt: skip
         whys = session.root_cause.whys[0]
         assert whys.problem == "Errors [500]"

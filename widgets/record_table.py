@@ -172,6 +172,7 @@ class RecordTable(RowView):
         else:
             self.go_to(self.cursor)
         self.refresh()
+        self._announce()  # the detail line follows, also when the cursor stayed put (a delete)
         self.post_message(SessionEdited(self.part, f"{self.noun} {what}", self))
 
     def _made(self, values: dict[str, Any], old: Any | None) -> Any | None:
@@ -275,7 +276,8 @@ def model_maker(model: type[BaseModel], **fixed: Any) -> Callable[[dict[str, Any
 
 
 class RecordPanel(Vertical):
-    """A RecordTable with the highlighted record in full below it."""
+    """A RecordTable with the highlighted record in full below it (``detail=False``: without,
+    for a ``RecordGroup`` whose one detail line serves several tables)."""
 
     DEFAULT_CSS = """
     RecordPanel { height: 1fr; }
@@ -284,16 +286,18 @@ class RecordPanel(Vertical):
     }
     """
 
-    def __init__(self, table: RecordTable, *, id: str | None = None) -> None:
+    def __init__(self, table: RecordTable, *, id: str | None = None, detail: bool = True) -> None:
         super().__init__(id=id)
         self.table = table
+        self.has_detail = detail
 
     def compose(self) -> ComposeResult:
         yield self.table
-        yield Static("", classes="record-detail")
+        if self.has_detail:
+            yield Static("", classes="record-detail")
 
     def on_record_table_highlighted(self, message: RecordTable.Highlighted) -> None:
-        if message.table is not self.table:
+        if message.table is not self.table or not self.has_detail:
             return
         message.stop()
         detail = self.query_one(".record-detail", Static)

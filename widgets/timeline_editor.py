@@ -18,6 +18,7 @@ from sessions.editing import SessionEditor
 from sessions.markdown import APPROXIMATE, format_event_time
 from sessions.models import Marker, Precision, TimelineEvent
 from sessions.timeline import (
+    bare_time_day,
     display_zone,
     events_from_logs,
     gap_before,
@@ -27,7 +28,7 @@ from sessions.timeline import (
     spans_days,
     zone_label,
 )
-from sessions.timeparse import format_duration
+from sessions.timeparse import format_duration, format_in
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.messages import SessionEdited
@@ -64,14 +65,29 @@ class TimelineEditor(Vertical):
     HELP_TITLE = "Timeline"
     BINDINGS = [Binding("v", "paste_logs", "Paste logs", show=False)]
 
-    def __init__(self, editor: SessionEditor, *, id: str | None = None) -> None:
+    def __init__(
+        self, editor: SessionEditor, *, today: dt.date | None = None, id: str | None = None
+    ) -> None:
         super().__init__(id=id, classes="session-view")
         self.editor = editor
+        self.today = today
         self.parts = frozenset({"timeline", "metadata"})
         self._shape = self._time_shape()
+        #: The day a time typed alone was last put on when the incident gave none (a new
+        #: session's first event), and from what: told once the event is added.
+        self._assumed: tuple[dt.date, str] | None = None
 
     def _zone(self) -> dt.tzinfo:
         return display_zone(self.editor.session)
+
+    def _bare_time_day(self) -> dt.date:
+        """The day a time typed without a date falls on: the incident's, or for a session
+        with no date and no events yet the meeting's date, else today (remembered, to say so
+        once the event is in)."""
+        today = self.today or dt.date.today()
+        day, source = bare_time_day(self.editor.session, today, self._zone())
+        self._assumed = (day, source) if source else None
+        return day
 
     def specs(self) -> list[FieldSpec]:
         session = self.editor.session
@@ -85,7 +101,7 @@ class TimelineEditor(Vertical):
                 required=True,
                 placeholder="14:05 or 2025-01-15 14:05",
                 help="a date alone for an event known only to the day",
-                default_date=lambda: incident_day(self.editor.session, self._zone()),
+                default_date=self._bare_time_day,
                 zone=self._zone,
             ),
             FieldSpec(
@@ -219,6 +235,29 @@ class TimelineEditor(Vertical):
         """The table changed the timeline: the figures above it follow."""
         if message.part == "timeline":
             self.show_stats()
+            if message.what == "event added":
+                self._tell_assumed_day()
+
+    def _tell_assumed_day(self) -> None:
+        """The first event of a session with no incident date, typed as a time alone: say
+        which day it was put on and how to change that (later times follow its day)."""
+        assumed, self._assumed = self._assumed, None
+        session = self.editor.session
+        if assumed is None or session.metadata.date or len(session.timeline) != 1:
+            return
+        day, source = assumed
+        event = session.timeline[0]
+        if event.time.astimezone(self._zone()).date() != day:
+            return  # typed with its own date
+        clock = format_in(event.time, self._zone(), with_date=False)
+        self.notify(
+            f"{clock} was put on {day.isoformat()} ({source}); times typed alone follow that "
+            f"day. Another day? Edit the event (enter) as YYYY-MM-DD {clock}. The incident date "
+            "is in F3, Metadata.",
+            title="The incident has no date yet",
+            timeout=12,
+            markup=False,
+        )
 
     @work(group="timeline-dialog")
     async def action_paste_logs(self) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -9,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, Static, Tree
+from textual.widgets.tree import TreeNode
 
 from sessions import edits
 from sessions.checks.depth import MIN_WHYS
@@ -22,18 +24,39 @@ from widgets.messages import SessionEdited
 from widgets.user_text import append_user
 
 PROBLEM = "__problem__"
+#: A step is an answer first: the export writes it as "Because …" under its question, and a
+#: step without one says nothing. The question is optional (the export asks "Why?").
 WHY_SPECS = [
-    FieldSpec("why", "Why …?", placeholder="Why did the service return errors?"),
-    FieldSpec("because", "Because …", placeholder="The database connection pool was exhausted."),
+    FieldSpec(
+        "because",
+        "Because (the answer)",
+        required=True,
+        placeholder="The database connection pool was exhausted",
+        help="why the step above (or the problem) happened",
+    ),
+    FieldSpec(
+        "why",
+        "Why? (the question)",
+        placeholder="Why did the service return errors?",
+        help="optional: the question it answers",
+    ),
 ]
 HINT = "Stop when you reach something you can fix · focus on the system, not people"
 
 
 class StepTree(Tree[str]):
-    """The tree of steps; Enter edits the step (the editor's key), it doesn't fold it."""
+    """The tree of steps; Enter edits the step (the editor's key), it doesn't fold it. A
+    label too long for its line ends in "…" (the detail line below has it in full)."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action != "select_cursor"
+
+    def render_label(self, node: TreeNode[str], base_style: Style, style: Style) -> Text:
+        label = super().render_label(node, base_style, style)
+        room = self.scrollable_content_region.width - _indent(node) * self.guide_depth
+        if room > 0 and label.cell_len > room:
+            label.truncate(room, overflow="ellipsis")
+        return label
 
 
 class WhysEditor(Vertical):
@@ -229,6 +252,15 @@ class WhysEditor(Vertical):
         with self.editor.edit(self.path, "root cause marked"):
             marked = edits.toggle_root_cause(self._writable(), selected)
         self._edited("root cause marked" if marked else "root cause unmarked", selected)
+
+
+def _indent(node: TreeNode[str]) -> int:
+    """How many guides stand before ``node``'s label (the root, shown, has none)."""
+    depth = 0
+    while node.parent is not None:
+        node = node.parent
+        depth += 1
+    return depth
 
 
 def _in_order(root):

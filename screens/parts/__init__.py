@@ -34,7 +34,12 @@ PARTS: tuple[Part, ...] = (
     Part("summary", "Summary", ("summary",), texts.summary),
     Part("background", "Background", ("background",), texts.background),
     Part("impact", "Impact", ("impact",), impact.impact),
-    Part("timeline", "Timeline", ("timeline",), lambda c: TimelineEditor(c.editor, id="timeline")),
+    Part(
+        "timeline",
+        "Timeline",
+        ("timeline",),
+        lambda c: TimelineEditor(c.editor, today=c.today, id="timeline"),
+    ),
     Part(
         "root_cause",
         "Root cause",

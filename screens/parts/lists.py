@@ -28,8 +28,8 @@ from widgets.record_table import Column, RecordPanel, RecordTable, model_maker
 from widgets.text_field import TextField
 
 
-def _panel(table: RecordTable) -> RecordPanel:
-    return RecordPanel(table, id=f"panel-{table.id}")
+def _panel(table: RecordTable, *, detail: bool = True) -> RecordPanel:
+    return RecordPanel(table, id=f"panel-{table.id}", detail=detail)
 
 
 def factors(context: PartContext) -> Widget:
@@ -144,7 +144,10 @@ class ActionTable(RecordTable):
         return action_specs(self.template, item.type if item is not None else None)
 
 
-def action_items(context: PartContext) -> Widget:
+def action_items(context: PartContext, *, detail: bool = True) -> Widget:
+    """The action items (``detail=False``: without a detail line of their own, for a
+    ``RecordGroup`` that has one for them and the parked ideas)."""
+
     def make(values: dict[str, Any], old: ActionItem | None) -> ActionItem:
         base = old.model_dump() if old else {"id": context.editor.session.next_action_id()}
         return ActionItem.model_validate({**base, **values})
@@ -170,7 +173,8 @@ def action_items(context: PartContext) -> Widget:
             make,
             values_of=lambda a: a.model_dump() | {"status": a.status.value},
             id="table-action_items",
-        )
+        ),
+        detail=detail,
     )
 
 

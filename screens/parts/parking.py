@@ -1,6 +1,8 @@
 """Action items with the parking lot below them: the parked ideas are turned into action
 items (prefilled) or dropped, in the section where actions are decided. The lot shows only
-once an idea is parked, so a meeting without one looks as before."""
+once an idea is parked, so a meeting without one looks as before. One detail line under both
+tables shows the highlighted row of the one in use (the focused one), so it always describes
+what Enter acts on."""
 
 from __future__ import annotations
 
@@ -13,18 +15,16 @@ from textual.widgets import Label
 from screens.parts import lists
 from screens.parts.context import PartContext
 from sessions.models import ActionItem
+from widgets._css import css_beside
 from widgets.parking_table import PART, ParkingLotTable
+from widgets.record_group import RecordGroup
 from widgets.record_table import RecordPanel
 
 
 class ParkingLot(Vertical):
     """The parked ideas under their heading, shown once there is one."""
 
-    DEFAULT_CSS = """
-    ParkingLot { height: auto; max-height: 11; }
-    ParkingLot RecordPanel { height: auto; max-height: 10; }
-    ParkingLot RecordTable { height: auto; max-height: 8; }
-    """
+    DEFAULT_CSS = css_beside(__file__)
 
     def __init__(self, context: PartContext) -> None:
         super().__init__(id="parking-lot", classes="session-view")
@@ -47,14 +47,19 @@ class ParkingLot(Vertical):
             "Parked ideas: enter makes one an action item, x drops it (with the reason)",
             classes="part-heading",
         )
-        yield RecordPanel(self.table)
+        yield RecordPanel(self.table, detail=False)  # the part's detail line is under it
 
     def on_mount(self) -> None:
         self.show_session()
 
     def show_session(self) -> None:
-        self.display = bool(self.editor.session.meeting.parking_lot)
+        shown = bool(self.editor.session.meeting.parking_lot)
+        if shown != self.display:
+            self.display = shown
+            self.table.show_session()  # the part's detail line follows (the lot came or went)
 
 
 def action_items(context: PartContext) -> Widget:
-    return Vertical(lists.action_items(context), ParkingLot(context), id="action-items-part")
+    return RecordGroup(
+        lists.action_items(context, detail=False), ParkingLot(context), id="action-items-part"
+    )

@@ -1,0 +1,171 @@
+"""What a tester found running a whole meeting at 80×24, through the real app: the detail
+line under the action items and the parked ideas, a bare time in a session with no date, the
+5-whys form's answer field, the palette's entries for the editor in use, and cut why labels."""
+
+import datetime as dt
+
+from sessions import load
+from sessions.agendas import MeetingConfig
+from sessions.models import Meeting, Session, WhyNode
+from sessions.parking import park
+from tests.app_helpers import TODAY, make_app, settle, shown, typed
+from widgets.form_dialog import FormDialog
+
+
+def _details(app) -> list[str]:
+    """Every detail line the action-items section shows."""
+    part = app.screen.query_one("#action-items-part")
+    return [shown(line) for line in part.query(".record-detail") if line.display]
+
+
+async def test_the_detail_line_describes_what_enter_acts_on(tmp_path, example):
+    """With the parked ideas under the action items, the detail line is the focused table's
+    highlighted row, and follows the focus from one table to the other (the parked idea's
+    line stayed on screen while Enter edited action 1)."""
+    park(example.meeting, "Add a TLS expiry monitor", "Tom Okafor", "Timeline review")
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(4)
+        await app.screen.show_section()
+        await settle(pilot)
+        actions = app.screen.query_one("#table-action_items")
+        ideas = app.screen.query_one("#table-parking_lot")
+        assert app.focused is actions and app.screen.query_one("#parking-lot").display
+        details = _details(app)
+        assert details and all(line.startswith("ID: 1  ·  Action: ") for line in details)
+        await typed(pilot, "enter")
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.title_text == "Edit action item"
+        await typed(pilot, "escape")
+        app.screen.set_focus(ideas)
+        await settle(pilot)
+        details = _details(app)
+        idea = "Idea: Add a TLS expiry monitor"
+        assert details and all(line.startswith(idea) for line in details)
+        await typed(pilot, "enter")
+        assert app.screen.title_text == "Action item from a parked idea"
+        await typed(pilot, "escape")
+        app.screen.set_focus(actions)
+        await typed(pilot, "down")
+        details = _details(app)
+        assert details and all(line.startswith("ID: 2  ·  Action: ") for line in details)
+        app.screen.set_focus(ideas)
+        await typed(pilot, "d")  # the last idea deleted: the lot goes, the line follows
+        assert not app.screen.query_one("#parking-lot").display
+        assert app.focused is actions
+        assert [line[:18] for line in _details(app)] == ["ID: 2  ·  Action: "]
+
+
+def _fresh(**meeting) -> Session:
+    """What `pmtui new FILE` makes without --date: no incident date, no events."""
+    return Session(meeting=Meeting(agenda=MeetingConfig().new_agenda(), current=1, **meeting))
+
+
+async def test_a_bare_time_works_in_a_session_with_no_date(tmp_path):
+    """The time field's placeholder suggests 14:05: in a session with no incident date it
+    falls on today (the facilitator is told once, and how to change it), and the next bare
+    time follows the first event's day."""
+    app = make_app(tmp_path, _fresh())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.sections.current_key == "timeline_review"
+        await typed(pilot, "a", "14:05", "tab", "Alert fired", "enter")
+        assert not isinstance(app.screen, FormDialog)
+        events = app.editor.session.timeline
+        assert [e.time for e in events] == [dt.datetime(2025, 1, 20, 14, 5, tzinfo=dt.UTC)]
+        told = [m for m in app.notified if "2025-01-20 (today)" in m]
+        assert len(told) == 1 and "14:05" in told[0] and "YYYY-MM-DD 14:05" in told[0]
+        await typed(pilot, "a", "14:10", "tab", "Paged", "enter")
+        assert events[-1].time == dt.datetime(2025, 1, 20, 14, 10, tzinfo=dt.UTC)
+        assert len([m for m in app.notified if "no date" in m or "(today)" in m]) == 1
+        assert app.editor.session.metadata.date is None  # assumed, not written
+    saved = load(tmp_path / "incident.toml").timeline
+    assert [e.event for e in saved] == ["Alert fired", "Paged"]
+
+
+async def test_a_bare_time_takes_the_meeting_date_before_today(tmp_path):
+    app = make_app(tmp_path, _fresh(date=dt.date(2025, 1, 17)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "a", "09:30", "tab", "Deploy", "enter")
+        assert app.editor.session.timeline[0].time.date() == dt.date(2025, 1, 17)
+        assert any("2025-01-17 (the meeting's date)" in m for m in app.notified)
+
+
+async def test_a_bare_time_in_a_dated_incident_is_on_its_date_as_before(tmp_path):
+    session = _fresh()
+    session.metadata.date = dt.date(2025, 1, 15)
+    app = make_app(tmp_path, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "a", "14:05", "tab", "Alert fired", "enter")
+        assert app.editor.session.timeline[0].time.date() == dt.date(2025, 1, 15)
+        assert app.editor.session.timeline[0].time.date() != TODAY
+        assert not [m for m in app.notified if "no date" in m]
+
+
+async def test_the_why_form_asks_for_the_answer_first(tmp_path):
+    """`a` in the 5 whys: the first field is the answer (what the export writes as "Because
+    …"), and a step without one is refused; the question is optional."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(1)
+        await app.screen.show_section()
+        await typed(pilot, "2")
+        whys = app.editor.session.root_cause.whys[0]
+        count = len(whys.nodes)
+        await typed(pilot, "a")
+        form = app.screen
+        assert isinstance(form, FormDialog)
+        labels = [shown(label) for label in form.query(".field-label")]
+        assert labels[0].startswith("Because") and labels[0].endswith("*")
+        assert app.focused is form.query_one("#f-because")
+        await typed(pilot, "tab", "Why did checkout fail?", "enter")
+        assert app.screen is form  # no answer: not saved
+        assert app.focused is form.query_one("#f-because")  # back to the answer
+        await typed(pilot, "Payments gateway presented an expired certificate")
+        await typed(pilot, "enter")
+        added = app.editor.session.root_cause.whys[0].nodes[-1]
+        assert len(app.editor.session.root_cause.whys[0].nodes) == count + 1
+        assert added.because == "Payments gateway presented an expired certificate"
+        assert added.why == "Why did checkout fail?"
+
+
+async def test_the_palette_lists_each_editor_action_once_and_no_cursor_moves(tmp_path):
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#timeline-table")
+        commands = list(app.get_system_commands(app.screen))
+        titles = [c.title for c in commands]
+        assert len(titles) == len(set(titles)), [t for t in titles if titles.count(t) > 1]
+        events = {c.title: c.help for c in commands if c.title.startswith("Events: ")}
+        assert events["Events: Edit"] == "(⏎, e)"
+        assert events["Events: Del"] == "(d, del)"
+        moves = ("Up", "Down", "Page up", "Page down", "First", "Last")
+        assert not {f"Events: {name}" for name in moves} & set(events)
+        app.timer.go_to(1)
+        await app.screen.show_section()
+        await typed(pilot, "2")
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert titles.count("5 whys: Edit") == 1 and titles.count("5 whys: Del") == 1
+
+
+async def test_a_why_cut_to_fit_ends_in_an_ellipsis(tmp_path, example):
+    because = "Nobody renewed it: the renewal was a manual calendar reminder nobody owned"
+    example.root_cause.whys[0].nodes = [
+        WhyNode(id="w1", why="Why did the certificate expire?", because=because)
+    ]
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.timer.go_to(1)
+        await app.screen.show_section()
+        await typed(pilot, "2", "down")
+        tree = app.screen.query_one("#whys-tree")
+        line = tree.render_line(1).text.rstrip()
+        assert "Why did the certificate expire?" in line
+        assert line.endswith("…") and len(line) <= tree.size.width
+        assert because in shown(app.screen.query_one("#whys-detail"))  # in full below
