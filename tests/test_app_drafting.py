@@ -113,7 +113,8 @@ async def test_timeline_add_in_utc_or_with_offset_and_dates_once_it_spans_days(t
         await settle(pilot)
         assert table.columns[0].show(app.editor.session.timeline[0]) == "2025-01-15 14:05"
         assert table.columns[0].width >= len("2025-01-15 14:05")
-        assert "long gap" in shown(app.screen.query_one("#timeline-stats"))
+        stats = app.screen.query_one("#timeline-stats")  # redrawn a moment after the edit
+        assert await eventually(pilot, lambda: "long gap" in shown(stats))
         assert app.editor.session.timeline[0].event == "Alert | fired [x]"
 
 
