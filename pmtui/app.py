@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import var
@@ -135,12 +135,19 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         """Every toast, whoever raises it, shows session text (a file name, a field) inert."""
         super().notify(printable(str(message)), title=one_line(title), **kwargs)
 
-    def update_title(self) -> None:
+    def update_title(self, width: int | None = None) -> None:
         meta = self.editor.session.metadata
         name = " ".join(part for part in (meta.incident_id, meta.title) if part)
-        name = name if len(name) <= 48 else name[:47] + "…"
-        self.title = one_line(name) or f"{self.document.path.name} (untitled)"
-        self.sub_title = self.save_state.caption()
+        caption = self.save_state.caption()
+        width = self.size.width if width is None else width
+        room = max(24, width - len(caption) - 16)  # the save state stays in view
+        name = one_line(name)
+        name = name if len(name) <= room else name[: room - 1] + "…"
+        self.title = name or f"{self.document.path.name} (untitled)"
+        self.sub_title = caption
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.update_title(event.size.width)  # a wider window shows more of the title
 
     def watch_save_state(self, state: SaveState) -> None:
         self.sub_title = state.caption()

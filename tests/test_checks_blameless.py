@@ -255,3 +255,12 @@ def test_a_field_of_whitespace_is_split_into_sentences_in_linear_time():
     assert list(sentences("\t" * 30_000 + "x")) == [(30_000, 30_001)]
     assert time.perf_counter() - start < 0.5
     assert list(sentences("One. Two  \n  three.")) == [(0, 4), (5, 8), (13, 19)]
+
+
+def test_no_rewrite_cuts_the_complement_of_a_linking_verb():
+    """Dropping "careless" from "stop being careless with migrations" left "stop being with
+    migrations" (seen in a tmux run): offer nothing rather than that; the person writes it."""
+    (blame,) = blames("Tell Dana to stop being careless with migrations")
+    assert all(" being with " not in rewrite for rewrite in blame.rewrites)
+    (blame,) = blames("He carelessly deleted the table")
+    assert blame.rewrites == ("He deleted the table.",)

@@ -109,6 +109,8 @@ def test_enum_fields_take_what_people_read():
     assert choose(markers, "start", aliases) == "issue_started"  # the table's short name
     assert choose(markers, "ack", aliases) == "acknowledged"
     assert choose(markers, "Mitigation", aliases) == "mitigation_started"
+    assert choose(("note_taker", "service_owner"), "Note-taker") == "note_taker"  # as shown
+    assert choose(("note_taker", "service_owner"), "service  owner") == "service_owner"
     assert choose(markers, "cause", aliases) == "root_cause_identified"
     with pytest.raises(ValueError, match="which one"):
         choose(("in_progress", "in_review"), "in")

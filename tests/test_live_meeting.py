@@ -68,6 +68,37 @@ async def test_keys_after_a_mode_switch_do_not_wait_for_the_guardrails(tmp_path)
         )
 
 
+async def test_help_and_rewrite_keys_answer_inside_a_form(tmp_path):
+    """F1 works everywhere, a form included; ctrl+r there says where rewrites work."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "a", "f1")
+        assert isinstance(app.screen, HelpScreen)
+        await typed(pilot, "escape", "ctrl+r")
+        assert isinstance(app.screen, FormDialog)
+        assert "save the form, then ctrl+r on the row" in app.notified[-1]
+
+
+async def test_a_tall_screen_uses_its_rows_and_a_wide_one_its_columns(tmp_path):
+    """At 160×50 the header's extra rows hold the framed countdown and more prompts (the
+    rules for it were scoped to the widgets and never matched: four blank rows), and the
+    title is whole; at 80×24 the header stays three rows and the title is cut."""
+    from widgets.agenda_bar import AgendaBar
+    from widgets.countdown import Countdown
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        assert app.screen.query_one(Countdown).styles.border_top[0] == "heavy"
+        assert app.screen.query_one(AgendaBar).region.height == 7
+        assert app.title == "INC-4211 Checkout errors from database connection pool exhaustion"
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.screen.query_one(AgendaBar).region.height == 3
+        assert app.title.endswith("…")
+
+
 async def test_a_fast_typist_fills_the_form_and_the_next_command_runs_after_it(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -45,6 +45,22 @@ async def test_the_opening_sets_the_stage_and_fills_a_missing_role(tmp_path, exa
         assert app.focused is view  # back where the facilitator was
 
 
+async def test_roles_typed_as_the_roles_check_writes_them(tmp_path, example):
+    """The roles check says "Note-taker"; a fast typist types it so, entry after entry. The
+    form refused the hyphen, stayed open, and the next entries went into it and were lost."""
+    app = make_app(tmp_path, with_opening(example))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        burst(app, "a", "Omar Haddad", "tab", "note-taker", "enter")
+        burst(app, "a", "Dana Kim", "tab", "service owner", "enter")
+        await settle(pilot)
+        added = app.editor.session.meeting.attendees[-2:]
+        assert added == [
+            Attendee(name="Omar Haddad", role=Role.NOTE_TAKER),
+            Attendee(name="Dana Kim", role=Role.SERVICE_OWNER),
+        ]
+
+
 async def test_back_to_the_opening_of_a_meeting_reopened_past_it(tmp_path, example):
     """A meeting saved in its second section reopens there; `P` builds the opening while the
     section change redraws the views (the half-built opening was redrawn, and the app died)."""

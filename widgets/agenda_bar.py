@@ -19,6 +19,7 @@ class AgendaBar(Static):
     time, and one of the facilitator's prompts for the section (? shows the next one)."""
 
     DEFAULT_CSS = css_beside(__file__)
+    SCOPED_CSS = False  # its `.-roomy` rules follow a class on the screen, outside it
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -64,13 +65,13 @@ class AgendaBar(Static):
         section = timer.section
         if section is not None:
             text.append(f" · {mmss(timer.elapsed())}/{section.planned_minutes}m")
-        text.append(f" · ends ~{timer.projected_end(now).astimezone():%H:%M}")
+        text.append(f" · meeting ends ~{timer.projected_end(now).astimezone():%H:%M}")
         over = timer.over_by(now)
         if over >= 60:
             text.append(f" · {over / 60:.0f} min late", style="bold red")
             if timer.trims(now):
                 text.append(" (t trims)", style="italic")
-        text.append(f" · meeting {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}")
+        text.append(f" · total {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}")
         return text
 
     def _prompt(self, timer: MeetingTimer, offset: int = 0) -> str:

@@ -29,6 +29,7 @@ class Countdown(Vertical):
     where there is room (the agenda bar says it otherwise)."""
 
     DEFAULT_CSS = css_beside(__file__)
+    SCOPED_CSS = False  # its `.-roomy` rules follow a class on the screen, outside it
 
     def compose(self) -> ComposeResult:
         yield Digits("00:00", id="countdown-digits")

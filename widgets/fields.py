@@ -114,10 +114,10 @@ def _parse(spec: FieldSpec, text: str) -> Any:
 def choose(choices: tuple[str, ...], typed: str, aliases: tuple[tuple[str, str], ...] = ()) -> str:
     """The choice ``typed`` names: exactly, or by a unique start, in any case, by its name or
     one of its aliases ("fac" → "facilitator", "in p" → "In Progress", "ack" →
-    "acknowledged"); ValueError lists the choices otherwise."""
+    "acknowledged", "note-taker" → "note_taker"); ValueError lists the choices otherwise."""
 
-    def fold(text: str) -> str:
-        return text.casefold().replace("_", " ")
+    def fold(text: str) -> str:  # "Note-taker", "note_taker" and "note  taker" are one
+        return " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
 
     folded = fold(typed)
     names = [(fold(choice), choice) for choice in choices]

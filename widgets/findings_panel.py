@@ -30,6 +30,7 @@ class FindingsPanel(OptionList):
     """Enter or f applies the highlighted finding's reframing; x accepts it with a reason."""
 
     DEFAULT_CSS = css_beside(__file__)
+    SCOPED_CSS = False  # its `.-roomy` rules follow a class on the screen, outside it
     HELP_TITLE = "Guardrails panel"
     BINDINGS = [
         Binding("f,enter", "apply", "Rewrite"),

@@ -63,6 +63,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         Binding("ctrl+s", "submit", "Save", priority=True),
         Binding("enter", "submit_on_enter", "Save", show=False, priority=True),
         Binding("escape", "cancel", "Cancel"),
+        Binding("f1", "app.help", "Help", show=False),
+        Binding("ctrl+r", "rewrite_here", "Rewrite blame", show=False),
     ]
 
     def __init__(self, title: str, specs: list[FieldSpec], values: dict[str, Any]) -> None:
@@ -211,6 +213,15 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             self.set_focus(self._widget(spec))
             return
         self.dismiss(values)
+
+    def action_rewrite_here(self) -> None:
+        """ctrl+r works on saved text: say so, rather than doing nothing."""
+        self.notify(
+            "Blameless rewrites work on what is saved: save the form, then ctrl+r on the row "
+            "(or F4 for the findings).",
+            markup=False,
+            timeout=5,
+        )
 
     def action_submit_on_enter(self) -> None:
         self.action_submit()

@@ -82,6 +82,7 @@ class OpeningView(VerticalScroll):
     """What the room reads first; redrawn when the incident, agenda or attendees change."""
 
     DEFAULT_CSS = css_beside(__file__)
+    SCOPED_CSS = False  # its `.-roomy` rules follow a class on the screen, outside it
 
     def __init__(self, editor: SessionEditor, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="session-view")

@@ -287,7 +287,7 @@ class TimelineEditor(Vertical):
             f"day. Another day? Edit the event (enter) as YYYY-MM-DD {clock}. The incident date "
             "is in F3, Metadata.",
             title="The incident has no date yet",
-            timeout=12,
+            timeout=8,
             markup=False,
         )
 

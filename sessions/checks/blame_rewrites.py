@@ -361,6 +361,12 @@ def reads_well(text: str) -> bool:
             re.IGNORECASE,
         )
         and re.search(r"[.!?][\"”’)]*$", text)
+        # a complement cut out of a linking verb: "stop being (careless) with migrations"
+        and not re.search(
+            r"\b(?:be|being|been|is|are|was|were|seems?|seemed)\s+(?:with|about|of|in|at|by)\b",
+            text,
+            re.IGNORECASE,
+        )
     )
 
 
