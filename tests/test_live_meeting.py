@@ -99,6 +99,27 @@ async def test_a_tall_screen_uses_its_rows_and_a_wide_one_its_columns(tmp_path):
         assert app.title.endswith("…")
 
 
+async def test_tab_stays_in_the_form_fields_and_the_buttons_still_click(tmp_path):
+    """Tab went on to the Cancel and Save buttons: letters typed there were dropped, and an
+    Enter on Cancel asked to discard the form. Tab now cycles through the fields only."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        count = len(app.editor.session.timeline)
+        await typed(pilot, "a")
+        form = app.screen
+        seen = set()
+        for _ in range(len(form.specs) + 2):
+            seen.add(app.focused.id)
+            await typed(pilot, "tab")
+        assert seen == {f"f-{spec.name}" for spec in form.specs}
+        form.query_one("#f-time").value = "14:40"
+        form.query_one("#f-event").value = "Pager acknowledged"
+        await pilot.click("#save")
+        await settle(pilot)
+        assert len(app.editor.session.timeline) == count + 1
+
+
 async def test_a_fast_typist_fills_the_form_and_the_next_command_runs_after_it(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -89,8 +89,14 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                     yield self._field(spec)
             yield Static("", id="form-status")
             with Horizontal(id="form-buttons"):
-                yield Button("Cancel  esc", id="cancel", compact=True)
-                yield Button("Save  ⏎/ctrl+s", id="save", variant="primary", compact=True)
+                # Clicked, or reached by their keys; never by Tab: letters typed on a focused
+                # button were dropped, and Enter there cancelled the form.
+                for button in (
+                    Button("Cancel  esc", id="cancel", compact=True),
+                    Button("Save  ⏎/ctrl+s", id="save", variant="primary", compact=True),
+                ):
+                    button.can_focus = False
+                    yield button
 
     def _field(self, spec: FieldSpec) -> Widget:
         value = self.initial[spec.name]
