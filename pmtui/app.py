@@ -140,7 +140,8 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         name = " ".join(part for part in (meta.incident_id, meta.title) if part)
         caption = self.save_state.caption()
         width = self.size.width if width is None else width
-        room = max(24, width - len(caption) - 16)  # the save state stays in view
+        # the Header keeps 8 columns each side for its icon, and " — " joins the save state
+        room = max(24, width - len(caption) - 22)
         name = one_line(name)
         name = name if len(name) <= room else name[: room - 1] + "…"
         self.title = name or f"{self.document.path.name} (untitled)"
@@ -149,8 +150,8 @@ class PostmortemApp(OrderedKeysApp, App[int]):
     def on_resize(self, event: events.Resize) -> None:
         self.update_title(event.size.width)  # a wider window shows more of the title
 
-    def watch_save_state(self, state: SaveState) -> None:
-        self.sub_title = state.caption()
+    def watch_save_state(self) -> None:
+        self.update_title()  # a longer state ("● unsaved changes") leaves the title less room
 
     # --- edits: autosave and guardrails -------------------------------------------------
 

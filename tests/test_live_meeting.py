@@ -97,6 +97,8 @@ async def test_a_tall_screen_uses_its_rows_and_a_wide_one_its_columns(tmp_path):
         await settle(pilot)
         assert app.screen.query_one(AgendaBar).region.height == 3
         assert app.title.endswith("…")
+        # the save state stays whole beside it (the Header keeps 8 columns a side)
+        assert 8 + len(app.title) + len(" — ") + len(app.sub_title) + 8 <= 80
 
 
 async def test_tab_stays_in_the_form_fields_and_the_buttons_still_click(tmp_path):
