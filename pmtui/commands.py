@@ -84,6 +84,8 @@ def focused_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
         node, binding = active.node, active.binding
         if not isinstance(node, HasHelp) or not binding.description or not active.enabled:
             continue
+        if isinstance(node, Screen | App) or not getattr(node, "IN_PALETTE", True):
+            continue  # their commands come from app_commands and the screen's own
         if key in MOVEMENT_KEYS:
             continue
         shown = found.setdefault((id(node), binding.action), (node, binding, []))[2]
@@ -102,18 +104,31 @@ def help_groups(app: App) -> list[HelpGroup]:
     """The focused widget's keys first (and its containers'), then the app's, then the
     screen's and every other editor on it."""
     chain = [app.focused, *(app.focused.ancestors if app.focused else [])]
+    screen = app.screen
     groups: list[HelpGroup] = [
         (f"Here: {widget.HELP_TITLE}", "", list(widget.BINDINGS))
         for widget in chain
-        if isinstance(widget, HasHelp) and not isinstance(widget, App)
+        if isinstance(widget, HasHelp)
+        and not isinstance(widget, App)
+        # a session screen describes itself below; a dialog's own keys are "here"
+        and not (widget is screen and isinstance(screen, SessionView))
     ]
     groups.append(("Everywhere", "", [*app.BINDINGS, Binding("ctrl+p", "", "Commands")]))
-    screen = app.screen
     if isinstance(screen, SessionView):
         groups.extend(screen.help_groups())
-        seen = {type(widget) for widget in chain}
         for widget in screen.query("*"):
-            if isinstance(widget, HasHelp) and type(widget) not in seen:
-                seen.add(type(widget))
+            if isinstance(widget, HasHelp):
                 groups.append((widget.HELP_TITLE, "", list(widget.BINDINGS)))
-    return groups
+    return _once(groups)
+
+
+def _once(groups: list[HelpGroup]) -> list[HelpGroup]:
+    """Each group once, where it first comes ("Here: Factors" counts as "Factors")."""
+    seen: set[str] = set()
+    kept = []
+    for group in groups:
+        title = group[0].removeprefix("Here: ")
+        if title not in seen:
+            seen.add(title)
+            kept.append(group)
+    return kept

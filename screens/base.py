@@ -11,6 +11,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
 
+from screens.help import HelpGroup
 from screens.parts import PartContext, part_of
 from sessions.checks import Finding
 from sessions.checks.blameless import replace_sentence
@@ -23,9 +24,6 @@ from widgets.messages import SessionEdited
 from widgets.protocols import ShowsSession
 from widgets.rewrite_dialog import RewriteDialog
 from widgets.text_field import TextField
-
-HelpGroup = tuple[str, str, list]
-"""(where, what it is, bindings) for the help screen."""
 
 
 class SessionScreen(Screen):

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from widgets.keys_footer import KeysFooter
 
 HelpGroup = tuple[str, str, list[BindingType]]
+"""(where, what it is, bindings): one group of the help screen."""
 
 
 class HelpScreen(ModalScreen[None]):

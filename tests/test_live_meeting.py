@@ -267,6 +267,14 @@ async def test_every_section_editor_has_a_key_and_a_palette_entry(tmp_path):
         assert "Agenda: planned minutes and order" in titles
         assert titles.count("Keys") == 0 and titles.count("Help: every key") == 1
         assert "Contributing factors: Add" in titles  # the editor in use, key by key
+        # each command once: the screen's own keys came back as "Meeting mode: Next section"
+        # beside "Next section", and the tabs' as "Section tabs: Tab 1" beside "Show Factors"
+        assert len(titles) == len(set(titles))
+        assert not [t for t in titles if t.startswith(("Meeting mode:", "Section tabs:"))]
+        from pmtui.commands import help_groups
+
+        where = [group[0].removeprefix("Here: ") for group in help_groups(app)]
+        assert len(where) == len(set(where)), where  # F1 lists each place once
 
 
 async def test_every_editor_is_readable_at_80x24(tmp_path):

@@ -25,6 +25,7 @@ class SectionTabs(Vertical):
     SectionTabs > LazySwitcher > Container { height: 1fr; }
     """
     HELP_TITLE = "Section tabs"
+    IN_PALETTE = False  # the screen names each tab there ("Show Factors"), not "Tab 1"
     BINDINGS = [
         Binding("1", "tab(0)", "Tab 1", show=False),
         Binding("2", "tab(1)", "Tab 2", show=False),

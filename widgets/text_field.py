@@ -80,6 +80,7 @@ class TextField(Vertical):
         self.hint = hint
         self.parts = frozenset({path})
         self.findings: list[Finding] = []
+        self._marked_for: tuple[list[Finding], str] | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(Content(self.label), classes="text-field-label")
@@ -105,13 +106,18 @@ class TextField(Vertical):
             self.mark(self.findings)
 
     def mark(self, findings: list[Finding]) -> None:
-        """The blame findings for this field: marked in place, and said in a line below."""
+        """The blame findings for this field: marked in place, and said in a line below.
+        Asked again for the same findings on the same text (every part or section switch
+        asks), it has nothing to redo."""
         self.findings = findings
         self.set_class(bool(findings), "has-finding")
         areas = self.query(FieldArea)
-        if not areas:  # not composed yet: the next check run marks it
+        if not areas:  # not composed yet: the next check run or switch marks it
             return
         text = areas.first().text
+        if self._marked_for == (findings, text):
+            return
+        self._marked_for = (list(findings), text)
         spans = [span for f in findings if (span := _where_now(text, f)) is not None]
         areas.first().show_blame(spans)
         line = Text()
