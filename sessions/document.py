@@ -32,15 +32,19 @@ class ChangedOnDisk(Exception):
 
 @dataclass(frozen=True)
 class DiskStamp:
-    """Enough of a file's stat to notice a rewrite: inode (renames), time and size."""
+    """Enough of a file's stat to notice a rewrite: inode (renames), times and size. The
+    change time too: `cp -p` or `rsync -t` over the file restore the modification time,
+    and a same-size rewrite would pass unseen (the disk's ctime can't be set back). Our own
+    rename moves it as well: the next look reads the file once and sees our bytes."""
 
     inode: int
     mtime_ns: int
+    ctime_ns: int
     size: int
 
     @classmethod
     def of(cls, stat: os.stat_result) -> DiskStamp:
-        return cls(stat.st_ino, stat.st_mtime_ns, stat.st_size)
+        return cls(stat.st_ino, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_size)
 
     @classmethod
     def read(cls, path: Path) -> DiskStamp | None:

@@ -15,8 +15,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from sessions.atomic import is_read_only
+from sessions.document import ChangedOnDisk, SessionDocument
 from sessions.errors import SessionFileError
-from sessions.fileio import load, save
+from sessions.fileio import save
 from sessions.library import Entry, close_item
 from sessions.models import ActionItem, Metadata, Session
 from sessions.safe_read import open_error
@@ -46,13 +47,13 @@ def change_item_on_disk(
     while we write.
     """
     try:
-        stamp = _stamp(path)
-        session = load(path)
+        document = SessionDocument.open(path)
     except OSError as error:
         error = open_error(path, error)
         raise LibraryEditError(f"{path.name} can't be read now: {error.message}") from None
     except SessionFileError as error:
         raise LibraryEditError(f"{path.name} can't be read now: {error.message}") from None
+    session = document.session
     item = next((each for each in session.action_items if find(each)), None)
     if item is None:
         raise LibraryEditError(f"{path.name}: {what}")
@@ -63,9 +64,9 @@ def change_item_on_disk(
     except ValueError as error:
         raise LibraryEditError(str(error)) from None
     try:
-        if _stamp(path) != stamp:
-            raise LibraryEditError(f"{path.name} changed on disk just now; try again")
-        save(session, path)
+        document.save_session(session)
+    except ChangedOnDisk:
+        raise LibraryEditError(f"{path.name} changed on disk just now; try again") from None
     except OSError as error:
         raise LibraryEditError(f"{path.name} not saved: {_why(error)}") from None
     return session, item
@@ -166,11 +167,6 @@ def create_in_library(folder: Path, name: str, metadata: Metadata) -> Path:
         path.unlink(missing_ok=True)
         raise LibraryEditError(f"{relative} not created: {_why(error)}") from None
     return path
-
-
-def _stamp(path: Path) -> tuple[int, int, int]:
-    info = os.stat(path)
-    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _why(error: OSError) -> str:

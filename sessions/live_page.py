@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
 import secrets
 import threading
@@ -26,6 +25,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from sessions import limits
+from sessions.document import DiskStamp
 from sessions.errors import SessionFileError
 from sessions.fileio import loads
 from sessions.headline import incident_line, title_line
@@ -136,14 +136,6 @@ class Snapshot:
     doc_json: bytes
 
 
-def _stamp(path: Path) -> tuple[int, int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_ino, info.st_mtime_ns, info.st_size
-
-
 class LivePage:
     """One session file, re-read and re-rendered when it changes on disk (thread-safe)."""
 
@@ -160,7 +152,7 @@ class LivePage:
         self._boot = secrets.token_hex(4)  # versions of another run never match this one's
         self._count = 0
         self._lock = threading.Lock()
-        self._stamp: tuple[int, int, int] | None = None
+        self._stamp: DiskStamp | None = None
         self._session: Session | None = None
         self._saved_at = now()
         self._problem = ""
@@ -174,7 +166,7 @@ class LivePage:
         what readers get changed. ``strict``: a file that can't be read raises (at start)."""
         with self._lock:
             doc_changed = False
-            stamp = _stamp(self.path)
+            stamp = DiskStamp.read(self.path)
             if stamp != self._stamp or self._session is None:
                 self._stamp = stamp
                 try:
@@ -199,10 +191,10 @@ class LivePage:
                 self._publish(meeting=meeting_changed, doc=doc_changed)
             return meeting_changed or doc_changed
 
-    def _mtime(self, stamp: tuple[int, int, int] | None) -> dt.datetime:
+    def _mtime(self, stamp: DiskStamp | None) -> dt.datetime:
         if stamp is None:
             return self.now()
-        return dt.datetime.fromtimestamp(stamp[1] / 1e9, dt.UTC)
+        return dt.datetime.fromtimestamp(stamp.mtime_ns / 1e9, dt.UTC)
 
     def _version(self) -> str:
         self._count += 1

@@ -36,6 +36,19 @@ def test_an_outside_edit_is_seen_and_refuses_the_save(doc):
     assert not doc.changed_on_disk()
 
 
+def test_a_same_size_rewrite_with_its_old_time_put_back_is_seen(doc):
+    """`cp -p` / `rsync -t` over the file: same inode, size and modification time."""
+    before = doc.path.stat()
+    text = doc.path.read_text().replace("Checkout errors", "Checkout errorz")
+    with open(doc.path, "r+", encoding="utf-8") as handle:  # in place: the inode stays
+        handle.write(text)
+    os.utime(doc.path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert doc.path.stat().st_size == before.st_size
+    assert doc.changed_on_disk()
+    with pytest.raises(ChangedOnDisk):
+        doc.save_session(doc.session)
+
+
 def test_touching_the_file_or_rewriting_the_same_bytes_is_not_a_change(doc):
     os.utime(doc.path, None)
     doc.path.write_bytes(doc.path.read_bytes())

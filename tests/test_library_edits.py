@@ -48,14 +48,16 @@ def test_an_item_changed_on_disk_is_not_closed(library):
 def test_a_file_changed_while_closing_is_not_overwritten(library, monkeypatch):
     entry = library.entries[0]
 
-    def load_then_someone_saves(path):
-        session = load(path)
-        edited = session.model_copy(deep=True)
+    read = edits.SessionDocument.open
+
+    def read_then_someone_saves(path):
+        document = read(path)
+        edited = document.session.model_copy(deep=True)
         edited.summary = "saved by the app in between"
         save(edited, path)
-        return session
+        return document
 
-    monkeypatch.setattr(edits, "load", load_then_someone_saves)
+    monkeypatch.setattr(edits.SessionDocument, "open", read_then_someone_saves)
     with pytest.raises(LibraryEditError, match="changed on disk just now"):
         close_action_on_disk(entry, 1, "verified", TODAY)
     assert load(entry.path).summary == "saved by the app in between"
