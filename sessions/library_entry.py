@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sessions.models import ActionStatus, Marker, Session, Severity, Status
-from sessions.timeline import first_marks
+from sessions.timeline import incident_day, intervals
 
-RECORD_VERSION = 1
-"""Bumped whenever the record's shape changes: older caches are then rebuilt."""
+RECORD_VERSION = 2
+"""Bumped whenever the record's shape or meaning changes: older caches are then rebuilt.
+(2: the restore and detect minutes are the document's figures, none for a day-only end.)"""
 
 RECORD_FIELDS = 15
 
@@ -188,12 +189,10 @@ def to_record(session: Session) -> list:
     """What the library keeps of ``session``: JSON-ready lists, positional (so a 10,000-
     session cache stays small and quick to read), in the order of the ``_TITLE``… indexes."""
     meta = session.metadata
-    date = meta.date
-    if date is None and session.timeline:
-        date = min(e.time for e in session.timeline).date()
+    date = incident_day(session)
     categories = {f.type.strip() for f in session.factors if f.type.strip()}
     categories |= {c.name for c in session.root_cause.fishbone.categories if c.causes}
-    marks = first_marks(session.timeline)
+    figures = {figure.end: figure.value for figure in intervals(session.timeline)}
     searched = [meta.title, meta.incident_id, session.summary, session.root_cause.statement]
     searched += meta.services + meta.tags + [f.factor for f in session.factors]
     searched += [item.action for item in session.action_items]
@@ -209,8 +208,8 @@ def to_record(session: Session) -> list:
         sorted(categories),
         [[f.id, f.factor, f.type.strip()] for f in session.factors],
         _day(session.meeting.date),
-        _minutes(marks, Marker.SERVICE_RESTORED),
-        _minutes(marks, Marker.ALERT_FIRED),
+        _minutes(figures.get(Marker.SERVICE_RESTORED)),
+        _minutes(figures.get(Marker.ALERT_FIRED)),
         [
             [
                 a.id,
@@ -231,10 +230,9 @@ def to_record(session: Session) -> list:
     ]
 
 
-def _minutes(marks: dict[Marker, dt.datetime], end: Marker) -> float | None:
-    if Marker.ISSUE_STARTED in marks and end in marks:
-        return (marks[end] - marks[Marker.ISSUE_STARTED]).total_seconds() / 60
-    return None
+def _minutes(figure: dt.timedelta | None) -> float | None:
+    """A figure of the document (none where an end is known only to the day), in minutes."""
+    return figure.total_seconds() / 60 if figure is not None else None
 
 
 # --- decoding -------------------------------------------------------------------------

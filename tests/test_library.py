@@ -204,3 +204,34 @@ def test_stats_leave_a_postmortem_dated_after_today_out_of_the_trends(tmp_path):
     assert time.perf_counter() - start < 2
     assert figures["by_month"] == {"2025-01": 1} and len(figures["dated_after_today"]) == 1
     assert "dated after today" in text and "far.toml" in text
+
+
+def test_the_library_shows_the_documents_figures():
+    """A restore known only to the day has no figure in the document: none in the library
+    either (it computed minutes from the day's midnight)."""
+    from pathlib import Path
+
+    from sessions.library_entry import summarize
+    from sessions.models import Marker, Precision, Session, TimelineEvent
+    from sessions.timeline import intervals
+
+    start = dt.datetime(2025, 3, 4, 10, 55, tzinfo=dt.UTC)
+    session = Session(
+        timeline=[
+            TimelineEvent(time=start, event="errors", marker=Marker.ISSUE_STARTED),
+            TimelineEvent(
+                time=start + dt.timedelta(minutes=12), event="paged", marker=Marker.ALERT_FIRED
+            ),
+            TimelineEvent(
+                time=start.replace(hour=0, minute=0) + dt.timedelta(days=1),
+                precision=Precision.DAY,
+                event="fixed",
+                marker=Marker.SERVICE_RESTORED,
+            ),
+        ]
+    )
+    entry = summarize(Path("x.toml"), session)
+    figures = {i.end: i.value for i in intervals(session.timeline)}
+    assert figures[Marker.SERVICE_RESTORED] is None
+    assert entry.restore_minutes is None
+    assert entry.detect_minutes == 12
