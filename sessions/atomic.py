@@ -54,8 +54,10 @@ class Written:
     caller can tell its own write from any write that comes after it."""
 
 
-def write_text_atomic(path: Path | str, text: str) -> Written:
-    """Write ``text`` (UTF-8) to ``path`` atomically; see the module for what is kept."""
+def write_text_atomic(path: Path | str, text: str, *, tidy: bool = True) -> Written:
+    """Write ``text`` (UTF-8) to ``path`` atomically; see the module for what is kept.
+    ``tidy``: also remove what killed saves of it left (a look through the whole folder:
+    a document that saves every few seconds does it on its first save only)."""
     target = resolve_target(Path(path))
     try:
         before: os.stat_result | None = os.stat(target)
@@ -77,7 +79,8 @@ def write_text_atomic(path: Path | str, text: str) -> Written:
             os.unlink(temp)
         raise
     _fsync_folder(folder)
-    remove_stale_temps(folder, target.name)
+    if tidy:
+        remove_stale_temps(folder, target.name)
     return Written(target, before.st_nlink - 1 if before is not None else 0, written)
 
 

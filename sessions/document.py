@@ -67,6 +67,7 @@ class SessionDocument:
         self._digest = _digest(raw)
         self._stamp = DiskStamp.read(self.path)
         self._lock = threading.Lock()
+        self._tidied = False
         #: Other hard links the last save split from this file (they keep the old text).
         self.split_links = 0
 
@@ -110,7 +111,8 @@ class SessionDocument:
         with self._lock:
             if not overwrite and self._changed():
                 raise ChangedOnDisk(self.path)
-            written = write_text_atomic(self.path, text)
+            written = write_text_atomic(self.path, text, tidy=not self._tidied)
+            self._tidied = True
             self._digest = _digest(data)
             self._stamp = DiskStamp.of(written.stat) if written.stat else None
             self.split_links = written.split_links

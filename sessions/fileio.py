@@ -67,7 +67,12 @@ def _convert(value: Any, path: tuple[str, ...]) -> Any:
 
 
 def dumps(session: Session) -> str:
-    return tomli_w.dumps(to_document(session), multiline_strings=True)
+    return document_text(to_document(session))
+
+
+def document_text(document: dict[str, Any]) -> str:
+    """The TOML text of a document ``to_document`` made (for a caller that checks it first)."""
+    return tomli_w.dumps(document, multiline_strings=True)
 
 
 def loads(text: str, path: Path | str = "<string>") -> Session:

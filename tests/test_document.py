@@ -98,3 +98,17 @@ def test_saves_racing_the_disk_watcher_give_no_false_conflict(doc, monkeypatch):
         stop.set()
         watcher.join()
     assert false_alarms == []
+
+
+def test_only_the_first_save_looks_through_the_folder_for_orphans(doc, monkeypatch):
+    """Autosave writes every few seconds; what killed saves left is swept once."""
+    import sessions.atomic
+
+    looks = []
+    real = sessions.atomic.remove_stale_temps
+    monkeypatch.setattr(
+        sessions.atomic, "remove_stale_temps", lambda *a: looks.append(a) or real(*a)
+    )
+    for _ in range(3):
+        doc.save_session(doc.session)
+    assert len(looks) == 1
