@@ -33,7 +33,7 @@ def _wanted(rule_id: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
 
 def blame_people(session: Session, config: CheckConfig = NO_CONFIG) -> People:
     """Who counts as a person in this session's text: its people and the team's words."""
-    return People.of(people(session), config.people, config.fine)
+    return People.of(people(session), config.people, config.fine)  # as run_checks does
 
 
 def blame_findings(
@@ -77,8 +77,9 @@ def run_checks(
 
     ``rewrite=False`` leaves the blame findings' rewrites out (the linter's text report)."""
     today = today or dt.date.today()
-    names = people(session)
-    findings = blame_findings(session, config, rewrite=rewrite)
+    names = people(session)  # once: the language rules and the depth rules both use them
+    who = People.of(names, config.people, config.fine)
+    findings = blame_findings(session, config, who=who, rewrite=rewrite)
     findings += actions.check_actions(session, today, config.template.type_names)
     findings += depth.check_depth(session, names)
     findings += theater.check_theater(session)
