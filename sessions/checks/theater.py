@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from sessions.checks.fields import text_fields
 from sessions.checks.findings import Finding, Level, Rule
@@ -43,19 +44,28 @@ _PATTERN = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
+def _placeholder(text: str) -> str | None:
+    """The first placeholder in ``text``. Remembered per text, as the language rules are:
+    the checks run after every pause in typing, and all but a field or two are unchanged
+    (one search of this pattern per field was 250 ms of a run on 10,000 events)."""
+    match = _PATTERN.search(text)
+    return match.group(0) if match else None
+
+
 def check_theater(session: Session) -> list[Finding]:
     findings = []
     for where, text in text_fields(session):
         if not text:
             continue
-        match = _PATTERN.search(text)
-        if match:
+        found = _placeholder(text)
+        if found is not None:
             findings.append(
                 Finding(
                     PLACEHOLDER,
                     where,
-                    f'placeholder "{match.group(0)}" is still here: write what really happened',
-                    quote=match.group(0),
+                    f'placeholder "{found}" is still here: write what really happened',
+                    quote=found,
                 )
             )
     return findings
