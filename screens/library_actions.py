@@ -193,13 +193,8 @@ class ActionsScreen(Screen):
         if not tracked.item.status.is_open:
             self.notify(f"Action {tracked.item.id} is closed already", markup=False)
             return
-        spec = FieldSpec(
-            "verification",
-            "How was the fix verified?",
-            required=True,
-            placeholder="Alert fired in the game day on 2025-02-03",
-        )
         title = one_line(f"Close: {tracked.item.action}")
+        spec = verification_spec("verification")
         values = await self.app.push_screen_wait(FormDialog(title, [spec], {}))
         if values is None:
             return
@@ -216,6 +211,16 @@ class ActionsScreen(Screen):
         tracked = self.table.current
         if tracked is not None and await ask_for_ticket(self, tracked):
             self.refill()
+
+
+def verification_spec(name: str) -> FieldSpec:
+    """The guide's question when an item is closed: closing means verified."""
+    return FieldSpec(
+        name,
+        "How was the fix verified?",
+        required=True,
+        placeholder="The alert fired in the game day on 2025-02-03",
+    )
 
 
 async def ask_for_ticket(screen: Screen, tracked: TrackedAction) -> bool:

@@ -106,10 +106,6 @@ class MeetingScreen(SessionScreen):
         found = pane.query(SectionTabs)
         return found.first() if found else None
 
-    def visible_parts(self) -> set[str]:
-        tabs = self.section_tabs()
-        return {tabs.current_key} if tabs else set(SECTION_PARTS[self._kind()])
-
     def shows_finding(self, finding: Finding) -> bool:
         """A finding shows in the section where the team acts on it."""
         home = finding.rule.discussed_in

@@ -18,7 +18,13 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, Label, Static
 
-from screens.library_actions import action_detail, ask_for_ticket, overdue_style, overdue_text
+from screens.library_actions import (
+    action_detail,
+    ask_for_ticket,
+    overdue_style,
+    overdue_text,
+    verification_spec,
+)
 from sessions.atomic import write_text_atomic
 from sessions.library import Library, TrackedAction
 from sessions.library_edits import LibraryEditError
@@ -198,13 +204,7 @@ class ReviewScreen(Screen):
 
     @work
     async def action_done(self) -> None:
-        spec = FieldSpec(
-            "note",
-            "How was the fix verified?",
-            required=True,
-            placeholder="The alert fired in the game day on 2025-02-03",
-        )
-        answer = await self._ask("Done", [spec], {})
+        answer = await self._ask("Done", [verification_spec("note")], {})
         if answer is not None:
             self._decide(Decision(ReviewDecision.DONE, note=answer["note"]))
 

@@ -13,6 +13,7 @@ import pytest
 
 from benchmarks.library_gen import generate_library
 from pmtui.library_app import LibraryApp
+from screens.library import LibraryScreen
 from screens.library_actions import ActionsScreen
 from screens.library_stats import StatsScreen
 from screens.review import ReviewScreen, SummaryScreen
@@ -24,7 +25,6 @@ from sessions.models import ReviewDecision
 from tests.app_helpers import burst, record_notifications, settle, shown
 from tests.review_library import TODAY, build
 from tests.unlistable import refuse_listing
-from widgets.form_dialog import FormDialog
 from widgets.list_table import ListTable
 
 GENERATED_TODAY = dt.date(2025, 12, 1)
@@ -231,6 +231,7 @@ async def test_new_postmortem_outside_the_library_is_refused(tmp_path):
         await settle(pilot)
         burst(app, "ctrl+n", "../outside", "enter")
         await settle(pilot)
-        assert isinstance(app.screen, FormDialog) or app.is_running
+        assert isinstance(app.screen, LibraryScreen)  # nothing opened, still here
+        assert app.return_value is None
         assert not (tmp_path / "outside.toml").exists()
         assert any("inside the library folder" in note for note in notes)
