@@ -11,11 +11,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from textual import events, on
+from textual import on
 from textual.app import App
 from textual.binding import Binding
 
-from pmtui.key_order import KeyOrder
+from pmtui.key_order import OrderedKeysApp
 from pmtui.themes import PRESENTATION
 from screens.library import LibraryScreen, library_title
 from screens.library_actions import ActionsScreen
@@ -27,7 +27,7 @@ from sessions.review import ReviewPlan
 from sessions.review_walk import ReviewWalk
 
 
-class LibraryApp(App[str | None]):
+class LibraryApp(OrderedKeysApp, App[str | None]):
     CSS_PATH = "app.tcss"
     BINDINGS = [
         Binding("f2", "show('sessions')", "Postmortems"),
@@ -56,7 +56,6 @@ class LibraryApp(App[str | None]):
             self.state.plan = plan
         self.message = message
         self.clock = clock
-        self.key_order = KeyOrder(self)
         self.library = Library.open(self.folder)
 
     def on_mount(self) -> None:
@@ -77,13 +76,6 @@ class LibraryApp(App[str | None]):
             walk = ReviewWalk.start(self.library.entries, self.state.plan, self.today, self.clock)
             self.state.walk = walk
         return ReviewScreen(self.library, walk)
-
-    async def on_event(self, event: events.Event) -> None:
-        """Every key goes through the key order first (see pmtui.key_order)."""
-        if isinstance(event, events.Key) and not event.is_forwarded:
-            await self.key_order.handle(event, super().on_event)
-            return
-        await super().on_event(event)
 
     def action_show(self, mode: str) -> None:
         if self.current_mode != mode:

@@ -41,6 +41,22 @@ def row_text(table: ListTable, y: int) -> str:
     return table.render_line(y).text
 
 
+async def test_a_library_screen_that_lost_its_focus_takes_the_next_key(generated):
+    """The library app had its own copy of the key gate without the focus bookkeeping: with
+    nothing focused, the next key waited two seconds."""
+    import time
+
+    app = LibraryApp(generated, today=GENERATED_TODAY)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.screen.set_focus(None)
+        start = time.monotonic()
+        burst(app, "f3")
+        await settle(pilot)
+        assert app.current_mode == "actions"
+        assert time.monotonic() - start < 1.5
+
+
 async def test_typing_filters_at_once_and_enter_opens_the_highlighted(generated):
     app = LibraryApp(generated, today=GENERATED_TODAY)
     async with app.run_test(size=(80, 24)) as pilot:
