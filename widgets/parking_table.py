@@ -101,7 +101,6 @@ class ParkingLotTable(RecordTable):
         with self.editor.edit(PART, f"parked idea made action item {item.id}"):
             made_action(session.meeting, index, item)
         self._edited(f"made action item {item.id}", index)
-        self.post_message(self.Highlighted(self, self.current))  # the detail line follows
         self.notify(f"Action item {item.id} added from the parked idea", markup=False, timeout=3)
 
     @work(group="record-dialog")
@@ -118,4 +117,3 @@ class ParkingLotTable(RecordTable):
         with self.editor.edit(PART, "parked idea dropped"):
             dropped(self.editor.session.meeting, index, values["reason"])
         self._edited("dropped", index)
-        self.post_message(self.Highlighted(self, self.current))

@@ -95,8 +95,8 @@ class RowView(ScrollView, can_focus=True):
         Binding("end", "cursor_to(-1)", "Last", show=False),
     ]
 
-    cursor: reactive[int] = reactive(0, layout=False)
-    """Index of the highlighted row."""
+    cursor: reactive[int] = reactive(0, repaint=False)
+    """Index of the highlighted row (``watch_cursor`` repaints the two rows it concerns)."""
 
     def __init__(
         self, columns: list[Column], *, hint: str, id: str | None = None, classes: str | None = None
@@ -188,9 +188,16 @@ class RowView(ScrollView, can_focus=True):
     def _announce(self) -> None:
         self.post_message(self.Highlighted(self, self.current))
 
-    def watch_cursor(self) -> None:
+    def watch_cursor(self, old: int, new: int) -> None:
+        """An arrow key repaints the row left and the row reached, not every row; a scroll
+        repaints what it must by itself."""
+        top = self.scroll_offset.y
         self._scroll_to_cursor()
-        self.refresh()
+        if self.scroll_offset.y == top:
+            for index in (old, new):
+                self.refresh_line(index + 1)  # virtual lines: the header is line 0
+        else:
+            self.refresh()
         self._announce()
 
     def _scroll_to_cursor(self) -> None:

@@ -257,13 +257,15 @@ class TimelineEditor(Vertical):
         self._redraw_figures_soon()
 
     def on_session_edited(self, message: SessionEdited) -> None:
-        """The timeline changed here (the table, or pasted log lines): the time column and,
-        a moment later, the figures follow (the screen skips the view an edit came from)."""
-        if message.part == "timeline":
+        """The timeline changed here. An edit of the table reaches ``show_session`` through
+        the screen; pasted log lines come from this editor, which the screen skips."""
+        if message.part != "timeline":
+            return
+        if message.origin is self:
             self._fit_time_column()
             self._redraw_figures_soon()
-            if message.what == "event added":
-                self._tell_assumed_day()
+        if message.what == "event added":
+            self._tell_assumed_day()
 
     def _redraw_figures_soon(self) -> None:
         if self._figures_timer is not None:
