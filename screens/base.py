@@ -4,6 +4,7 @@ the commands and help they contribute to the app."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 from textual import work
 from textual.app import SystemCommand
@@ -57,9 +58,11 @@ class SessionScreen(Screen):
     # --- redrawing what changed ---------------------------------------------------------
 
     def views(self) -> Iterable[ShowsSession]:
-        for widget in self.query(".session-view"):
-            if isinstance(widget, ShowsSession):
-                yield widget
+        """The widgets classed "session-view": each is a ShowsSession (the class is how a
+        view says so). Asked on every key typed: a plain walk, not a CSS query (60 µs
+        against 800) nor a runtime Protocol check (18 µs a widget)."""
+        views = (w for w in self.walk_children() if w.has_class("session-view"))
+        return cast("Iterable[ShowsSession]", views)
 
     def redraw(self, changed: set[str], *, skip: Widget | None = None) -> None:
         """Redraw the views that show a changed part. A view still being mounted (a section
@@ -128,7 +131,7 @@ class SessionScreen(Screen):
         else that field's first, else the panel's first with a rewrite."""
         field = next((f for f in self.query(TextField) if f.area.has_focus), None)
         if field is not None and field.findings:
-            cursor = _offset(field.area.text, field.area.cursor_location)
+            cursor = field.area.document.get_index_from_location(field.area.cursor_location)
             for finding in field.findings:
                 start, end = finding.sentence_span or finding.span or (0, 0)
                 if start <= cursor <= end:
@@ -182,10 +185,3 @@ class SessionScreen(Screen):
     def help_groups(self) -> list[HelpGroup]:
         """This screen's keys for the help screen (the focused widget's come first)."""
         return [("Guardrails panel", "", [*FindingsPanel.BINDINGS, *SessionScreen.BINDINGS])]
-
-
-def _offset(text: str, location: tuple[int, int]) -> int:
-    """A TextArea (row, column) as an offset into its text."""
-    row, column = location
-    lines = text.split("\n")
-    return sum(len(line) + 1 for line in lines[:row]) + column

@@ -41,7 +41,7 @@ class FieldArea(TextArea):
         if spans == self.blamed:
             return
         self.blamed = spans
-        starts = [0]
+        starts = [0]  # every line's offset at once (the document's lookup walks the lines)
         for line in self.text.split("\n")[:-1]:
             starts.append(starts[-1] + len(line) + 1)
         self._line_starts = starts
