@@ -73,6 +73,9 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self.specs = specs
         self.initial = {spec.name: values.get(spec.name, spec.default) for spec in specs}
         self._typed_initial: dict[str, Any] = {}
+        #: What is wrong with each field typed into: checked once on mount, then kept from
+        #: the result each Input gives with its Changed (not every field again on each key).
+        self._invalid: dict[str, str] = {}
         #: name → (what the field shows, the text it stands for): control characters in
         #: session text are shown as pictures, and kept as they were unless retyped.
         self._unchanged: dict[str, tuple[str, str]] = {}
@@ -129,6 +132,10 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
 
     def on_mount(self) -> None:
         self._typed_initial = {spec.name: self._raw(spec) for spec in self.specs}
+        for spec in self.specs:
+            widget = self._widget(spec)
+            if isinstance(widget, Input) and widget.value:
+                self._remember(spec, widget.validate(widget.value))
 
     # --- reading the fields -----------------------------------------------------------------
 
@@ -174,14 +181,15 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
 
     def _problems(self) -> list[tuple[FieldSpec, str]]:
         """Fields typed into that don't parse yet, in form order."""
-        out = []
-        for spec in self.specs:
-            widget = self._widget(spec)
-            if isinstance(widget, Input) and widget.value:
-                result = widget.validate(widget.value)
-                if result is not None and not result.is_valid:
-                    out.append((spec, result.failure_descriptions[0]))
-        return out
+        return [
+            (spec, self._invalid[spec.name]) for spec in self.specs if spec.name in self._invalid
+        ]
+
+    def _remember(self, spec: FieldSpec, result: ValidationResult | None) -> None:
+        if result is not None and not result.is_valid:
+            self._invalid[spec.name] = result.failure_descriptions[0]
+        else:
+            self._invalid.pop(spec.name, None)
 
     def _show_field_status(self, widget: Widget | None) -> None:
         """The focused field's hint, or what is wrong with it; below, what is wrong elsewhere."""
@@ -202,6 +210,9 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
 
     @on(Input.Changed)
     def _validate_live(self, event: Input.Changed) -> None:
+        spec = self._spec_of(event.input)
+        if spec is not None:
+            self._remember(spec, event.validation_result if event.value else None)
         if event.input is self.focused:
             self._show_field_status(event.input)
 
