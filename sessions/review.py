@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from sessions.checks.actions import ESCALATION
 from sessions.library import Entry, TrackedAction, tracked_actions
 from sessions.library_edits import change_action_on_disk
 from sessions.models import ActionItem, ActionReview, ActionStatus, ReviewDecision
@@ -35,10 +36,29 @@ class Stage:
         return f"{self.name}: {self.span}"
 
 
+_LEADERSHIP, _MANAGER, _OWNER = (days for days, _step in ESCALATION)  # the guide's days
 STAGES = (
-    Stage("Leadership review", "30+ days overdue", "the leadership meeting", 30, "leadership"),
-    Stage("Escalate to the manager", "14–29 days overdue", "the owner's manager", 14, "manager"),
-    Stage("Remind the owner", "7–13 days overdue", "the owner", 7, "remind owner"),
+    Stage(
+        "Leadership review",
+        f"{_LEADERSHIP}+ days overdue",
+        "the leadership meeting",
+        _LEADERSHIP,
+        "leadership",
+    ),
+    Stage(
+        "Escalate to the manager",
+        f"{_MANAGER}–{_LEADERSHIP - 1} days overdue",
+        "the owner's manager",
+        _MANAGER,
+        "manager",
+    ),
+    Stage(
+        "Remind the owner",
+        f"{_OWNER}–{_MANAGER - 1} days overdue",
+        "the owner",
+        _OWNER,
+        "remind owner",
+    ),
     Stage("Overdue", "less than a week", "", 1, "overdue"),
     Stage("On schedule", "not due yet, or no due date", "", 0, ""),
 )

@@ -114,8 +114,7 @@ def find_timestamp(line: str, default_date: dt.date | None) -> tuple[dt.datetime
 
 
 def format_utc(moment: dt.datetime, *, with_date: bool, seconds: bool = False) -> str:
-    pattern = ("%Y-%m-%d " if with_date else "") + ("%H:%M:%S" if seconds else "%H:%M")
-    return moment.astimezone(dt.UTC).strftime(pattern)
+    return format_in(moment, dt.UTC, with_date=with_date, seconds=seconds)
 
 
 def format_in(
