@@ -147,12 +147,14 @@ BACKGROUND = {"save", "checks", "key-order"}
 
 async def settle(pilot) -> None:
     """Let saves, guardrail runs, held keys and messages run to completion (as often as they
-    start one another, and no more: each round costs an idle wait)."""
+    start one another, and no more: each round costs an idle wait). A burst that opens five
+    dialogs starts a run of the key order for each: five rounds were not always enough."""
     app = pilot.app
-    for _ in range(5):
+    order = getattr(app, "key_order", None)
+    for _ in range(50):
         await pilot.pause()
         pending = [w for w in app.workers if w.group in BACKGROUND and not w.is_finished]
-        if not pending:
+        if not pending and not (order is not None and (order.held or order.waiting)):
             return
         for worker in pending:
             with contextlib.suppress(WorkerCancelled, WorkerFailed):
