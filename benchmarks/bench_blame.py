@@ -13,10 +13,10 @@ import argparse
 import contextlib
 import io
 import tempfile
-import time
 import tomllib
 from pathlib import Path
 
+from benchmarks.bench_file import best
 from benchmarks.large_session import large_session
 from benchmarks.library_gen import generate_library
 from pmtui.cli import main as cli
@@ -26,15 +26,6 @@ from sessions.checks.blameless import clear_cache
 from sessions.folder import session_files
 
 CORPUS = Path(__file__).parent.parent / "tests" / "corpus" / "blame_sentences.toml"
-
-
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def session_figures(events: int, repeat: int) -> None:

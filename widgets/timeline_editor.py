@@ -187,8 +187,9 @@ class TimelineEditor(Vertical):
         session = self.editor.session
         events = session.timeline
         zone = self._zone()
-        with_date = spans_days(events, zone) or any(e.precision is Precision.DAY for e in events)
-        rough = any(e.precision is Precision.APPROXIMATE for e in events)
+        precisions = {event.precision for event in events}
+        with_date = Precision.DAY in precisions or spans_days(events, zone)
+        rough = Precision.APPROXIMATE in precisions
         return with_date, rough, session.metadata.time_zone, zone_label(session)
 
     def _time_column(self) -> Column:

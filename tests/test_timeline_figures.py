@@ -1,0 +1,43 @@
+"""The timeline's one-pass figures say what their definitions say, on any events."""
+
+import datetime as dt
+import zoneinfo
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sessions.models import Precision, TimelineEvent
+from sessions.timeline import LONG_GAP, gap_before, long_gaps, spans_days
+
+START = dt.datetime(2024, 3, 9, 20, 0, tzinfo=dt.UTC)  # the night US clocks change
+#: Steps around the long-gap threshold and its whole-second edge, and small ones.
+STEPS = st.sampled_from([0, 0.3, 3, 599, 599.5, 599.9999, 600, 600.0001, 600.5, 601, 1200, 86400])
+events = st.lists(
+    st.tuples(STEPS, st.integers(0, 999_999), st.sampled_from(list(Precision))),
+    max_size=14,
+).map(
+    lambda steps: [
+        TimelineEvent(
+            time=START
+            + dt.timedelta(seconds=sum(s for s, _, _ in steps[: i + 1]), microseconds=us),
+            event=f"e{i}",
+            precision=precision,
+        )
+        for i, (_, us, precision) in enumerate(steps)
+    ]
+)
+
+
+@given(events, st.randoms())
+def test_long_gaps_are_the_gaps_before_each_event_in_time_order(timeline, random):
+    random.shuffle(timeline)
+    ordered = sorted(timeline, key=lambda event: event.time)
+    expected = {i for i in range(1, len(ordered)) if gap_before(ordered, i, LONG_GAP)}
+    assert long_gaps(timeline) == expected
+
+
+@given(events, st.sampled_from(["UTC", "America/New_York", "Pacific/Chatham", "Asia/Kolkata"]))
+def test_spans_days_is_more_than_one_calendar_day_in_the_zone(timeline, name):
+    zone = zoneinfo.ZoneInfo(name)
+    days = {event.time.astimezone(zone).date() for event in timeline}
+    assert spans_days(timeline, zone) is (len(days) > 1)
