@@ -183,10 +183,11 @@ def run_one(argv: list[str]) -> dict:
 def run(folder: Path) -> dict:
     """Every command on every file, then the folder commands and the library index."""
     import pmtui.cli
+    import pmtui.cli_apps
     import pmtui.library_app
 
     # `open` up to the point an app would start (a folder opens the library app)
-    pmtui.cli._run_app = lambda path: 0
+    pmtui.cli_apps._run_app = lambda path: 0
     pmtui.library_app.LibraryApp.run = lambda self: None
     parser = pmtui.cli.build_parser()  # building it costs more than most cases (gettext)
     pmtui.cli.build_parser = lambda: parser

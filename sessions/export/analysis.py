@@ -1,0 +1,179 @@
+"""The analysis sections: the root cause with its 5-whys chains and fishbone, and the
+contributing factors."""
+
+from __future__ import annotations
+
+from sessions.export.formatting import UNNAMED, plain_text, table
+from sessions.fishbone_art import render_fishbone
+from sessions.models import Fishbone, FishboneCategory, FiveWhys, Session, WhyNode
+from sessions.prose import block, cell, code_block, inline, plain, plain_cell
+
+FACTORS_INTRO = "Factors that made the incident possible or worse:"
+
+#: Words that start a sentence but not a name: lowered after "Because" ("Because the pool…").
+_SENTENCE_WORDS = frozenset(
+    "a an the this that these those our we it its there they their no none some one each every"
+    " all any nobody nothing two three several many most".split()
+)
+
+
+def root_cause_section(session: Session) -> str:
+    rc = session.root_cause
+    parts = []
+    if block(rc.what_happened, 3):
+        parts.append("### What Happened\n\n" + block(rc.what_happened, 3))
+    if block(rc.trigger, 3):
+        parts.append("### Trigger\n\n" + block(rc.trigger, 3))
+    analyses = [whys for whys in rc.whys if not _blank_analysis(whys)]
+    if analyses:
+        parts.append("### Why It Happened\n\n" + _analyses(analyses))
+    statement = inline(rc.statement)
+    if not statement:
+        statement = inline("; ".join(n.because.strip() for n in rc.marked() if inline(n.because)))
+    if statement:
+        parts.append(f"**Root Cause**: {statement}")
+    fishbone = display_fishbone(rc.fishbone)
+    if fishbone is not None:
+        parts.append(_fishbone(fishbone, session))
+    return "\n\n".join(parts)
+
+
+def _blank_analysis(whys: FiveWhys) -> bool:
+    return not inline(whys.problem) and not whys.nodes
+
+
+def _analyses(analyses: list[FiveWhys]) -> str:
+    if len(analyses) == 1:
+        whys = analyses[0]
+        problem = inline(whys.problem)
+        head = f"**Problem**: {problem}\n\n" if problem else ""
+        return head + _chains(whys)
+    out = []
+    for number, whys in enumerate(analyses, 1):
+        problem = inline(whys.problem)
+        heading = f"#### Problem {number}" + (f": {problem}" if problem else "")
+        out.append(heading + ("\n\n" + _chains(whys) if whys.nodes else ""))
+    return "\n\n".join(out)
+
+
+def _chains(whys: FiveWhys) -> str:
+    """Each chain once; a branch starts where it leaves the chain it shares steps with."""
+    chains = whys.chains()
+    if len(chains) == 1:
+        return _steps(chains[0], 1)
+    out = []
+    printed: dict[str, int] = {}  # step id → the chain that printed it
+    for number, chain in enumerate(chains, 1):
+        shared, source = _shared_prefix(chain, printed)
+        for node in chain[shared:]:
+            printed[node.id] = number
+        if shared:
+            label = f"**Chain {number}**, from step {shared} of chain {source}:"
+        else:
+            label = f"**Chain {number}**"
+        out.append(label + "\n\n" + _steps(chain[shared:], shared + 1))
+    return "\n\n".join(out)
+
+
+def _shared_prefix(chain: list[WhyNode], printed: dict[str, int]) -> tuple[int, int]:
+    """How many first steps ``chain`` shares with the chains before it, and which chain
+    printed the last of them (1-based): the deepest step already printed, found from the
+    end, so the whole analysis costs its size, not its size times its chains."""
+    for depth in range(len(chain), 0, -1):
+        source = printed.get(chain[depth - 1].id)
+        if source is not None:
+            return depth, source
+    return 0, 0
+
+
+def _steps(nodes: list[WhyNode], first: int) -> str:
+    steps = []
+    for number, node in enumerate(nodes, first):
+        mark = " **(root cause)**" if node.root_cause else ""
+        question = inline(node.why)
+        if not question:
+            question = "**Why?**"
+        elif question.lower().startswith("why "):
+            question = "**Why**" + question[3:]
+        else:
+            question = f"**Why**: {question}"
+        because = inline(node.because)
+        step = f"{number}. {question}"
+        if because:
+            if not because.lower().startswith("because"):
+                because = inline("Because " + _sentence_case(node.because.strip()))
+            step += f"\n   - {because}{mark}"
+        elif mark:
+            step += f"\n   - {mark.strip()}"
+        steps.append(step)
+    return "\n\n".join(steps)
+
+
+def _sentence_case(text: str) -> str:
+    """Lower the first word after "Because" only when it is an ordinary word, never a name."""
+    first, _, rest = text.partition(" ")
+    if (
+        first.lower() in _SENTENCE_WORDS
+        and first[:1].isupper()
+        and not any(c.isupper() for c in first[1:])
+    ):
+        return first.lower() + (" " + rest if rest else "")
+    return text
+
+
+def display_fishbone(fishbone: Fishbone) -> Fishbone | None:
+    """The fishbone as the document shows it (names flattened, blanks named), or None if empty.
+
+    The diagram is drawn from this copy, so the importer, which reads the names from the
+    lists, gets back exactly what the diagram was drawn from.
+    """
+    has_causes = any(category.causes for category in fishbone.categories)
+    problem = plain_text(fishbone.problem)
+    if not has_causes and not problem:
+        return None
+    categories = [
+        FishboneCategory(
+            name=plain_text(category.name) or UNNAMED,
+            causes=[
+                cause.model_copy(
+                    update={
+                        "text": plain_text(cause.text) or UNNAMED,
+                        "sub_causes": [plain_text(sub) or UNNAMED for sub in cause.sub_causes],
+                    }
+                )
+                for cause in category.causes
+            ],
+        )
+        for category in fishbone.categories
+    ]
+    return Fishbone(problem=problem, categories=categories)
+
+
+def _fishbone(fishbone: Fishbone, session: Session) -> str:
+    factor_names = {f.id: f.factor for f in session.factors}
+    out = ["### Fishbone", ""]
+    if fishbone.problem:
+        out += [f"**Problem**: {plain(fishbone.problem)}", ""]
+    out.append(code_block("\n".join(render_fishbone(fishbone, 100, full=True)), "text"))
+    for category in fishbone.categories:
+        if not category.causes:
+            out += ["", f"**{plain(category.name)}**: _none named_"]
+            continue
+        out += ["", f"**{plain(category.name)}**", ""]
+        for cause in category.causes:
+            link = ""
+            if cause.factor:
+                name = plain(factor_names.get(cause.factor, cause.factor))
+                link = f" _(factor: {name})_"
+            out.append(f"- {plain(cause.text)}{link}")
+            out += [f"  - {plain(sub)}" for sub in cause.sub_causes]
+    return "\n".join(out)
+
+
+def factors_section(session: Session) -> str:
+    if not session.factors:
+        return ""
+    rows = [
+        [plain_cell(f.factor), cell(f.description), plain_cell(f.type)] for f in session.factors
+    ]
+    return f"{FACTORS_INTRO}\n\n" + table(["Factor", "Description", "Type"], rows)

@@ -1,0 +1,76 @@
+"""The timeline section: the events' table in the display zone, and the key intervals."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from sessions.export.formatting import table
+from sessions.models import Precision, Session, TimelineEvent
+from sessions.prose import cell, inline, plain, plain_cell
+from sessions.timeline import display_zone, intervals, long_gaps
+from sessions.timeparse import format_duration, format_in
+
+APPROXIMATE = "≈ "
+RATIONALE = "_Rationale:_ "
+
+
+def zone_sentence(session: Session, events: list[TimelineEvent]) -> str:
+    name = session.metadata.time_zone
+    if not name:
+        return "All times in UTC."
+    at = events[0].time.astimezone(zoneinfo.ZoneInfo(name))
+    offset = at.strftime("%z")
+    return f"All times in {name} ({at.tzname()}, UTC{offset[:3]}:{offset[3:]})."
+
+
+def timeline_needs_dates(session: Session, events: list[TimelineEvent]) -> bool:
+    """Dates are shown unless every event is on the incident's date (in the display zone)."""
+    zone = display_zone(session)
+    days = {event.time.astimezone(zone).date() for event in events}
+    return days != {session.metadata.date}
+
+
+def format_event_time(event: TimelineEvent, zone: dt.tzinfo, with_date: bool) -> str:
+    if event.precision is Precision.DAY:
+        return event.time.astimezone(zone).date().isoformat()
+    text = format_in(event.time, zone, with_date=with_date, seconds=bool(event.time.second))
+    local = event.time.astimezone(zone)
+    if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
+        offset = local.strftime("%z")  # the hour a clock change repeats: say which one
+        text += f" UTC{offset[:3]}:{offset[3:]}"
+    return APPROXIMATE + text if event.precision is Precision.APPROXIMATE else text
+
+
+def timeline_section(session: Session) -> str:
+    events = session.sorted_timeline()
+    if not events:
+        return ""
+    zone = display_zone(session)
+    with_date = timeline_needs_dates(session, events)
+    with_extra = any(plain(event.actor) or plain(event.evidence) for event in events)
+    gaps = long_gaps(events)
+    rows = []
+    for index, event in enumerate(events):
+        what = cell(event.event).strip()
+        if event.marker is not None:
+            what = f"**{event.marker.label}**: {what}".rstrip()
+        if index in gaps:
+            gap = event.time.replace(microsecond=0) - events[index - 1].time.replace(microsecond=0)
+            what += f" _(after a {format_duration(gap)} gap)_"
+        if inline(event.rationale):
+            what += "<br>" + RATIONALE + cell(event.rationale)
+        row = [format_event_time(event, zone, with_date), what.strip() or " "]
+        if with_extra:
+            row += [plain_cell(event.actor), plain_cell(event.evidence)]
+        rows.append(row)
+    header = ["Time", "Event"] + (["Actor", "Evidence"] if with_extra else [])
+    text = zone_sentence(session, events) + "\n\n" + table(header, rows)
+    figures = [
+        f"- **{i.name}**: {'about ' if i.approximate else ''}{format_duration(i.value)}"
+        for i in intervals(events)
+        if i.value is not None
+    ]
+    if figures:
+        text += "\n\n### Key Intervals\n\n" + "\n".join(figures)
+    return text

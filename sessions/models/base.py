@@ -1,0 +1,35 @@
+"""What every session model shares: the strict base class and the text and time types."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict
+
+
+def _normalize_newlines(value: str) -> str:
+    """CRLF becomes LF so that every string survives a TOML multi-line round trip."""
+    return value.replace("\r\n", "\n") if "\r\n" in value else value
+
+
+Text = Annotated[str, AfterValidator(_normalize_newlines)]
+
+
+def _to_utc(value: dt.datetime) -> dt.datetime:
+    """Timestamps are stored in UTC; a time without an offset is taken to be UTC already."""
+    if value.tzinfo is None:
+        return value.replace(tzinfo=dt.UTC)
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError:  # 9999-12-31T23:00-05:00 is in year 10000 in UTC
+        raise ValueError("out of range once converted to UTC (years 1 to 9999)") from None
+
+
+UtcDatetime = Annotated[dt.datetime, AfterValidator(_to_utc)]
+
+
+class Model(BaseModel):
+    """Strict base: an unknown key is a typo the user wants to hear about."""
+
+    model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False)
