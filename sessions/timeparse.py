@@ -34,14 +34,34 @@ def _clock(text: str) -> dt.time:
     return dt.time(hour, minute, second, micro)
 
 
+def month_number(name: str) -> int | None:
+    """The month a name of three letters or more begins with: "Sep", "sept", "September" → 9."""
+    return _MONTHS.get(name[:3].lower())
+
+
+_OFFSET = re.compile(r"(?:UTC)?([+-])(\d{2}):?(\d{2})")
+
+
+def offset_zone(text: str) -> dt.timezone | None:
+    """ "+02:00", "-0530", "UTC+01:00" as a fixed zone; None if ``text`` is no offset.
+
+    Also what the importer reads after a time, so both read an offset alike."""
+    match = _OFFSET.fullmatch(text)
+    if match is None:
+        return None
+    sign = -1 if match[1] == "-" else 1
+    return dt.timezone(sign * dt.timedelta(hours=int(match[2]), minutes=int(match[3])))
+
+
 def _zone(text: str | None, default: dt.tzinfo = dt.UTC) -> dt.tzinfo:
     if not text:
         return default
     if text in ("Z", "UTC"):
         return dt.UTC
-    sign = -1 if text[0] == "-" else 1
-    digits = text[1:].replace(":", "")
-    return dt.timezone(sign * dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+    zone = offset_zone(text)
+    if zone is None:  # the patterns let only Z, UTC and offsets through
+        raise ValueError(f"not a time zone: {text}")
+    return zone
 
 
 def parse_when(
@@ -96,7 +116,7 @@ def find_timestamp(line: str, default_date: dt.date | None) -> tuple[dt.datetime
             if pattern is _ISO:
                 moment = _combine(dt.date.fromisoformat(match["date"]), match["time"], match["tz"])
             elif pattern is _SYSLOG:
-                month = _MONTHS.get(match["mon"].lower())
+                month = month_number(match["mon"])
                 if month is None:
                     continue
                 year = default_date.year if default_date else dt.date.today().year

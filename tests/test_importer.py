@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 
 from pmtui.cli import main
 from sessions import load, to_markdown
-from sessions.importer import _Clock, import_markdown, parse_minutes, parse_time
+from sessions.importer import READERS, SYNONYMS, _Clock, import_markdown, parse_minutes, parse_time
 from sessions.models import ActionStatus, Precision, Severity, Status
 from tests.strategies import sessions_
 
@@ -108,6 +108,10 @@ def test_a_plain_timeline_list_and_what_could_not_be_placed():
     notes = session.team_sections[-1].text
     assert "### From Impact" in notes and "Mood in the war room" in notes  # kept, not dropped
     assert len(session.action_items) == 2
+
+
+def test_every_part_a_heading_names_has_its_reader():
+    assert set(SYNONYMS.values()) == set(READERS)
 
 
 def test_times_people_write():
