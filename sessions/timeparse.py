@@ -50,7 +50,10 @@ def offset_zone(text: str) -> dt.timezone | None:
     if match is None:
         return None
     sign = -1 if match[1] == "-" else 1
-    return dt.timezone(sign * dt.timedelta(hours=int(match[2]), minutes=int(match[3])))
+    hours, minutes = int(match[2]), int(match[3])
+    if hours > 23 or minutes > 59:
+        return None  # "+99:00" is no offset any clock shows
+    return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
 
 
 def _zone(text: str | None, default: dt.tzinfo = dt.UTC) -> dt.tzinfo:

@@ -187,3 +187,15 @@ def test_action_items_under_other_read_back_without_a_group():
     back = import_markdown(text).session
     assert back.action_items[0].group == "Other"
     _same(text, to_markdown(back))
+
+
+def test_a_time_no_clock_shows_is_kept_as_text_not_a_crash():
+    source = (
+        "# Incident\n\n## Timeline\n\n- 2021-05-12 14:05 +99:00 x\n- 0001-01-01 00:30 +05:00 y\n"
+    )
+    clock = _Clock(day=dt.date(2021, 6, 8))
+    assert parse_time("0001-01-01 00:30 +05:00 y", clock) is None  # year 0 once in UTC
+    result = import_markdown(source)
+    assert result.session.timeline == []
+    assert "+99:00 x" in result.session.team_sections[-1].text
+    assert "0001-01-01 00:30 +05:00 y" in result.session.team_sections[-1].text

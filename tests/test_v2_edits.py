@@ -64,6 +64,8 @@ def test_times_without_an_offset_are_in_the_display_zone():
     assert parse_when("2017-02-28", None, BERLIN) == dt.datetime(2017, 2, 27, 23, tzinfo=dt.UTC)
     with pytest.raises(ValueError, match="not a real time"):
         parse_when("2017-02-30", None, zone)
+    with pytest.raises(ValueError, match="not a time zone: \\+99:00"):
+        parse_when("2017-02-28 09:37+99:00", None, zone)
 
 
 def test_zone_names_are_checked_and_spelled_properly():

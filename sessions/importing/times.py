@@ -67,8 +67,16 @@ def parse_time(text: str, clock: Clock) -> tuple[dt.datetime, Precision, str] | 
     """A time at the start of ``text``: the moment, its precision and the rest of the text.
 
     "14:05", "2025-01-15 14:05:23 UTC", "8:13 a.m. PST", "≈ 17:20" (approximate), or a day
-    alone, "12 May" (day precision). A time without a date takes the clock's day.
+    alone, "12 May" (day precision). A time without a date takes the clock's day. A time
+    that falls outside the years 1 to 9999 once in UTC is no time.
     """
+    try:
+        return _parse_time(text, clock)
+    except OverflowError:
+        return None
+
+
+def _parse_time(text: str, clock: Clock) -> tuple[dt.datetime, Precision, str] | None:
     text = text.strip()
     rough = _APPROX.match(text)
     body = text[rough.end() :] if rough else text
