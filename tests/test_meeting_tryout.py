@@ -169,3 +169,16 @@ async def test_a_why_cut_to_fit_ends_in_an_ellipsis(tmp_path, example):
         assert "Why did the certificate expire?" in line
         assert line.endswith("…") and len(line) <= tree.size.width
         assert because in shown(app.screen.query_one("#whys-detail"))  # in full below
+
+
+async def test_a_new_forms_first_hint_is_shown_whole_at_80x24(tmp_path):
+    """The time field's hint is two rows at 80 columns; the first hint, written while the
+    dialog was laid out for the first time, was cut to one ("…for an event known")."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "a")
+        assert isinstance(app.screen, FormDialog)
+        status = app.screen.query_one("#form-status")
+        assert status.size.height == 2
+        assert "known only to the day" in "".join(shown(status).split("\n"))

@@ -81,8 +81,10 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         self._unchanged: dict[str, tuple[str, str]] = {}
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="form"):
-            yield Label(user_content(self.title_text), id="form-title")
+        box = Vertical(id="form")
+        # The title sits in the frame: two rows more for fields at 80x24, one widget fewer.
+        box.border_title = user_content(self.title_text)
+        with box:
             with Grid(id="form-fields"):
                 for spec in self.specs:
                     yield Label(
@@ -136,6 +138,10 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             widget = self._widget(spec)
             if isinstance(widget, Input) and widget.value:
                 self._remember(spec, widget.validate(widget.value))
+        # The first field's hint is written while the dialog is laid out for the first time,
+        # and its line kept the height of an empty one: a long hint was cut to one row.
+        status = self.query_one("#form-status", Static)
+        self.call_after_refresh(status.refresh, layout=True)
 
     # --- reading the fields -----------------------------------------------------------------
 
