@@ -25,6 +25,7 @@ from pmtui.commands import SessionView, app_commands, focused_commands, help_gro
 from pmtui.key_order import OrderedKeysApp
 from pmtui.saving import Saver, SaveState
 from pmtui.sharing import Sharing
+from pmtui.styles import styles_of
 from pmtui.themes import DEFAULT_THEME, PRESENTATION
 from screens.drafting import DraftingScreen
 from screens.help import HelpScreen
@@ -42,13 +43,19 @@ from sessions.fileio import write_text_atomic
 from sessions.meeting_timer import MeetingTimer
 from sessions.textsafe import one_line, printable
 from widgets.confirm import ChoiceDialog, Confirm
+from widgets.form_dialog import FormDialog
 from widgets.messages import SessionEdited
+from widgets.paste_logs import PasteLogsDialog
 
 
 class PostmortemApp(OrderedKeysApp, App[int]):
     """Construct with a document (or a path); clocks and delays are injectable for tests."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = [
+        "app.tcss",
+        *styles_of(MeetingScreen, DraftingScreen, HelpScreen, PreviewScreen),
+        *styles_of(FormDialog, PasteLogsDialog),
+    ]
     TITLE = "pmtui"
     BINDINGS = [
         Binding("f1", "help", "Help"),

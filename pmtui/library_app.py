@@ -16,6 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from pmtui.key_order import OrderedKeysApp
+from pmtui.styles import styles_of
 from pmtui.themes import PRESENTATION
 from screens.library import LibraryScreen, library_title
 from screens.library_actions import ActionsScreen
@@ -25,10 +26,14 @@ from screens.review import ReviewScreen
 from sessions.library import Library
 from sessions.review import ReviewPlan
 from sessions.review_walk import ReviewWalk
+from widgets.form_dialog import FormDialog
 
 
 class LibraryApp(OrderedKeysApp, App[str | None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = [
+        "app.tcss",
+        *styles_of(LibraryScreen, ActionsScreen, StatsScreen, ReviewScreen, FormDialog),
+    ]
     BINDINGS = [
         Binding("f2", "show('sessions')", "Postmortems"),
         Binding("f3", "show('actions')", "Action items"),
