@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import statistics
 import tempfile
 import time
@@ -36,9 +37,11 @@ from textual.widgets import DataTable, Digits, Footer, Header, Input, OptionList
 from benchmarks.large_session import large_session
 from pmtui.app import PostmortemApp
 from pmtui.key_order import drain
+from screens.preview import PreviewScreen
 from sessions import save
 from sessions.example import example_session
 from widgets.form_dialog import FormDialog
+from widgets.rendered_lines import RenderedLines
 
 SIZE = (80, 24)
 
@@ -132,6 +135,8 @@ def line(label: str, seconds: float, base: float, against: str) -> None:
 async def startup(make: Callable[[], App], ready: Callable[[App], bool], runs: int) -> float:
     times = []
     for _ in range(runs):
+        gc.collect()  # the last run's app is not this run's garbage to collect
+        await asyncio.sleep(0.2)
         start = time.perf_counter()
         app = make()
         async with app.run_test(size=SIZE):
@@ -163,6 +168,28 @@ async def dialog_open(app: App, runs: int, is_dialog: type) -> float:
     return median(times)
 
 
+def drawn(screen: PreviewScreen) -> bool:
+    views = screen.query(RenderedLines)  # none until the screen is composed
+    return bool(views) and views.first().lines != [views.first().waiting]
+
+
+async def preview_open(app: App, runs: int) -> float:
+    """F5 → the preview's first section on screen (the rest is drawn in a thread)."""
+    times = []
+    for _ in range(runs):
+        times.append(
+            await timed(
+                lambda: press(app, "f5"),
+                lambda: isinstance(app.screen, PreviewScreen) and drawn(app.screen),
+            )
+        )
+        # The rest of it, so as not to slow what is measured next.
+        await app.workers.wait_for_complete([w for w in app.workers if w.group == "preview"])
+        press(app, "escape")
+        await until(lambda: not isinstance(app.screen, PreviewScreen))
+    return median(times)
+
+
 async def pmtui_costs(path: Path, runs: int) -> dict[str, float]:
     """Per-operation handler times on one session file, in meeting mode."""
     out: dict[str, float] = {}
@@ -171,6 +198,7 @@ async def pmtui_costs(path: Path, runs: int) -> dict[str, float]:
         await until(lambda: meeting_ready(app))
         events_list = app.editor.session.timeline
         out["dialog"] = await dialog_open(app, runs, FormDialog)
+        out["preview"] = await preview_open(app, runs)
 
         unbound, switch = [], []
         for _ in range(runs):
@@ -262,7 +290,7 @@ async def bare_modal(runs: int) -> float:
 
 
 async def main(events_count: int, quick: bool) -> None:
-    runs = 3 if quick else 7
+    runs = 5 if quick else 9
     folder = Path(tempfile.mkdtemp())
     small, large, huge = folder / "example.toml", folder / "large.toml", folder / "huge.toml"
     save(example_session(), small)
@@ -275,7 +303,7 @@ async def main(events_count: int, quick: bool) -> None:
     print("Startup to interactive (80x24)")
     bare = await startup(Bare, lambda app: app.screen.is_mounted, runs)
     example = await startup(app_for(small), meeting_ready, runs)
-    tenk = await startup(app_for(huge), meeting_ready, max(runs // 2, 2))
+    tenk = await startup(app_for(huge), meeting_ready, runs)
     line("bare app, the same kinds of widgets", bare, bare, "bare")
     line("pmtui, the example", example, bare, "bare")
     line("pmtui, 10,000 events", tenk, bare, "bare")
@@ -287,6 +315,8 @@ async def main(events_count: int, quick: bool) -> None:
     line("bare Textual modal with one input", modal, modal, "bare modal")
     line("pmtui new-event form, example", costs_small["dialog"], modal, "bare modal")
     line(f"pmtui new-event form, {events_count:,} events", costs_large["dialog"], modal, "bare")
+    line("pmtui preview (F5), example", costs_small["preview"], modal, "bare modal")
+    line(f"pmtui preview (F5), {events_count:,} events", costs_large["preview"], modal, "bare")
 
     print("Keys in the meeting")
     unbound = costs_small["unbound key"]

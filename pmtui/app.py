@@ -13,6 +13,7 @@ import contextlib
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from textual import events, work
@@ -25,7 +26,7 @@ from pmtui.commands import SessionView, app_commands, focused_commands, help_gro
 from pmtui.key_order import OrderedKeysApp
 from pmtui.saving import Saver, SaveState
 from pmtui.sharing import Sharing
-from pmtui.styles import styles_of
+from pmtui.styles import read_styles_later, styles_of
 from pmtui.themes import DEFAULT_THEME, PRESENTATION
 from screens.drafting import DraftingScreen
 from screens.help import HelpScreen
@@ -41,6 +42,7 @@ from sessions.editing import EVERYTHING, SessionEditor
 from sessions.edits import sort_timeline
 from sessions.fileio import write_text_atomic
 from sessions.meeting_timer import MeetingTimer
+from sessions.models import Session
 from sessions.textsafe import one_line, printable
 from widgets.confirm import ChoiceDialog, Confirm
 from widgets.form_dialog import FormDialog
@@ -53,8 +55,7 @@ class PostmortemApp(OrderedKeysApp, App[int]):
 
     CSS_PATH = [
         "app.tcss",
-        *styles_of(MeetingScreen, DraftingScreen, HelpScreen, PreviewScreen),
-        *styles_of(FormDialog, PasteLogsDialog),
+        *styles_of(MeetingScreen, DraftingScreen),
     ]
     TITLE = "pmtui"
     BINDINGS = [
@@ -124,6 +125,7 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         )
         self.add_mode("drafting", lambda: self._keep(DraftingScreen(self.context)))
         self.switch_mode(self.start_mode)
+        read_styles_later(self, FormDialog, PasteLogsDialog, HelpScreen, PreviewScreen)
         self.update_title()
         self.set_interval(self.watch_interval, self.check_disk)
         self.recheck()
@@ -240,11 +242,12 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         if isinstance(self.screen, PreviewScreen):
             self.pop_screen()
             return
-        self.push_screen(PreviewScreen(self.markdown()))
+        self.push_screen(PreviewScreen(partial(self.markdown, self.editor.snapshot())))
 
-    def markdown(self) -> str:
-        """The export, with the team's template (its sections, its action types)."""
-        return to_markdown(self.editor.session, self.config.template)
+    def markdown(self, session: Session | None = None) -> str:
+        """The export of ``session`` (the open one by default), with the team's template
+        (its sections, its action types)."""
+        return to_markdown(session or self.editor.session, self.config.template)
 
     @work(exclusive=True, group="export")
     async def action_export(self) -> None:

@@ -16,7 +16,7 @@ from textual.app import App
 from textual.binding import Binding
 
 from pmtui.key_order import OrderedKeysApp
-from pmtui.styles import styles_of
+from pmtui.styles import read_styles_later, styles_of
 from pmtui.themes import PRESENTATION
 from screens.library import LibraryScreen, library_title
 from screens.library_actions import ActionsScreen
@@ -32,7 +32,7 @@ from widgets.form_dialog import FormDialog
 class LibraryApp(OrderedKeysApp, App[str | None]):
     CSS_PATH = [
         "app.tcss",
-        *styles_of(LibraryScreen, ActionsScreen, StatsScreen, ReviewScreen, FormDialog),
+        *styles_of(LibraryScreen, ActionsScreen, StatsScreen, ReviewScreen),
     ]
     BINDINGS = [
         Binding("f2", "show('sessions')", "Postmortems"),
@@ -71,6 +71,7 @@ class LibraryApp(OrderedKeysApp, App[str | None]):
         self.add_mode("stats", lambda: StatsScreen(self.library, self.today))
         self.add_mode("review", self._review_screen)
         self.switch_mode(self.state.mode)
+        read_styles_later(self, FormDialog)
         if self.message:
             self.notify(self.message, severity="error", markup=False)
 

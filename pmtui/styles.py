@@ -1,9 +1,12 @@
-"""An app reads every screen's styles at start-up, so that opening a screen never re-reads all.
+"""Style files read before Textual would read them: at start for the modes, at leisure for
+the dialogs.
 
 When a screen brings a style file the app has not read, Textual parses every style source
-again from scratch (no cache): about 19 ms at each first dialog, help or mode, paid in the
-key that opened it. Read at start, the file is known and the screen adds nothing. Each path
-is the one the screen itself resolves, so Textual recognises it.
+again from scratch, in the key that opened the screen: about 19 ms for each first dialog,
+help and preview. A mode's first screen parses them all once more whatever it brings. So the
+modes' files are read with the app's own, and the dialogs' a moment after start, in one
+re-parse, while the facilitator is still reading the screen. Each path is the one the
+screen resolves itself, so Textual knows it has it.
 """
 
 from __future__ import annotations
@@ -11,7 +14,11 @@ from __future__ import annotations
 import inspect
 from pathlib import Path
 
+from textual.app import App
 from textual.screen import Screen
+
+#: Seconds after start to read the dialogs' styles: after the first screen is drawn.
+LATER = 1.0
 
 
 def styles_of(*screens: type[Screen]) -> list[Path]:
@@ -24,3 +31,18 @@ def styles_of(*screens: type[Screen]) -> list[Path]:
             if path not in paths:
                 paths.append(path)
     return paths
+
+
+def read_styles_later(app: App, *screens: type[Screen]) -> None:
+    """Read the screens' style files ``LATER``, the ones not read yet, in one re-parse."""
+
+    def read() -> None:
+        stylesheet = app.stylesheet
+        new = [path for path in styles_of(*screens) if not stylesheet.has_source(str(path))]
+        for path in new:
+            stylesheet.read(path)
+        if new:
+            stylesheet.reparse()
+            stylesheet.update(app)
+
+    app.set_timer(LATER, read)

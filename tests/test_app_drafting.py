@@ -5,12 +5,13 @@ where typing is the point (one form, one text field)."""
 
 import datetime as dt
 import os
+import threading
 
-from textual.widgets import MarkdownViewer, TextArea
+from textual.widgets import TextArea
 
 from screens.help import HelpScreen
 from screens.parts import PARTS
-from screens.preview import PreviewScreen
+from screens.preview import SECTION_LINES, PreviewScreen, preview_sections
 from sessions import document, load, save
 from sessions.models import ActionItem, Session
 from tests.app_helpers import eventually, make_app, settle, shown, typed
@@ -262,9 +263,36 @@ async def test_export_preview_and_help(tmp_path):
         assert not isinstance(app.screen, ChoiceDialog)
         await pilot.press("f5")
         assert isinstance(app.screen, PreviewScreen)
-        assert app.screen.query_one(MarkdownViewer)
+        assert await eventually(pilot, lambda: "Postmortem: Checkout errors" in preview_text(app))
         await pilot.press("escape", "f1")
         assert isinstance(app.screen, HelpScreen)
+
+
+def preview_text(app) -> str:
+    return "\n".join(line.text for line in app.screen.query_one("#preview").lines)
+
+
+async def test_the_preview_is_drawn_off_the_ui_thread_and_closes_at_once(tmp_path):
+    """Escape closes the preview while it is still being drawn (a 5,000-event export took
+    more than 10 s, every key waiting), and a drawing that ends later lands nowhere."""
+    release = threading.Event()
+
+    def slow_export() -> str:
+        release.wait(5)
+        return "# Drawn late"
+
+    app = drafting(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(PreviewScreen(slow_export))
+        await pilot.pause()
+        assert "Drawing the preview" in preview_text(app)
+        await typed(pilot, "escape")
+        assert not isinstance(app.screen, PreviewScreen)
+        release.set()
+        await settle(pilot)
+        await typed(pilot, "f5")
+        assert await eventually(pilot, lambda: "Checkout errors" in preview_text(app))
 
 
 def change_on_disk(path, **changes):
@@ -418,3 +446,13 @@ async def test_an_edit_beyond_the_limits_is_saved_and_said(tmp_path):
         await settle(pilot)
         assert any("over pmtui's limits" in n for n in app.notified)
     assert "x" * 70_000 in (tmp_path / "incident.toml").read_text()  # the words are on disk
+
+
+def test_the_preview_cuts_a_long_section_and_says_so():
+    markdown = "# T\n\nintro\n\n## Timeline\n\n" + "\n".join(f"| {n} |" for n in range(400))
+    markdown += "\n\n## Action Items\n\nnone"
+    title, timeline, actions = preview_sections(markdown)
+    assert title == "# T\n\nintro\n"
+    assert len(timeline.splitlines()) == SECTION_LINES + 2
+    assert "103 more lines of this section are not shown here" in timeline
+    assert actions == "## Action Items\n\nnone"
