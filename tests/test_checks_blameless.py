@@ -1,7 +1,8 @@
 import pytest
 
+from sessions.checks.blame_advice import QUESTIONS
 from sessions.checks.blame_people import People
-from sessions.checks.blame_rewrites import QUESTIONS, reads_well
+from sessions.checks.blame_rewrites import reads_well
 from sessions.checks.blameless import apply_replacement, apply_rewrite, blames, scan_text
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from sessions.checks import blame_patterns as bp
+from sessions.checks.blame_advice import ADVICE, QUESTIONS
 from sessions.checks.blame_grammar import sentences
 from sessions.checks.blame_patterns import (
     ADVERB,
@@ -29,7 +30,7 @@ from sessions.checks.blame_patterns import (
     Hit,
 )
 from sessions.checks.blame_people import NOBODY, People
-from sessions.checks.blame_rewrites import ADVICE, QUESTIONS, rewrites_for
+from sessions.checks.blame_rewrites import rewrites_for
 from sessions.checks.findings import Finding
 
 __all__ = [

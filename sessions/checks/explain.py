@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sessions.checks.blame_rewrites import ADVICE, QUESTIONS
+from sessions.checks.blame_advice import ADVICE, QUESTIONS
 from sessions.checks.findings import Rule
 
 
