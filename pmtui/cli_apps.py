@@ -4,6 +4,7 @@ when an app starts, so the other commands start fast."""
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import shutil
 import sys
@@ -112,6 +113,11 @@ def _run_app(path: Path) -> int:
     from pmtui.app import PostmortemApp
 
     app = PostmortemApp(document)
+    # What is loaded now lives as long as the app: the modules and the session's records.
+    # Set aside, the collector no longer walks them on each full pass, which with 10,000
+    # events took 64 ms, a stall in the middle of someone's typing. (Records replaced by
+    # edits are still freed: they hold no cycles.)
+    gc.freeze()
     app.run()
     return app.return_code or 0
 
