@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from rich.markdown import Markdown
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.markdown import HorizontalRule, Markdown
+from rich.rule import Rule
+from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.strip import Strip
 from textual.worker import get_current_worker
 
+from sessions.prose import MD
 from widgets.keys_footer import KeysFooter
 from widgets.rendered_lines import RenderedLines, render_lines
 
@@ -53,12 +57,14 @@ class PreviewScreen(ModalScreen[None]):
             return
         worker = get_current_worker()
         for number, section in enumerate(preview_sections(self.export())):
-            if worker.is_cancelled:
-                return
-            # Links as "text (address)": a preview to read, not a page to browse.
-            lines = render_lines(Markdown(section, hyperlinks=False), width)
-            if number:
-                lines.insert(0, Strip([]))  # the space Rich puts between blocks
+            lines: list[Strip] = [Strip([])] if number else []  # the space between blocks
+            for text, is_table in preview_blocks(section):
+                if worker.is_cancelled:
+                    return
+                # A table gets the width it needs and scrolls sideways, rather than folding
+                # each cell to a word a line at 80 columns.
+                wide = max(width, TABLE_WIDTH) if is_table else width
+                lines += render_lines(_Document(text, hyperlinks=False), wide)
             if worker.is_cancelled:
                 return
             self.app.call_from_thread(self._append, lines)
@@ -66,6 +72,24 @@ class PreviewScreen(ModalScreen[None]):
     def _append(self, lines: list[Strip]) -> None:
         if self.is_attached:
             self.query_one(RenderedLines).append(lines)
+
+
+#: The widest a table is laid out when the view is narrower (left and right scroll it).
+TABLE_WIDTH = 140
+
+
+class _SolidRule(HorizontalRule):
+    """The export's section breaks as a rule, not Rich's row of hyphens."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield Rule(style=console.get_style("markdown.hr", default="none"))
+        yield Text()
+
+
+class _Document(Markdown):
+    """Rich's Markdown, links as "text (address)": a preview to read, not a page to browse."""
+
+    elements = {**Markdown.elements, "hr": _SolidRule}
 
 
 #: A section longer than this is cut in the preview (the export keeps it all): 5,000
@@ -93,3 +117,19 @@ def preview_sections(markdown: str) -> list[str]:
             ]
         out.append("\n".join(lines))
     return out
+
+
+def preview_blocks(section: str) -> list[tuple[str, bool]]:
+    """The section as runs of lines, each a table (True) or not (False), in order."""
+    lines = section.split("\n")
+    tables = [token.map for token in MD.parse(section) if token.type == "table_open" and token.map]
+    blocks: list[tuple[str, bool]] = []
+    start = 0
+    for first, end in tables:
+        if first > start:
+            blocks.append(("\n".join(lines[start:first]), False))
+        blocks.append(("\n".join(lines[first:end]), True))
+        start = end
+    if start < len(lines):
+        blocks.append(("\n".join(lines[start:]), False))
+    return [(text, is_table) for text, is_table in blocks if text.strip()]

@@ -11,7 +11,7 @@ from textual.widgets import TextArea
 
 from screens.help import HelpScreen
 from screens.parts import PARTS
-from screens.preview import SECTION_LINES, PreviewScreen, preview_sections
+from screens.preview import SECTION_LINES, PreviewScreen, preview_blocks, preview_sections
 from sessions import document, load, save
 from sessions.models import ActionItem, Session
 from tests.app_helpers import eventually, make_app, settle, shown, typed
@@ -456,3 +456,28 @@ def test_the_preview_cuts_a_long_section_and_says_so():
     assert len(timeline.splitlines()) == SECTION_LINES + 2
     assert "103 more lines of this section are not shown here" in timeline
     assert actions == "## Action Items\n\nnone"
+
+
+def test_the_preview_lays_tables_out_apart_so_they_can_be_wide():
+    table = "| ID | Action |\n| --- | --- |\n| 1 | Add a check |"
+    section = f"## Action Items\n\nIntro.\n\n{table}\n\nAfter."
+    assert preview_blocks(section) == [
+        ("## Action Items\n\nIntro.\n", False),
+        (table, True),
+        ("\nAfter.", False),
+    ]
+
+
+async def test_pages_pressed_fast_in_the_preview_each_move_a_page(tmp_path):
+    """Four quick PageDowns moved two pages: each started from where the last one's glide was."""
+    text = "\n\n".join(f"## Part {n}\n\nLine {n}" for n in range(100))
+    app = drafting(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await app.push_screen(PreviewScreen(lambda: text))
+        assert await eventually(pilot, lambda: "Line 99" in preview_text(app))
+        view = app.screen.query_one("#preview")
+        await typed(pilot, "pagedown", "pagedown", "pagedown", "pagedown")
+        assert view.scroll_offset.y == 4 * view.scrollable_content_region.height
+        await typed(pilot, "end")
+        assert view.scroll_offset.y == view.max_scroll_y

@@ -52,6 +52,26 @@ class RenderedLines(ScrollView, can_focus=True):
         self.virtual_size = Size(width, len(self.lines))
         self.refresh()
 
+    # Scrolled at once, not smoothly: a second PageDown sent before the first had glided
+    # to its place started from where the glide was (four quick presses moved two pages).
+    def action_scroll_up(self) -> None:
+        self.scroll_relative(y=-1, animate=False)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_relative(y=1, animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
         width = self.scrollable_content_region.width
