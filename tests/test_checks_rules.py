@@ -260,3 +260,12 @@ def test_findings_say_one_day_one_minute_and_plural_parts_are():
         TimelineEvent(time=t + dt.timedelta(hours=1), event="back", marker=Marker.SERVICE_RESTORED),
     ]
     assert any(m.startswith("the impact says 1 minute but") for m in messages(session))
+
+
+def test_a_late_due_date_says_what_the_30_days_run_from():
+    session = with_items(good_item(due=dt.date(2025, 3, 30)))
+    late = [f.message for f in run_checks(session, today=TODAY) if f.rule.id == "AI005"]
+    assert late and "after the meeting" in late[0]
+    session.meeting.date = None  # no meeting yet: counted from the incident, and said so
+    late = [f.message for f in run_checks(session, today=TODAY) if f.rule.id == "AI005"]
+    assert late and "after the incident" in late[0]

@@ -85,7 +85,13 @@ def check_actions(
     """
     findings: list[Finding] = []
     factor_ids = {factor.id for factor in session.factors}
-    reference_day = session.meeting.date or session.metadata.date
+    # The guide's 30 days run from the meeting; with no meeting date yet, from the incident
+    # (and the message says which, or "744 days after the meeting" misleads).
+    reference_day, reference = (
+        (session.meeting.date, "the meeting")
+        if session.meeting.date
+        else (session.metadata.date, "the incident")
+    )
     for index, item in enumerate(session.action_items):
         where = f"action_items[{index}]"
         label = f"action {item.id}"
@@ -122,7 +128,7 @@ def check_actions(
                 Finding(
                     LATE_DUE,
                     f"{where}.due",
-                    f"{label}: due {days} days after the meeting; the guide asks for 30",
+                    f"{label}: due {days} days after {reference}; the guide asks for 30",
                 )
             )
         if item.type is None or not item.type.strip():
