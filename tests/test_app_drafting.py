@@ -481,3 +481,16 @@ async def test_pages_pressed_fast_in_the_preview_each_move_a_page(tmp_path):
         assert view.scroll_offset.y == 4 * view.scrollable_content_region.height
         await typed(pilot, "end")
         assert view.scroll_offset.y == view.max_scroll_y
+
+
+async def test_a_yes_no_field_says_its_state_in_words(tmp_path):
+    app = drafting(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await goto(pilot, "metadata")
+        await typed(pilot, "enter")
+        assert isinstance(app.screen, FormDialog)
+        box = app.screen.query_one("#f-data_loss")
+        assert str(box.label) == "no" and box.size.width >= len("▐X▌ no")
+        app.screen.set_focus(box)
+        await typed(pilot, "space")
+        assert box.value and str(box.label) == "yes"

@@ -112,7 +112,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             area.add_class("multiline")
             return area
         if spec.kind == "bool":
-            return Checkbox("", bool(value), id=field_id)
+            return Checkbox(_yes_no(bool(value)), bool(value), id=field_id)
         suggester = None
         if spec.kind == "enum":
             shown = [choice.replace("_", " ") for choice in spec.choices]
@@ -214,6 +214,12 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._show_field_status(event.widget)
 
+    @on(Checkbox.Changed)
+    def _say_yes_or_no(self, event: Checkbox.Changed) -> None:
+        """The box says its state in words: the ticked and the empty box differed only in
+        the colour of the X, and the box alone was cut to "▐X…"."""
+        event.checkbox.label = _yes_no(event.value)
+
     @on(Input.Changed)
     def _validate_live(self, event: Input.Changed) -> None:
         spec = self._spec_of(event.input)
@@ -274,3 +280,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()  # Enter is the dialog's own binding; this one only comes from a paste
+
+
+def _yes_no(value: bool) -> str:
+    return "yes" if value else "no"
