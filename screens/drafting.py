@@ -90,8 +90,13 @@ class DraftingScreen(SessionScreen):
             await self.show_part(event.option.id, focus_editor=True)
 
     async def action_step(self, step: int) -> None:
-        index = (KEYS.index(self.current_part) + step) % len(KEYS)
-        await self.show_part(KEYS[index], focus_editor=True)
+        """The next or the previous part, stopping at the first and the last: wrapping
+        round, a held alt+↓ ran past Appendix back to Metadata."""
+        index = KEYS.index(self.current_part) + step
+        if 0 <= index < len(KEYS):
+            await self.show_part(KEYS[index], focus_editor=True)
+        else:
+            self.app.bell()
 
     def action_focus_nav(self) -> None:
         self.set_focus(self.query_one("#parts-nav", OptionList))

@@ -56,17 +56,20 @@ class PreviewScreen(ModalScreen[None]):
         if width <= 0:
             return
         worker = get_current_worker()
-        for number, section in enumerate(preview_sections(self.export())):
-            lines: list[Strip] = [Strip([])] if number else []  # the space between blocks
+        ended_blank = True  # nothing above the first section
+        for section in preview_sections(self.export()):
+            # One blank line between sections (a section break already ends with one).
+            lines: list[Strip] = [] if ended_blank else [Strip([])]
             for text, is_table in preview_blocks(section):
                 if worker.is_cancelled:
                     return
                 # A table gets the width it needs and scrolls sideways, rather than folding
-                # each cell to a word a line at 80 columns.
-                wide = max(width, TABLE_WIDTH) if is_table else width
+                # each cell to a word a line at 80 columns; prose keeps to a reading width.
+                wide = max(width, TABLE_WIDTH) if is_table else min(width, READING_WIDTH)
                 lines += render_lines(_Document(text, hyperlinks=False), wide)
             if worker.is_cancelled:
                 return
+            ended_blank = bool(lines) and not lines[-1].text.strip()
             self.app.call_from_thread(self._append, lines)
 
     def _append(self, lines: list[Strip]) -> None:
@@ -76,6 +79,8 @@ class PreviewScreen(ModalScreen[None]):
 
 #: The widest a table is laid out when the view is narrower (left and right scroll it).
 TABLE_WIDTH = 140
+#: Prose no wider than this on a wide screen: 150-character lines are hard to read.
+READING_WIDTH = 100
 
 
 class _SolidRule(HorizontalRule):

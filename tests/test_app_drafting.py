@@ -49,6 +49,8 @@ async def test_every_part_is_one_key_away_and_shows_hostile_text_literally(tmp_p
             await eventually(pilot, lambda part=part: app.screen.current_part == part.key)
             seen.append(app.screen.current_part)
         assert seen == [part.key for part in PARTS]
+        await pilot.press("alt+down")  # the last part stays: no wrapping round to the first
+        assert app.screen.current_part == PARTS[-1].key
         await pilot.press("alt+up")
         assert app.screen.current_part == PARTS[-2].key
         assert "[bold red]boom[/]" in app.title  # markup-like text stays literal everywhere

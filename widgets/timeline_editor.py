@@ -245,8 +245,6 @@ class TimelineEditor(Vertical):
         gaps = len(long_gaps(events))
         if gaps:
             text.append(f"⚠ {gaps} long gap{'s' if gaps > 1 else ''} (yellow)", style="yellow")
-        if not events:
-            text.append("No events yet: a adds one, v pastes log lines.")
         self.query_one("#timeline-stats", Static).update(text)
 
     def show_session(self) -> None:
