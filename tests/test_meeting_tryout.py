@@ -182,3 +182,26 @@ async def test_a_new_forms_first_hint_is_shown_whole_at_80x24(tmp_path):
         status = app.screen.query_one("#form-status")
         assert status.size.height == 2
         assert "known only to the day" in "".join(shown(status).split("\n"))
+
+
+async def test_the_marker_and_type_hints_are_shown_whole_at_80x24(tmp_path):
+    """The hint stopped at two rows: the markers after "service restored," and the action
+    types after "Detect" were missing (the type's choices were also listed twice)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "a", "tab", "tab", "tab", "tab")  # the new event's marker
+        status = app.screen.query_one("#form-status")
+        assert "status update" in " ".join(shown(status).split())
+        assert status.size.height == 3  # all of it on screen, not cut at two rows
+        await typed(pilot, "escape")
+        app.timer.go_to(4)
+        await app.screen.show_section()
+        await typed(pilot, "enter", "tab")  # action 1's type
+        status = app.screen.query_one("#form-status")
+        hint = " ".join(shown(status).split())
+        assert status.size.height == 3
+        assert hint.startswith("Type — Prevent:") and "Document: Improve" in hint
+        assert "one of" not in hint
+        buttons = app.screen.query_one("#form-buttons")
+        assert buttons.region.bottom <= 24

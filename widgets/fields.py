@@ -47,8 +47,11 @@ class FieldSpec:
     def hint(self) -> str:
         """What the form says under itself while this field has the focus."""
         parts = [self.label]
-        if self.kind == "enum" and self.choices:
-            parts.append("one of: " + ", ".join(c.replace("_", " ") for c in self.choices))
+        shown = [choice.replace("_", " ") for choice in self.choices]
+        # Not when the help already names each choice (with its meaning): the list twice
+        # made the action type's hint four lines, cut at the form's three.
+        if self.kind == "enum" and shown and not all(choice in self.help for choice in shown):
+            parts.append("one of: " + ", ".join(shown))
         if self.help:
             parts.append(self.help)
         return " — ".join(parts)
