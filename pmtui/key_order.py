@@ -112,9 +112,17 @@ class KeyOrder:
         if after > depth:  # the action opened a dialog: keys wait until it can take them
             self._wait_for(depth, [], forward)
         elif after < depth:  # it closed one: keys wait until its answer has been used
-            self._wait_for(after, [*started, *running], forward)
+            self._wait_for(after, [*started, *self._answered(running)], forward)
         elif started or not self._ready():  # a worker of its own will open one, or not
             self._wait_for(depth, started, forward)
+
+    def _answered(self, running: list[Worker]) -> list[Worker]:
+        """The workers that may have been waiting on the dialog that just closed: those of
+        the app and of the screen now on top. One of a screen further down waits on another
+        dialog still open (the form under a help screen): waiting for it held every key for
+        the full two seconds after F1 was closed over a form."""
+        top = self.app.screen
+        return [worker for worker in running if _screen_of(worker) in (None, top)]
 
     def _ready(self) -> bool:
         """Can the screen on top take keys? When it has focused a widget (or has none to
@@ -163,6 +171,17 @@ class KeyOrder:
                 await self._dispatch(self.held.popleft(), forward)
         finally:
             self.releasing = False
+
+
+def _screen_of(worker: Worker) -> Screen | None:
+    """The screen a worker's widget is on (None for the app's own workers)."""
+    node = worker.node
+    if not isinstance(node, Widget):
+        return None
+    try:
+        return node.screen
+    except NoScreen:
+        return None
 
 
 class OrderedKeysApp(App):

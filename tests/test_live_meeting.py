@@ -1,6 +1,8 @@
 """The live meeting at 80×24: keys sent faster than the app draws are never lost or run as the
 wrong command, views stay where the facilitator put them, and every editor is readable."""
 
+import time
+
 import pytest
 
 from screens.agenda_dialog import AgendaDialog
@@ -78,6 +80,15 @@ async def test_help_and_rewrite_keys_answer_inside_a_form(tmp_path):
         await typed(pilot, "escape", "ctrl+r")
         assert isinstance(app.screen, FormDialog)
         assert "save the form, then ctrl+r on the row" in app.notified[-1]
+        # Keys after help closes go to the form at once: they waited two seconds for the
+        # form's own worker, which waits on the form, not on help.
+        await typed(pilot, "f1")
+        start = time.monotonic()
+        burst(app, "escape", "1", "4")
+        typed_in = lambda: str(getattr(app.focused, "value", "")).endswith("14")  # noqa: E731
+        assert await eventually(pilot, typed_in, seconds=3)
+        assert isinstance(app.screen, FormDialog)
+        assert time.monotonic() - start < 1.0
 
 
 async def test_a_tall_screen_uses_its_rows_and_a_wide_one_its_columns(tmp_path):
@@ -443,3 +454,19 @@ async def test_the_timeline_offers_the_date_and_the_duration(tmp_path, example):
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert app.editor.session.impact.user.duration_minutes == 38
+
+
+async def test_after_no_to_discard_the_next_keys_reach_the_form_at_once(tmp_path):
+    """Escape with text typed asks; "n" goes back to the form, and what is typed next lands
+    there at once (it waited two seconds for the form's worker, which waits on the form)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "a", "1", "4", "escape")
+        assert isinstance(app.screen, Confirm)
+        start = time.monotonic()
+        burst(app, "n", ":", "0", "5")
+        typed_in = lambda: str(getattr(app.focused, "value", "")) == "14:05"  # noqa: E731
+        assert await eventually(pilot, typed_in, seconds=3)
+        assert time.monotonic() - start < 1.0
+        assert isinstance(app.screen, FormDialog)
