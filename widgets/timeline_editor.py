@@ -5,6 +5,7 @@ zone (``metadata.time_zone``), which the table's header names."""
 from __future__ import annotations
 
 import datetime as dt
+from operator import attrgetter
 
 from rich.text import Text
 from textual import work
@@ -187,7 +188,7 @@ class TimelineEditor(Vertical):
         session = self.editor.session
         events = session.timeline
         zone = self._zone()
-        precisions = {event.precision for event in events}
+        precisions = set(map(attrgetter("precision"), events))
         with_date = Precision.DAY in precisions or spans_days(events, zone)
         rough = Precision.APPROXIMATE in precisions
         return with_date, rough, session.metadata.time_zone, zone_label(session)
