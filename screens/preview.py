@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rich.console import Console, ConsoleOptions, RenderResult
-from rich.markdown import HorizontalRule, Markdown
+from rich.markdown import CodeBlock, HorizontalRule, Markdown
 from rich.rule import Rule
+from rich.syntax import Syntax
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -60,13 +62,10 @@ class PreviewScreen(ModalScreen[None]):
         for section in preview_sections(self.export()):
             # One blank line between sections (a section break already ends with one).
             lines: list[Strip] = [] if ended_blank else [Strip([])]
-            for text, is_table in preview_blocks(section):
+            for text, kind in preview_blocks(section):
                 if worker.is_cancelled:
                     return
-                # A table gets the width it needs and scrolls sideways, rather than folding
-                # each cell to a word a line at 80 columns; prose keeps to a reading width.
-                wide = max(width, TABLE_WIDTH) if is_table else min(width, READING_WIDTH)
-                lines += render_lines(_Document(text, hyperlinks=False), wide)
+                lines += render_lines(_Document(text, hyperlinks=False), _width(kind, text, width))
             if worker.is_cancelled:
                 return
             ended_blank = bool(lines) and not lines[-1].text.strip()
@@ -83,6 +82,17 @@ TABLE_WIDTH = 140
 READING_WIDTH = 100
 
 
+def _width(kind: str, text: str, view: int) -> int:
+    """A table gets the width it needs and a diagram or code its longest line's, scrolled
+    sideways, rather than folding each cell to a word a line or a fishbone's spine in two;
+    prose keeps to a reading width."""
+    if kind == "table":
+        return max(view, TABLE_WIDTH)
+    if kind == "code":
+        return max(view, max(map(len, text.split("\n"))) + 2)
+    return min(view, READING_WIDTH)
+
+
 class _SolidRule(HorizontalRule):
     """The export's section breaks as a rule, not Rich's row of hyphens."""
 
@@ -91,10 +101,23 @@ class _SolidRule(HorizontalRule):
         yield Text()
 
 
+class _UnwrappedCode(CodeBlock):
+    """Code and text diagrams line for line (Rich wraps them, and a fishbone came apart)."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        code = str(self.text).rstrip()
+        yield Syntax(code, self.lexer_name, theme=self.theme, word_wrap=False, padding=1)
+
+
 class _Document(Markdown):
     """Rich's Markdown, links as "text (address)": a preview to read, not a page to browse."""
 
-    elements = {**Markdown.elements, "hr": _SolidRule}
+    elements = {
+        **Markdown.elements,
+        "hr": _SolidRule,
+        "fence": _UnwrappedCode,
+        "code_block": _UnwrappedCode,
+    }
 
 
 #: A section longer than this is cut in the preview (the export keeps it all): 5,000
@@ -124,17 +147,31 @@ def preview_sections(markdown: str) -> list[str]:
     return out
 
 
-def preview_blocks(section: str) -> list[tuple[str, bool]]:
-    """The section as runs of lines, each a table (True) or not (False), in order."""
+#: An unescaped line break in a table cell (Rich drops HTML, and "live<br>Rationale" read
+#: "liveRationale").
+_CELL_BREAK = re.compile(r"(?<!\\)<br>")
+
+#: Blocks laid out at the width they need, by the token that opens them.
+_WIDE = {"table_open": "table", "fence": "code", "code_block": "code"}
+
+
+def preview_blocks(section: str) -> list[tuple[str, str]]:
+    """The section as runs of lines, in order, each with its kind: "table", "code" (both
+    laid out wide) or "" (the rest); a line break in a table cell becomes " · "."""
     lines = section.split("\n")
-    tables = [token.map for token in MD.parse(section) if token.type == "table_open" and token.map]
-    blocks: list[tuple[str, bool]] = []
+    wide = [
+        (token.map, _WIDE[token.type])
+        for token in MD.parse(section)
+        if token.type in _WIDE and token.level == 0 and token.map
+    ]
+    blocks: list[tuple[str, str]] = []
     start = 0
-    for first, end in tables:
+    for (first, end), kind in wide:
         if first > start:
-            blocks.append(("\n".join(lines[start:first]), False))
-        blocks.append(("\n".join(lines[first:end]), True))
+            blocks.append(("\n".join(lines[start:first]), ""))
+        text = "\n".join(lines[first:end])
+        blocks.append((_CELL_BREAK.sub(" · ", text) if kind == "table" else text, kind))
         start = end
     if start < len(lines):
-        blocks.append(("\n".join(lines[start:]), False))
-    return [(text, is_table) for text, is_table in blocks if text.strip()]
+        blocks.append(("\n".join(lines[start:]), ""))
+    return [(text, kind) for text, kind in blocks if text.strip()]

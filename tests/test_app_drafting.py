@@ -464,9 +464,16 @@ def test_the_preview_lays_tables_out_apart_so_they_can_be_wide():
     table = "| ID | Action |\n| --- | --- |\n| 1 | Add a check |"
     section = f"## Action Items\n\nIntro.\n\n{table}\n\nAfter."
     assert preview_blocks(section) == [
-        ("## Action Items\n\nIntro.\n", False),
-        (table, True),
-        ("\nAfter.", False),
+        ("## Action Items\n\nIntro.\n", ""),
+        (table, "table"),
+        ("\nAfter.", ""),
+    ]
+    fishbone = "```text\n" + "━" * 101 + " ▶ Problem\n```"
+    cell = "| Time | Event |\n| --- | --- |\n| 14:22 | roll back<br>_Why:_ tested \\<br> |"
+    assert preview_blocks(f"Diagram:\n\n{fishbone}\n\n{cell}") == [
+        ("Diagram:\n", ""),
+        (fishbone, "code"),
+        ("| Time | Event |\n| --- | --- |\n| 14:22 | roll back · _Why:_ tested \\<br> |", "table"),
     ]
 
 
