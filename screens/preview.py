@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.markdown import CodeBlock, HorizontalRule, Markdown
 from rich.rule import Rule
@@ -89,7 +90,7 @@ def _width(kind: str, text: str, view: int) -> int:
     if kind == "table":
         return max(view, TABLE_WIDTH)
     if kind == "code":
-        return max(view, max(map(len, text.split("\n"))) + 2)
+        return max(view, max(map(cell_len, text.split("\n"))) + 2)  # cells, not characters
     return min(view, READING_WIDTH)
 
 
@@ -129,10 +130,12 @@ def preview_sections(markdown: str) -> list[str]:
     """The export cut at its second-level headings, each section at most ``SECTION_LINES``
     lines, with a note of what was left out."""
     sections: list[list[str]] = [[]]
+    fence = ""  # the run of ` or ~ that opened the code block the line is in, if any
     for line in markdown.splitlines():
-        if line.startswith("## ") and sections[-1]:
+        if not fence and line.startswith("## ") and sections[-1]:
             sections.append([])
         sections[-1].append(line)
+        fence = _fence_after(line, fence)
     out = []
     for lines in sections:
         if len(lines) > SECTION_LINES:
@@ -145,6 +148,22 @@ def preview_sections(markdown: str) -> list[str]:
             ]
         out.append("\n".join(lines))
     return out
+
+
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+
+
+def _fence_after(line: str, fence: str) -> str:
+    """The open code fence after ``line``: a "## " line inside one is code, not a section
+    (a bash comment in a pasted runbook cut the block in two)."""
+    match = _FENCE.match(line)
+    if match is None:
+        return fence
+    run = match.group(1)
+    if not fence:
+        return run
+    closes = run[0] == fence[0] and len(run) >= len(fence) and not line[match.end() :].strip()
+    return "" if closes else fence
 
 
 #: An unescaped line break in a table cell (Rich drops HTML, and "live<br>Rationale" read

@@ -503,3 +503,13 @@ async def test_a_yes_no_field_says_its_state_in_words(tmp_path):
         app.screen.set_focus(box)
         await typed(pilot, "space")
         assert box.value and str(box.label) == "yes"
+
+
+def test_a_heading_inside_a_code_block_does_not_start_a_preview_section():
+    runbook = "````bash\n## step 1: drain\n```\n## still code\n````"
+    markdown = f"# T\n\n## Background\n\n{runbook}\n\n## Impact\n\nx"
+    assert preview_sections(markdown) == [
+        "# T\n",
+        f"## Background\n\n{runbook}\n",
+        "## Impact\n\nx",
+    ]
