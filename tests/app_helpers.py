@@ -111,6 +111,13 @@ def burst(app, *parts: str) -> None:
         app.post_message(events.Key(key, character))
 
 
+async def go_to_section(app, index: int) -> None:
+    """The meeting at agenda section ``index`` (0 = the first), its editor built and focused,
+    the way ``n``/``P`` leave it: a test starts where it tests, without the keys between."""
+    app.timer.go_to(index)
+    await app.screen.show_section()
+
+
 async def typed(pilot, *parts: str) -> None:
     """``burst`` the keys, then let the app catch up."""
     burst(pilot.app, *parts)

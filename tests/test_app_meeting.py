@@ -3,7 +3,7 @@ keys under test are pressed."""
 
 from sessions import load
 from sessions.models import Session
-from tests.app_helpers import FakeClock, make_app, settle, shown, typed
+from tests.app_helpers import FakeClock, go_to_section, make_app, settle, shown, typed
 from widgets.countdown import Countdown
 
 
@@ -86,8 +86,7 @@ async def test_each_section_shows_its_editor_and_prompts(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         for index, (key, editor, prompt) in enumerate(expected):
-            app.timer.go_to(index)
-            await app.screen.show_section()
+            await go_to_section(app, index)
             assert app.screen.sections.current_key == key
             assert app.focused is app.screen.query_one(editor)  # ready to type into
             assert prompt in shown(app.screen.query_one("#agenda-bar"))

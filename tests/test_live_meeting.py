@@ -9,7 +9,16 @@ from screens.agenda_dialog import AgendaDialog
 from screens.help import HelpScreen
 from sessions import load
 from sessions.models import Session
-from tests.app_helpers import FakeClock, burst, eventually, make_app, settle, shown, typed
+from tests.app_helpers import (
+    FakeClock,
+    burst,
+    eventually,
+    go_to_section,
+    make_app,
+    settle,
+    shown,
+    typed,
+)
 from widgets.confirm import Confirm
 from widgets.form_dialog import FormDialog
 from widgets.record_table import fit_columns
@@ -201,8 +210,7 @@ async def test_views_stay_where_the_facilitator_put_them(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(1)
-        await app.screen.show_section()
+        await go_to_section(app, 1)
         await pilot.press("2")  # the 5 whys tab
         tree = app.screen.query_one("#whys-tree")
         assert app.focused is tree
@@ -231,8 +239,7 @@ async def test_got_lucky_tab_stays_after_a_dialog(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(3)
-        await app.screen.show_section()
+        await go_to_section(app, 3)
         await typed(pilot, "2", "a", "tab", "Quiet night", "enter")
         await settle(pilot)
         assert app.screen.section_tabs().current_key == "got_lucky"
@@ -247,8 +254,7 @@ async def test_the_fishbone_diagram_keeps_the_keys_in_the_editor(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(1)
-        await app.screen.show_section()
+        await go_to_section(app, 1)
         await typed(pilot, "3", "v")
         fishbone = app.screen.query_one("#fishbone")
         assert fishbone.diagram_only and app.focused is fishbone
@@ -264,8 +270,7 @@ async def test_every_section_editor_has_a_key_and_a_palette_entry(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(1)
-        await app.screen.show_section()
+        await go_to_section(app, 1)
         for key, tab, widget in (
             ("3", "fishbone", "#fishbone-tree"),
             ("1", "factors", "#table-factors"),
@@ -292,8 +297,7 @@ async def test_every_editor_is_readable_at_80x24(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(1)
-        await app.screen.show_section()
+        await go_to_section(app, 1)
         await pilot.press("2")
         await pilot.pause()
         tree = app.screen.query_one("#whys-tree")
@@ -404,8 +408,7 @@ async def test_help_names_places_and_keys_as_people_read_them(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
-        app.timer.go_to(1)
-        await app.screen.show_section()
+        await go_to_section(app, 1)
         await pilot.press("3", "f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
@@ -430,12 +433,10 @@ async def test_findings_show_where_the_team_acts_on_them(tmp_path, example):
     app = make_app(tmp_path, example)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(1)
-        await app.screen.show_section()
+        await go_to_section(app, 1)
         panel = app.screen.query_one("#findings")
         assert not any(f.rule.id == "DP004" for f in panel.findings)  # not while on factors
-        app.timer.go_to(4)
-        await app.screen.show_section()
+        await go_to_section(app, 4)
         assert any(f.rule.id == "DP004" for f in panel.findings)
 
 

@@ -12,7 +12,7 @@ from sessions.agendas import MeetingConfig
 from sessions.close import END
 from sessions.models import Attendee, IdeaStatus, Role, SectionKind
 from sessions.parking import park
-from tests.app_helpers import FakeClock, burst, make_app, settle, shown
+from tests.app_helpers import FakeClock, burst, go_to_section, make_app, settle, shown
 from widgets.confirm import ChoiceDialog
 from widgets.form_dialog import FormDialog
 
@@ -101,8 +101,7 @@ async def test_parked_ideas_become_action_items_or_are_dropped(tmp_path, example
     app = make_app(tmp_path, example)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(4)
-        await app.screen.show_section()
+        await go_to_section(app, 4)
         lot = app.screen.query_one("#parking-lot")
         assert lot.display
         table = app.screen.query_one("#table-parking_lot")
@@ -139,8 +138,7 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
     app = make_app(tmp_path, example, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(4)
-        await app.screen.show_section()
+        await go_to_section(app, 4)
         await pilot.press("s")
         clock.advance(minutes=17)
         await pilot.press("n")  # past the last section: the close

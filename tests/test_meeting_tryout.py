@@ -8,7 +8,7 @@ from sessions import load
 from sessions.agendas import MeetingConfig
 from sessions.models import Meeting, Session, WhyNode
 from sessions.parking import park
-from tests.app_helpers import TODAY, make_app, settle, shown, typed
+from tests.app_helpers import TODAY, go_to_section, make_app, settle, shown, typed
 from widgets.form_dialog import FormDialog
 
 
@@ -26,8 +26,7 @@ async def test_the_detail_line_describes_what_enter_acts_on(tmp_path, example):
     app = make_app(tmp_path, example)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(4)
-        await app.screen.show_section()
+        await go_to_section(app, 4)
         await settle(pilot)
         actions = app.screen.query_one("#table-action_items")
         ideas = app.screen.query_one("#table-parking_lot")
@@ -111,8 +110,7 @@ async def test_the_why_form_asks_for_the_answer_first(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(1)
-        await app.screen.show_section()
+        await go_to_section(app, 1)
         await typed(pilot, "2")
         whys = app.editor.session.root_cause.whys[0]
         count = len(whys.nodes)
@@ -146,8 +144,7 @@ async def test_the_palette_lists_each_editor_action_once_and_no_cursor_moves(tmp
         assert events["Events: Del"] == "(d, del)"
         moves = ("Up", "Down", "Page up", "Page down", "First", "Last")
         assert not {f"Events: {name}" for name in moves} & set(events)
-        app.timer.go_to(1)
-        await app.screen.show_section()
+        await go_to_section(app, 1)
         await typed(pilot, "2")
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert titles.count("5 whys: Edit") == 1 and titles.count("5 whys: Del") == 1
@@ -161,8 +158,7 @@ async def test_a_why_cut_to_fit_ends_in_an_ellipsis(tmp_path, example):
     app = make_app(tmp_path, example)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(1)
-        await app.screen.show_section()
+        await go_to_section(app, 1)
         await typed(pilot, "2", "down")
         tree = app.screen.query_one("#whys-tree")
         line = tree.render_line(1).text.rstrip()
@@ -195,8 +191,7 @@ async def test_the_marker_and_type_hints_are_shown_whole_at_80x24(tmp_path):
         assert "status update" in " ".join(shown(status).split())
         assert status.size.height == 3  # all of it on screen, not cut at two rows
         await typed(pilot, "escape")
-        app.timer.go_to(4)
-        await app.screen.show_section()
+        await go_to_section(app, 4)
         await typed(pilot, "enter", "tab")  # action 1's type
         status = app.screen.query_one("#form-status")
         hint = " ".join(shown(status).split())

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from tests.app_helpers import FakeClock, make_app, settle
+from tests.app_helpers import FakeClock, go_to_section, make_app, settle
 
 SIZES = [(80, 24), (120, 36), (160, 50)]
 ids = lambda size: f"{size[0]}x{size[1]}"  # noqa: E731
@@ -77,8 +77,7 @@ def test_meeting_action_items_form(snap_compare, tmp_path, size):
     app = _app(tmp_path)
 
     async def run_before(pilot):
-        app.timer.go_to(4)
-        await app.screen.show_section()
+        await go_to_section(app, 4)
         await pilot.press("enter")
         await quiet(pilot)
 

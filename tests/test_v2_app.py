@@ -9,7 +9,7 @@ from textual.widgets import TextArea
 
 from sessions import load
 from sessions.models import ActionItem, Marker, Precision, Session, TimelineEvent
-from tests.app_helpers import make_app, settle, shown
+from tests.app_helpers import go_to_section, make_app, settle, shown
 from tests.test_app_drafting import drafting, goto
 from tests.test_checks_time import TEAM_CONFIG
 from widgets.fields import to_text
@@ -32,8 +32,7 @@ async def test_several_problems_added_switched_moved_and_deleted_in_the_meeting(
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        app.timer.go_to(1)
-        await app.screen.show_section()
+        await go_to_section(app, 1)
         await pilot.press("2")
         tree = app.screen.query_one("#whys-tree")
         assert app.focused is tree
