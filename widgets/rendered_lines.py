@@ -37,18 +37,19 @@ class RenderedLines(ScrollView, can_focus=True):
     def clear(self) -> None:
         """Back to the waiting line (the lines are drawn again, say at another width)."""
         self.lines = [self.waiting]
-        self._lines_changed()
+        self._lines_changed(0)
         self.scroll_home(animate=False)
 
     def append(self, lines: list[Strip]) -> None:
-        """More lines at the end (the first replace the waiting line)."""
+        """More lines at the end (the first replace the waiting line). Only the new lines
+        are measured: a long preview comes in twenty parts."""
+        width = self.virtual_size.width
         if self.lines == [self.waiting]:
-            self.lines = []
+            self.lines, width = [], 0
         self.lines.extend(lines)
-        self._lines_changed()
+        self._lines_changed(max([width, *(line.cell_length for line in lines)]))
 
-    def _lines_changed(self) -> None:
-        width = max((line.cell_length for line in self.lines), default=0)
+    def _lines_changed(self, width: int) -> None:
         self.virtual_size = Size(width, len(self.lines))
         self.refresh()
 
