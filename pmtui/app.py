@@ -24,6 +24,7 @@ from textual.screen import Screen
 
 from pmtui.commands import SessionView, app_commands, focused_commands, help_groups
 from pmtui.key_order import OrderedKeysApp
+from pmtui.modes import StartsInMode
 from pmtui.saving import Saver, SaveState
 from pmtui.sharing import Sharing
 from pmtui.styles import read_styles_later, styles_of
@@ -50,7 +51,7 @@ from widgets.messages import SessionEdited
 from widgets.paste_logs import PasteLogsDialog
 
 
-class PostmortemApp(OrderedKeysApp, App[int]):
+class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
     """Construct with a document (or a path); clocks and delays are injectable for tests."""
 
     CSS_PATH = [
@@ -87,6 +88,7 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         watch_interval: float = 2.0,
         start_mode: str = "meeting",
     ) -> None:
+        self.start_in(start_mode)
         super().__init__()
         self.document = (
             source if isinstance(source, SessionDocument) else SessionDocument.open(source)
@@ -103,7 +105,6 @@ class PostmortemApp(OrderedKeysApp, App[int]):
         )
         self.check_delay = check_delay
         self.watch_interval = watch_interval
-        self.start_mode = start_mode
         self.findings: list[Finding] = []
         self.session_screens: list[MeetingScreen | DraftingScreen] = []
         self._exported: str | None = None
@@ -118,13 +119,14 @@ class PostmortemApp(OrderedKeysApp, App[int]):
 
     # --- start-up -----------------------------------------------------------------------
 
-    def on_mount(self) -> None:
+    def mode_screens(self) -> dict[str, Callable[[], Screen]]:
+        return {
+            "meeting": lambda: self._keep(MeetingScreen(self.context, self.timer, self.now)),
+            "drafting": lambda: self._keep(DraftingScreen(self.context)),
+        }
+
+    async def on_mount(self) -> None:
         self.register_theme(PRESENTATION)
-        self.add_mode(
-            "meeting", lambda: self._keep(MeetingScreen(self.context, self.timer, self.now))
-        )
-        self.add_mode("drafting", lambda: self._keep(DraftingScreen(self.context)))
-        self.switch_mode(self.start_mode)
         read_styles_later(self, FormDialog, PasteLogsDialog, HelpScreen, PreviewScreen)
         self.update_title()
         self.set_interval(self.watch_interval, self.check_disk)
@@ -133,6 +135,7 @@ class PostmortemApp(OrderedKeysApp, App[int]):
             self.saver.edited(quiet=True)
         if self._config_error:
             self.notify(self._config_error, severity="error", markup=False)
+        await self.add_modes()
 
     def _keep(self, screen: MeetingScreen | DraftingScreen) -> Screen:
         """Remember the session screens the app made, to give them the guardrail results."""

@@ -14,8 +14,10 @@ from pathlib import Path
 from textual import on
 from textual.app import App
 from textual.binding import Binding
+from textual.screen import Screen
 
 from pmtui.key_order import OrderedKeysApp
+from pmtui.modes import StartsInMode
 from pmtui.styles import read_styles_later, styles_of
 from pmtui.themes import PRESENTATION
 from screens.library import LibraryScreen, library_title
@@ -29,7 +31,7 @@ from sessions.review_walk import ReviewWalk
 from widgets.form_dialog import FormDialog
 
 
-class LibraryApp(OrderedKeysApp, App[str | None]):
+class LibraryApp(OrderedKeysApp, StartsInMode, App[str | None]):
     CSS_PATH = [
         "app.tcss",
         *styles_of(LibraryScreen, ActionsScreen, StatsScreen, ReviewScreen),
@@ -53,27 +55,32 @@ class LibraryApp(OrderedKeysApp, App[str | None]):
         message: str = "",
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        self.state = resume or LibraryState(mode=start)
+        self.start_in(self.state.mode)
         super().__init__()
         self.folder = Path(folder)
         self.today = today or dt.date.today()
-        self.state = resume or LibraryState(mode=start)
         if plan is not None:
             self.state.plan = plan
         self.message = message
         self.clock = clock
         self.library = Library.open(self.folder)
 
-    def on_mount(self) -> None:
+    def mode_screens(self) -> dict[str, Callable[[], Screen]]:
+        return {
+            "sessions": lambda: LibraryScreen(self.library, self.state),
+            "actions": lambda: ActionsScreen(self.library, self.state, self.today),
+            "stats": lambda: StatsScreen(self.library, self.today),
+            "review": self._review_screen,
+        }
+
+    async def on_mount(self) -> None:
         self.register_theme(PRESENTATION)
         self.title = library_title(self.folder)
-        self.add_mode("sessions", lambda: LibraryScreen(self.library, self.state))
-        self.add_mode("actions", lambda: ActionsScreen(self.library, self.state, self.today))
-        self.add_mode("stats", lambda: StatsScreen(self.library, self.today))
-        self.add_mode("review", self._review_screen)
-        self.switch_mode(self.state.mode)
         read_styles_later(self, FormDialog)
         if self.message:
             self.notify(self.message, severity="error", markup=False)
+        await self.add_modes()
 
     def _review_screen(self) -> ReviewScreen:
         """The review under way, or a new one over the library as it is now."""

@@ -42,7 +42,8 @@ def read_styles_later(app: App, *screens: type[Screen]) -> None:
         for path in new:
             stylesheet.read(path)
         if new:
+            # No restyle of what is on screen: each file's rules name its own screen, so
+            # they match nothing shown yet (the restyle cost 15-19 ms of the 45-50).
             stylesheet.reparse()
-            stylesheet.update(app)
 
     app.set_timer(LATER, read)

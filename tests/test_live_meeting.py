@@ -72,9 +72,14 @@ async def test_keys_after_a_mode_switch_do_not_wait_for_the_guardrails(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         burst(app, "f3", "f2", "n")
+        # The second section's editor on screen, not only the timer moved: a test ending
+        # while `n` still built it tore the screen down under it.
         assert await eventually(
             pilot,
-            lambda: app.current_mode == "meeting" and app.editor.session.meeting.current == 1,
+            lambda: (
+                app.current_mode == "meeting"
+                and app.screen.sections.current_key == "contributing_factors"
+            ),
             seconds=1.0,
         )
 

@@ -3,7 +3,7 @@ directly where typing is not the point."""
 
 from sessions import dumps, loads
 from sessions.models import Session, WhyNode
-from tests.app_helpers import typed
+from tests.app_helpers import eventually, typed
 from tests.widget_host import Host
 from widgets.whys import WhysEditor
 
@@ -32,7 +32,8 @@ async def test_build_a_branching_analysis_by_keystrokes_only():
         assert len(chains) == 2 and [len(c) for c in chains] == [3, 3]
         assert [n.because for n in whys.nodes if n.root_cause] == ["Missing index", "No timeout"]
         assert loads(dumps(session)) == session
-        assert "why added" in app.edits
+        # The edits are in the model before their messages reach the app.
+        assert await eventually(pilot, lambda: "why added" in app.edits)
 
 
 async def test_shallow_chain_warns_and_delete_is_undoable():
