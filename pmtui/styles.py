@@ -4,9 +4,9 @@ the dialogs.
 When a screen brings a style file the app has not read, Textual parses every style source
 again from scratch, in the key that opened the screen: about 19 ms for each first dialog,
 help and preview. A mode's first screen parses them all once more whatever it brings. So the
-modes' files are read with the app's own, and the dialogs' a moment after start, in one
-re-parse, while the facilitator is still reading the screen. Each path is the one the
-screen resolves itself, so Textual knows it has it.
+modes' files are read with the app's own, and the dialogs' a moment after start, parsed
+alone, while the facilitator is still reading the screen. Each path is the one the screen
+resolves itself, so Textual knows it has it.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ def styles_of(*screens: type[Screen]) -> list[Path]:
 
 
 def read_styles_later(app: App, *screens: type[Screen]) -> None:
-    """Read the screens' style files ``LATER``, the ones not read yet, in one re-parse."""
+    """Read the screens' style files ``LATER``, the ones not read yet, and parse only them."""
 
     def read() -> None:
         stylesheet = app.stylesheet
@@ -42,8 +42,9 @@ def read_styles_later(app: App, *screens: type[Screen]) -> None:
         for path in new:
             stylesheet.read(path)
         if new:
-            # No restyle of what is on screen: each file's rules name its own screen, so
-            # they match nothing shown yet (the restyle cost 15-19 ms of the 45-50).
-            stylesheet.reparse()
+            # Only the new files are parsed: ``reparse`` (what Textual does) starts a fresh
+            # stylesheet and parses every source again (5 ms here against 25). Nor is what is
+            # on screen restyled: each file's rules name its own screen, shown or not yet.
+            stylesheet.parse()
 
     app.set_timer(LATER, read)
