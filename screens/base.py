@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import cast
 
-from textual import work
+from textual import events, work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -23,6 +23,7 @@ from sessions.paths import owner_part
 from widgets.findings_panel import FindingsPanel
 from widgets.messages import SessionEdited
 from widgets.protocols import ShowsSession
+from widgets.record_table import RecordTable
 from widgets.rewrite_dialog import RewriteDialog
 from widgets.text_field import TextField
 
@@ -99,12 +100,34 @@ class SessionScreen(Screen):
         for field in self.query(TextField):
             field.mark(about_words.get(field.where, []))
 
+    def on_record_table_highlighted(self, message: RecordTable.Highlighted) -> None:
+        if message.table.has_focus:
+            self._follow_in_findings(message.table)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        self._follow_in_findings(event.widget)
+
+    def _follow_in_findings(self, widget: Widget | None) -> None:
+        """The findings line shows what the facilitator is on: a table's highlighted
+        record, or the text field being typed in (the panel itself changes nothing)."""
+        if widget is None or isinstance(widget, FindingsPanel):
+            return
+        if isinstance(widget, RecordTable):
+            where = widget.where_at_cursor()
+        else:
+            field = next((w for w in widget.ancestors_with_self if isinstance(w, TextField)), None)
+            where = field.where if field is not None else None
+        for panel in self.query(FindingsPanel):
+            panel.follow(where)
+
     def action_focus_findings(self) -> None:
         panel = self.query_one(FindingsPanel)
         if panel.has_focus:
             self.on_findings_panel_leave()
             return
         self._focus_before_findings = self.focused
+        # The row moved by a key just before F4 may not have said so yet.
+        self._follow_in_findings(self.focused)
         self.set_focus(panel)
 
     def on_findings_panel_leave(self, message: FindingsPanel.Leave | None = None) -> None:

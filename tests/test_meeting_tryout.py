@@ -9,6 +9,7 @@ from sessions.agendas import MeetingConfig
 from sessions.models import Meeting, Session, WhyNode
 from sessions.parking import park
 from tests.app_helpers import TODAY, go_to_section, make_app, settle, shown, typed
+from widgets.findings_panel import FindingsPanel
 from widgets.form_dialog import FormDialog
 
 
@@ -200,3 +201,30 @@ async def test_the_marker_and_type_hints_are_shown_whole_at_80x24(tmp_path):
         assert "one of" not in hint
         buttons = app.screen.query_one("#form-buttons")
         assert buttons.region.bottom <= 24
+
+
+async def test_the_findings_line_follows_the_record_in_use_and_ends_in_an_ellipsis(
+    tmp_path, example
+):
+    """The one-line findings bar showed the section's first finding whatever row was in use,
+    and was cut mid-word at 80 columns."""
+    example.action_items[1].due = TODAY - dt.timedelta(days=30)
+    example.action_items[3].due = TODAY - dt.timedelta(days=60)
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await go_to_section(app, 4)
+        await settle(pilot)
+        panel = app.screen.query_one(FindingsPanel)
+
+        def line() -> str:
+            return panel.render_line(0).text.rstrip()
+
+        assert "action_items[1].due" in line()  # row 1 has none: the most serious here
+        await typed(pilot, "down", "down", "down")
+        assert "action_items[3].due" in line() and "60 days overdue" in line()
+        assert line().endswith("…") and len(line()) <= 80
+        await typed(pilot, "down")
+        assert "action_items[1].due" in line()
+        await typed(pilot, "up", "f4")  # the open list starts on that row's finding
+        assert app.focused is panel and "action_items[3]" in str(panel.highlighted_option.prompt)

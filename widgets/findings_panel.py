@@ -1,7 +1,8 @@
 """Guardrail findings for what is on screen: one quiet line until there is something to read.
 
-Collapsed it says how many findings there are and shows the most serious one; with the
-focus (F4) it opens to the whole list, with the reframing one key away.
+Collapsed it shows one finding: the most serious about the record or field in use (the
+screen says which, ``follow``), else the most serious here. With the focus (F4) it opens to
+the whole list on that finding, with the reframing one key away.
 """
 
 from __future__ import annotations
@@ -61,6 +62,7 @@ class FindingsPanel(OptionList):
         super().__init__(id=id)
         self.findings: list[Finding] = []
         self._key: list[tuple[str, str, str]] | None = None
+        self._in_use: str | None = None
 
     def show(self, findings: list[Finding]) -> None:
         findings = sorted(findings, key=lambda f: (-f.level, f.where))
@@ -80,7 +82,27 @@ class FindingsPanel(OptionList):
         self.add_option(Option(_summary(findings), disabled=True))
         self.add_options([Option(_line(f)) for f in findings])
         self.border_title = f"Guardrails: {len(findings)} here, {errors} errors"
-        self.highlighted = min(highlighted, len(findings)) if highlighted else 1
+        about = self._about(self._in_use)
+        self.highlighted = about or (min(highlighted, len(findings)) if highlighted else 1)
+
+    def follow(self, where: str | None) -> None:
+        """The record or field in use is ``where`` (a field path): show its most serious
+        finding, else the most serious here. Not while the list is open: the facilitator
+        moves in it."""
+        if where == self._in_use:
+            return
+        self._in_use = where
+        if self.findings and not self.has_focus:
+            self.highlighted = self._about(where) or 1
+
+    def _about(self, where: str | None) -> int | None:
+        """The option of the first (most serious) finding in or under ``where``."""
+        if not where:
+            return None
+        for index, finding in enumerate(self.findings, start=1):
+            if finding.where == where or finding.where.startswith((where + ".", where + "[")):
+                return index
+        return None
 
     def first_applicable(self) -> Finding | None:
         """The first finding about words (one a rewrite can fix)."""

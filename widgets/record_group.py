@@ -61,6 +61,5 @@ class RecordGroup(Vertical):
 
     def on_record_table_highlighted(self, message: RecordTable.Highlighted) -> None:
         """Any of the tables moved or changed (or one was hidden): the line follows the one
-        in use."""
-        message.stop()
+        in use (the screen hears of it too: its findings line follows the record in use)."""
         self.show_detail()

@@ -114,6 +114,10 @@ class RecordTable(RowView):
     def items(self) -> list[Any]:
         return get_at(self.editor.session, self.part)
 
+    def where_at_cursor(self) -> str | None:
+        """The field path of the highlighted record (as findings name it), if there is one."""
+        return f"{self.part}[{self.cursor}]" if self.current is not None else None
+
     def show_session(self) -> None:
         """Redraw from the model (after an undo, a reload, or an edit elsewhere)."""
         self.set_reactive(RecordTable.cursor, self._clamped(self.cursor))
@@ -299,6 +303,5 @@ class RecordPanel(Vertical):
     def on_record_table_highlighted(self, message: RecordTable.Highlighted) -> None:
         if message.table is not self.table or not self.has_detail:
             return
-        message.stop()
         detail = self.query_one(".record-detail", Static)
         detail.update(self.table.detail(message.item) if message.item is not None else "")
