@@ -228,3 +228,30 @@ async def test_the_findings_line_follows_the_record_in_use_and_ends_in_an_ellips
         assert "action_items[1].due" in line()
         await typed(pilot, "up", "f4")  # the open list starts on that row's finding
         assert app.focused is panel and "action_items[3]" in str(panel.highlighted_option.prompt)
+
+
+async def test_a_due_date_in_the_past_is_remarked_on_as_it_is_typed(tmp_path, example):
+    """A due date in the past (a typo for next year, often) went in without a word; the
+    warning came only after saving, in the findings. The form says so as it is typed, and
+    still saves: the team may mean it."""
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await go_to_section(app, 4)
+        await typed(pilot, "a")
+        form = app.screen
+        assert isinstance(form, FormDialog)
+        status = form.query_one("#form-status")
+        form.set_focus(form.query_one("#f-due"))
+        await typed(pilot, "2025-01-10")
+        assert "2025-01-10 is 10 days ago, in the past" in shown(status)
+        assert status.has_class("-advice") and not status.has_class("-error")
+        await typed(pilot, *["backspace"] * 10, "2025-01-31")
+        assert "ago" not in shown(status) and not status.has_class("-advice")
+        await typed(pilot, *["backspace"] * 10, "2025-03-31")  # the meeting was 2025-01-17
+        assert "73 days after the meeting; the guide asks for 30 at most" in shown(status)
+        await typed(pilot, *["backspace"] * 10, "2025-01-10")
+        form.query_one("#f-action").value = "Add a pending-migration check to CI"
+        await typed(pilot, "enter")
+        assert not isinstance(app.screen, FormDialog)
+        assert app.editor.session.action_items[-1].due == dt.date(2025, 1, 10)

@@ -37,6 +37,9 @@ class FieldSpec:
     clean: Callable[[Any], Any] | None = field(default=None, compare=False)
     #: Values the field offers as you type (free text stays allowed), e.g. the attendees.
     suggestions: tuple[str, ...] = ()
+    #: What the form says of a value it takes but the guide questions (a due date in the
+    #: past), as it is typed; "" when there is nothing to say. It never blocks saving.
+    advice: Callable[[Any], str] | None = field(default=None, compare=False)
 
     @property
     def name_shown(self) -> str:

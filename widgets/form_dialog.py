@@ -76,6 +76,9 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         #: What is wrong with each field typed into: checked once on mount, then kept from
         #: the result each Input gives with its Changed (not every field again on each key).
         self._invalid: dict[str, str] = {}
+        #: What each field's ``advice`` says of the value typed into it (kept while it
+        #: parses; a value only opened, not typed, is not remarked on).
+        self._advice: dict[str, str] = {}
         #: name → (what the field shows, the text it stands for): control characters in
         #: session text are shown as pictures, and kept as they were unless retyped.
         self._unchanged: dict[str, tuple[str, str]] = {}
@@ -197,6 +200,18 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         else:
             self._invalid.pop(spec.name, None)
 
+    def _advise(self, spec: FieldSpec, text: str) -> None:
+        """Note what the field's ``advice`` says of ``text`` (nothing if it doesn't parse)."""
+        self._advice.pop(spec.name, None)
+        if spec.advice is None or not text.strip() or spec.name in self._invalid:
+            return
+        try:
+            value = parse(spec, text)
+        except ValueError:
+            return
+        if value is not None and (advice := spec.advice(value)):
+            self._advice[spec.name] = advice
+
     def _show_field_status(self, widget: Widget | None) -> None:
         """The focused field's hint, or what is wrong with it; below, what is wrong elsewhere."""
         spec = self._spec_of(widget)
@@ -205,11 +220,15 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         others = [
             f"⚠ {each.name_shown}: {message}" for each, message in problems if each is not spec
         ]
+        advice = self._advice.get(spec.name, "") if spec is not None else ""
         if mine and spec is not None:
             lines = [f"⚠ {spec.name_shown}: {mine[0]}"]
+        elif advice and spec is not None:
+            lines = [f"⚠ {spec.name_shown}: {advice} (it can be saved)"]
         else:
             lines = [spec.hint] if spec is not None else []
         self._status("\n".join([*lines[:1], *others[:1]]), error=bool(problems))
+        self.query_one("#form-status").set_class(bool(advice) and not problems, "-advice")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._show_field_status(event.widget)
@@ -225,6 +244,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         spec = self._spec_of(event.input)
         if spec is not None:
             self._remember(spec, event.validation_result if event.value else None)
+            if event.input is self.focused:  # typed, not set as the form opened
+                self._advise(spec, event.value)
         if event.input is self.focused:
             self._show_field_status(event.input)
 

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from screens.parts.context import PartContext
+from sessions.checks.actions import due_advice
 from sessions.edits import addressed_by
 from sessions.models import (
     FACTOR_TYPES,
@@ -22,7 +23,6 @@ from sessions.models import (
     RelatedIncident,
     Takeaway,
 )
-from sessions.template import Template
 from widgets.fields import FieldSpec
 from widgets.record_table import Column, RecordPanel, RecordTable, model_maker
 from widgets.text_field import TextField
@@ -101,9 +101,11 @@ def got_lucky(context: PartContext) -> Widget:
     return _observations(context, "got_lucky", "lucky break", "lucky breaks")
 
 
-def action_specs(template: Template, keep: str | None = None) -> list[FieldSpec]:
+def action_specs(context: PartContext, keep: str | None = None) -> list[FieldSpec]:
     """The action item's form: the type is one of the team's types (``keep``, an item's own
-    type from outside the list, stays choosable so editing the item doesn't force a change)."""
+    type from outside the list, stays choosable so editing the item doesn't force a change).
+    A due date in the past or beyond the guide's 30 days is remarked on as it is typed."""
+    template = context.template
     types = template.type_names
     if keep and keep not in types:
         types = (*types, keep)
@@ -113,7 +115,13 @@ def action_specs(template: Template, keep: str | None = None) -> list[FieldSpec]
         FieldSpec("type", "Type", kind="enum", choices=types, help=meanings),
         FieldSpec("priority", "Priority", kind="enum", choices=tuple(Priority)),
         FieldSpec("owner", "Owner (one person, not a team)", short="Owner"),
-        FieldSpec("due", "Due date", kind="date", placeholder="YYYY-MM-DD (within 30 days)"),
+        FieldSpec(
+            "due",
+            "Due date",
+            kind="date",
+            placeholder="YYYY-MM-DD (within 30 days)",
+            advice=lambda day: due_advice(day, context.today, context.editor.session),
+        ),
         FieldSpec(
             "status",
             "Status",
@@ -136,12 +144,12 @@ def action_specs(template: Template, keep: str | None = None) -> list[FieldSpec]
 class ActionTable(RecordTable):
     """The action items, typed from the team's list of action types."""
 
-    def __init__(self, template: Template, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, context: PartContext, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.template = template
+        self.context = context
 
     def form_specs(self, item: ActionItem | None) -> list[FieldSpec]:
-        return action_specs(self.template, item.type if item is not None else None)
+        return action_specs(self.context, item.type if item is not None else None)
 
 
 def action_items(context: PartContext, *, detail: bool = True) -> Widget:
@@ -154,7 +162,7 @@ def action_items(context: PartContext, *, detail: bool = True) -> Widget:
 
     return _panel(
         ActionTable(
-            context.template,
+            context,
             "action item",
             context.editor,
             "action_items",
@@ -169,7 +177,7 @@ def action_items(context: PartContext, *, detail: bool = True) -> Widget:
                 Column("Addresses", lambda a: ", ".join(a.addresses) or "⚠", width=9, drop=5),
                 Column("Group", lambda a: a.group, width=12, drop=7),
             ],
-            action_specs(context.template),
+            action_specs(context),
             make,
             values_of=lambda a: a.model_dump() | {"status": a.status.value},
             id="table-action_items",

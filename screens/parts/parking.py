@@ -37,7 +37,7 @@ class ParkingLot(Vertical):
 
         self.table = ParkingLotTable(
             context.editor,
-            lists.action_specs(context.template),
+            lists.action_specs(context),
             make_action,
             id="table-parking_lot",
         )

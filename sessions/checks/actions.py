@@ -75,6 +75,27 @@ def escalation_stage(days_overdue: int) -> str:
     return ""
 
 
+def _window_start(session: Session) -> tuple[dt.date | None, str]:
+    """The day the guide's 30 days run from, and what to call it: the meeting, or with no
+    meeting date yet the incident (the message says which: "744 days after the meeting"
+    misled when there was no meeting date)."""
+    if session.meeting.date:
+        return session.meeting.date, "the meeting"
+    return session.metadata.date, "the incident"
+
+
+def due_advice(due: dt.date, today: dt.date, session: Session) -> str:
+    """What to say of a due date as it is typed, before the item is saved: a day already
+    past (a typo for next year, as often as not) or beyond the guide's 30 days. "" if fine."""
+    if due < today:
+        days = (today - due).days
+        return f"{due.isoformat()} is {days} day{'s' if days != 1 else ''} ago, in the past"
+    start, reference = _window_start(session)
+    if start and due - start > ACTION_ITEM_WINDOW:
+        return f"{(due - start).days} days after {reference}; the guide asks for 30 at most"
+    return ""
+
+
 def check_actions(
     session: Session, today: dt.date, types: tuple[str, ...] = tuple(ActionType)
 ) -> list[Finding]:
@@ -85,13 +106,7 @@ def check_actions(
     """
     findings: list[Finding] = []
     factor_ids = {factor.id for factor in session.factors}
-    # The guide's 30 days run from the meeting; with no meeting date yet, from the incident
-    # (and the message says which, or "744 days after the meeting" misleads).
-    reference_day, reference = (
-        (session.meeting.date, "the meeting")
-        if session.meeting.date
-        else (session.metadata.date, "the incident")
-    )
+    reference_day, reference = _window_start(session)
     for index, item in enumerate(session.action_items):
         where = f"action_items[{index}]"
         label = f"action {item.id}"
