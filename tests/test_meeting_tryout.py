@@ -255,3 +255,21 @@ async def test_a_due_date_in_the_past_is_remarked_on_as_it_is_typed(tmp_path, ex
         await typed(pilot, "enter")
         assert not isinstance(app.screen, FormDialog)
         assert app.editor.session.action_items[-1].due == dt.date(2025, 1, 10)
+
+
+async def test_drafting_hints_and_the_whys_footer_are_whole_at_80x24(tmp_path, example):
+    """The summary's hint and the 5-whys hint were cut mid-word in drafting's pane at 80
+    columns, and the 5-whys footer lost its last keys."""
+    app = make_app(tmp_path, example, start_mode="drafting")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.screen.show_part("summary", focus_editor=True)
+        await settle(pilot)
+        hint = app.screen.query_one(".text-field-hint")
+        assert hint.size.height == 2 and hint.region.right <= 80
+        await app.screen.show_part("whys", focus_editor=True)
+        await settle(pilot)
+        hint = app.screen.query_one("#whys-hint")
+        assert hint.size.height == 2 and hint.region.right <= 80
+        keys = {key.key: key for key in app.screen.query("KeysFooter FooterKey")}
+        assert "alt+down" in keys and "f1" in keys
+        assert keys["f1"].region.right <= 80 - len("▏^p palette")

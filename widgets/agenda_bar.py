@@ -48,7 +48,7 @@ class AgendaBar(Static):
         if agenda.cell_len > width:
             agenda = self._agenda(timer, compact=True)
         prompts = max(self.size.height - 2, 1)
-        lines = [agenda, self._pace(timer, now), *self._prompt_lines(timer, prompts)]
+        lines = [agenda, self._pace(timer, now, width), *self._prompt_lines(timer, prompts)]
         for line in lines:
             line.truncate(width, overflow="ellipsis")
         shown = Text("\n").join(lines)
@@ -57,9 +57,10 @@ class AgendaBar(Static):
             self.update(shown, layout=False)
 
     @staticmethod
-    def _pace(timer: MeetingTimer, now: dt.datetime) -> Text:
+    def _pace(timer: MeetingTimer, now: dt.datetime, width: int) -> Text:
         """State, the section's time, the projected end and lateness, then the meeting's
-        total (the first to give way on a narrow screen)."""
+        total: the first to give way on a narrow screen, whole (cut, "total 00:00/8…" read
+        as a broken number)."""
         text = Text()
         text.append(state_text(timer), style="bold")
         section = timer.section
@@ -71,7 +72,9 @@ class AgendaBar(Static):
             text.append(f" · {over / 60:.0f} min late", style="bold red")
             if timer.trims(now):
                 text.append(" (t trims)", style="italic")
-        text.append(f" · total {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}")
+        total = f" · total {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}"
+        if text.cell_len + len(total) <= width:
+            text.append(total)
         return text
 
     def _prompt(self, timer: MeetingTimer, offset: int = 0) -> str:
