@@ -108,7 +108,7 @@ def example_session() -> Session:
             ),
             TimelineEvent(
                 time=_at(14, 5),
-                event="CheckoutErrorRate alert fired and paged the checkout on-call",
+                event="CheckoutErrorRate paged the checkout on-call",
                 actor="alerting",
                 evidence="PagerDuty incident #55102",
                 marker=Marker.ALERT_FIRED,
