@@ -46,7 +46,6 @@ class SessionScreen(Screen):
         self.context = context
         self.findings: list[Finding] = []
         self.seen_revision = context.editor.revision
-        self._focus_before_findings: Widget | None = None
 
     @property
     def editor(self) -> SessionEditor:
@@ -105,6 +104,11 @@ class SessionScreen(Screen):
             self._follow_in_findings(message.table)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        if not isinstance(event.widget, FindingsPanel):
+            # Where Escape from the panel goes back to, however the panel got the focus
+            # (Tab reached it too, and Escape then sent it to the parts list).
+            for panel in self.query(FindingsPanel):
+                panel.back_to = event.widget
         self._follow_in_findings(event.widget)
 
     def _follow_in_findings(self, widget: Widget | None) -> None:
@@ -123,19 +127,14 @@ class SessionScreen(Screen):
     def action_focus_findings(self) -> None:
         panel = self.query_one(FindingsPanel)
         if panel.has_focus:
-            self.on_findings_panel_leave()
+            panel.leave()
             return
-        self._focus_before_findings = self.focused
+        if not panel.findings:
+            self.notify("No guardrail findings here")
+            return
         # The row moved by a key just before F4 may not have said so yet.
         self._follow_in_findings(self.focused)
         self.set_focus(panel)
-
-    def on_findings_panel_leave(self, message: FindingsPanel.Leave | None = None) -> None:
-        target = self._focus_before_findings
-        if target is not None and target.is_attached:
-            self.set_focus(target)
-        else:
-            self.focus_next()
 
     def on_findings_panel_apply_rewrite(self, message: FindingsPanel.ApplyRewrite) -> None:
         self.apply_rewrite(message.finding, message.sentence)

@@ -273,3 +273,25 @@ async def test_drafting_hints_and_the_whys_footer_are_whole_at_80x24(tmp_path, e
         keys = {key.key: key for key in app.screen.query("KeysFooter FooterKey")}
         assert "alt+down" in keys and "f1" in keys
         assert keys["f1"].region.right <= 80 - len("▏^p palette")
+
+
+async def test_escape_from_the_findings_reached_by_tab_goes_back_to_the_text(tmp_path, example):
+    """Tab from a text part reached the findings panel; Escape then sent the focus to the
+    parts list, and the words typed next went nowhere. An empty panel is no Tab stop."""
+    example.summary = "Bob forgot to run the migration. It broke checkout."
+    app = make_app(tmp_path, example, start_mode="drafting")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.screen.show_part("summary", focus_editor=True)
+        await settle(pilot)
+        area = app.focused
+        await typed(pilot, "tab")
+        assert isinstance(app.focused, FindingsPanel)
+        await typed(pilot, "escape", "Fixed. ")  # its x opened "accept with a reason"
+        assert not isinstance(app.screen, FormDialog)
+        assert app.focused is area and "Fixed. " in app.editor.session.summary
+        await app.screen.show_part("background", focus_editor=True)
+        await settle(pilot)
+        panel = app.screen.query_one(FindingsPanel)
+        assert not panel.findings and not panel.can_focus
+        await typed(pilot, "f4")
+        assert app.focused is not panel and "No guardrail findings here" in app.notified[-1]

@@ -13,6 +13,7 @@ from rich.text import Text
 from textual import work
 from textual.binding import Binding
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -54,15 +55,14 @@ class FindingsPanel(OptionList):
         finding: Finding
         reason: str
 
-    @dataclass
-    class Leave(Message):
-        """Escape: give the focus back to the editor."""
-
     def __init__(self, id: str | None = None) -> None:
         super().__init__(id=id)
         self.findings: list[Finding] = []
         self._key: list[tuple[str, str, str]] | None = None
         self._in_use: str | None = None
+        #: Where Escape gives the focus back: what had it before the panel (the screen
+        #: says), however the panel got it (F4, or Tab).
+        self.back_to: Widget | None = None
 
     def show(self, findings: list[Finding]) -> None:
         findings = sorted(findings, key=lambda f: (-f.level, f.where))
@@ -74,6 +74,10 @@ class FindingsPanel(OptionList):
         highlighted = self.highlighted
         self.clear_options()
         self.set_class(not findings, "-empty")
+        # Nothing to review is no place for Tab to stop (F4 says there is nothing).
+        self.can_focus = bool(findings)
+        if not findings and self.has_focus:
+            self.leave()
         errors = sum(1 for f in findings if f.level is Level.ERROR)
         if not findings:
             self.add_option(Option(Text("✓ No findings here", style="green"), disabled=True))
@@ -139,7 +143,16 @@ class FindingsPanel(OptionList):
             self.post_message(self.AcceptFinding(finding, values["reason"]))
 
     def action_leave(self) -> None:
-        self.post_message(self.Leave())
+        self.leave()
+
+    def leave(self) -> None:
+        """Give the focus back at once, in the key that asked: keys typed right after
+        Escape go to the editor (a message to the screen let them reach the panel first,
+        and an x in them opened "accept with a reason")."""
+        target = self.back_to
+        if target is None or not target.is_attached or not target.focusable:
+            target = next((w for w in self.screen.focus_chain if w is not self), None)
+        self.screen.set_focus(target)
 
 
 def _summary(findings: list[Finding]) -> Text:
