@@ -43,6 +43,9 @@ async def test_the_detail_line_describes_what_enter_acts_on(tmp_path, example):
         details = _details(app)
         idea = "Idea: Add a TLS expiry monitor"
         assert details and all(line.startswith(idea) for line in details)
+        # The footer says what a adds here: "a Add" read as a new action item.
+        keys = {key.key: key.description for key in app.screen.query("KeysFooter FooterKey")}
+        assert keys["a"] == "Park idea"
         await typed(pilot, "enter")
         assert app.screen.title_text == "Action item from a parked idea"
         await typed(pilot, "escape")

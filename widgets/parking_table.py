@@ -33,6 +33,8 @@ class ParkingLotTable(RecordTable):
 
     HELP_TITLE = "Parked ideas"
     BINDINGS = [
+        # Said as what it adds: under the action items, "a Add" read as a new action item.
+        Binding("a", "add", "Park idea"),
         Binding("enter", "make_action", "Make action item"),
         Binding("x", "drop", "Drop (why?)"),
         Binding("e", "edit", "Edit idea", show=False),
