@@ -181,7 +181,7 @@ async def test_a_new_forms_first_hint_is_shown_whole_at_80x24(tmp_path):
         assert isinstance(app.screen, FormDialog)
         status = app.screen.query_one("#form-status")
         assert status.size.height == 2
-        assert "known only to the day" in "".join(shown(status).split("\n"))
+        assert "known only to the day" in " ".join(shown(status).split())
 
 
 async def test_the_marker_and_type_hints_are_shown_whole_at_80x24(tmp_path):
@@ -298,3 +298,32 @@ async def test_escape_from_the_findings_reached_by_tab_goes_back_to_the_text(tmp
         assert not panel.findings and not panel.can_focus
         await typed(pilot, "f4")
         assert app.focused is not panel and "No guardrail findings here" in app.notified[-1]
+
+
+async def test_a_choice_is_completed_only_once_it_is_one_and_errors_fit_the_form(tmp_path):
+    """'i' showed 'issue started' as if chosen, and Enter then asked "which one?"; the
+    list of markers in an error was cut off mid-list with nothing to say so."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "a")
+        form = app.screen
+        marker = form.query_one("#f-marker")
+        form.set_focus(marker)
+        await typed(pilot, "i")
+        await pilot.pause(0.05)  # the suggester is a worker
+        assert marker.render_line(0).text.strip() == "i"
+        await typed(pilot, "ss")
+        await pilot.pause(0.05)
+        assert marker.render_line(0).text.strip() == "issue started"
+        await typed(pilot, "backspace", "backspace", "backspace", "zz", "enter")
+        status = form.query_one("#form-status")
+        rows = shown(status).split("\n")
+        assert rows[0] == "⚠ Time (UTC): required" and len(rows) <= 3
+        assert rows[-1].startswith("⚠ Event: required")
+        form.set_focus(marker)
+        await settle(pilot)
+        rows = shown(status).split("\n")
+        assert rows[0].startswith("⚠ Marker: one of issue started") and len(rows) == 3
+        assert rows[1].endswith("…") and rows[2] == "⚠ Time (UTC): required"
+        assert all(len(row) <= 76 for row in rows)

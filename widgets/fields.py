@@ -87,7 +87,7 @@ def parse(spec: FieldSpec, text: str) -> Any:
 def _parse(spec: FieldSpec, text: str) -> Any:
     stripped = text.strip()
     if spec.required and not stripped and spec.kind not in ("bool",):
-        raise ValueError(f"{spec.label} is required")
+        raise ValueError("required")  # shown after the label: "⚠ What: required"
     if spec.kind in ("text", "multiline"):
         return text if spec.kind == "multiline" else stripped
     if spec.kind == "list":

@@ -7,6 +7,7 @@ and asks first only when something was actually typed.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from pydantic import ValidationError
@@ -16,14 +17,14 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.suggester import SuggestFromList
+from textual.suggester import Suggester, SuggestFromList
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from sessions.textsafe import printable
 from widgets.confirm import Confirm
-from widgets.fields import FieldSpec, parse, to_text
+from widgets.fields import FieldSpec, choose, parse, to_text
 from widgets.text_field import FieldArea
 from widgets.user_text import user_content
 
@@ -39,6 +40,36 @@ class _SpecValidator(Validator):
         except ValueError as error:
             return self.failure(str(error))
         return self.success()
+
+
+class _SuggestChoice(Suggester):
+    """Completes a choice only once what is typed names one, as ``choose`` reads it: the
+    first of several looked chosen ("i" showed "issue started") and Enter then asked
+    "which one?"."""
+
+    def __init__(self, spec: FieldSpec) -> None:
+        super().__init__(case_sensitive=False)
+        self.spec = spec
+
+    async def get_suggestion(self, value: str) -> str | None:
+        if not value.strip():
+            return None
+        try:
+            choice = choose(self.spec.choices, value, self.spec.aliases)
+        except ValueError:
+            return None
+        names = [choice.replace("_", " "), *(a for a, c in self.spec.aliases if c == choice)]
+        return next((name for name in names if name.casefold().startswith(value)), None)
+
+
+def _fit(text: str, width: int, rows: int) -> list[str]:
+    """``text`` wrapped to ``width`` in at most ``rows`` rows, the last ending in "…" when
+    cut (the status line's last rows were cut off silently)."""
+    lines = textwrap.wrap(text, max(width, 10)) or [""]
+    if len(lines) > rows:
+        lines = lines[:rows]
+        lines[-1] = lines[-1][: max(width, 10) - 1].rstrip() + "…"
+    return lines
 
 
 def first_error(error: Exception) -> str:
@@ -118,9 +149,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             return Checkbox(_yes_no(bool(value)), bool(value), id=field_id)
         suggester = None
         if spec.kind == "enum":
-            shown = [choice.replace("_", " ") for choice in spec.choices]
-            shown += [alias for alias, _choice in spec.aliases]
-            suggester = SuggestFromList(shown, case_sensitive=False)
+            suggester = _SuggestChoice(spec)
         elif spec.suggestions:
             suggester = SuggestFromList(spec.suggestions, case_sensitive=False)
         text = to_text(spec, value)
@@ -222,12 +251,16 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         ]
         advice = self._advice.get(spec.name, "") if spec is not None else ""
         if mine and spec is not None:
-            lines = [f"⚠ {spec.name_shown}: {mine[0]}"]
+            line = f"⚠ {spec.name_shown}: {mine[0]}"
         elif advice and spec is not None:
-            lines = [f"⚠ {spec.name_shown}: {advice} (it can be saved)"]
+            line = f"⚠ {spec.name_shown}: {advice} (it can be saved)"
         else:
-            lines = [spec.hint] if spec is not None else []
-        self._status("\n".join([*lines[:1], *others[:1]]), error=bool(problems))
+            line = spec.hint if spec is not None else ""
+        # Three rows: this field's, then one for the first wrong field elsewhere.
+        width = self.query_one("#form-status").size.width or 76
+        rows = _fit(line, width, 3 - bool(others)) if line else []
+        rows += _fit(others[0], width, 1) if others else []
+        self._status("\n".join(rows), error=bool(problems))
         self.query_one("#form-status").set_class(bool(advice) and not problems, "-advice")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
@@ -254,13 +287,16 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     def action_submit(self) -> None:
         values, errors = self.collect()
         if errors:
-            name, message = next(iter(errors.items()))
+            name = next(iter(errors))
             spec = next(spec for spec in self.specs if spec.name == name)
-            self._status(f"⚠ {spec.name_shown}: {message} — fix it to save", error=True)
+            self._invalid.update(errors)  # an empty required field was never typed into
             for each in self.specs:
                 widget = self._widget(each)
                 widget.set_class(each.name in errors, "-invalid")
-            self.set_focus(self._widget(spec))
+            widget = self._widget(spec)
+            if widget.has_focus:
+                self._show_field_status(widget)
+            self.set_focus(widget)  # and its status says what is wrong, the others below
             return
         self.dismiss(values)
 
