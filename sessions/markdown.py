@@ -32,7 +32,9 @@ from sessions.export.formatting import (
     ticket_cell,
 )
 from sessions.export.sections import (
+    ATTENDEES_LABEL,
     LUCKY_INTRO,
+    MEETING_DATE_LABEL,
     PARKING_COLUMNS,
     PARKING_HEADING,
     PARKING_INTRO,
@@ -61,10 +63,12 @@ from sessions.template import GUIDE_TEMPLATE, Template
 __all__ = [
     "ACTION_COLUMNS",
     "APPROXIMATE",
+    "ATTENDEES_LABEL",
     "FACTORS_INTRO",
     "HEADINGS",
     "IMAGE_SUFFIXES",
     "LUCKY_INTRO",
+    "MEETING_DATE_LABEL",
     "MEETING_HEADING",
     "OTHER_GROUP",
     "PARKING_COLUMNS",

@@ -199,3 +199,18 @@ def test_a_time_no_clock_shows_is_kept_as_text_not_a_crash():
     assert result.session.timeline == []
     assert "+99:00 x" in result.session.team_sections[-1].text
     assert "0001-01-01 00:30 +05:00 y" in result.session.team_sections[-1].text
+
+
+def test_the_meeting_date_and_attendees_are_exported_and_read_back(example):
+    """The export said nothing of who was at the meeting (a tryout added four people and
+    found none of them in the document)."""
+    text = to_markdown(example)
+    assert "**Date**: 2025-01-17" in text
+    assert "**Attendees**: Priya Raman (facilitator), Tom Okafor (responder)" in text
+    meeting = import_markdown(text).session.meeting
+    assert meeting.date == example.meeting.date
+    assert meeting.attendees == example.meeting.attendees and meeting.notes == ""
+    # A line that only looks like it stays in the notes, as written.
+    loose = text.replace("Ana Silva (service owner)", "Ana Silva, the DBA")
+    meeting = import_markdown(loose).session.meeting
+    assert meeting.attendees == [] and meeting.notes.startswith("**Attendees**: Priya Raman")

@@ -19,6 +19,8 @@ LUCKY_INTRO = "Things that could have made this worse but didn't:"
 PARKING_HEADING = "Parking Lot"
 PARKING_INTRO = "Ideas parked during the meeting, not yet an action item or dropped:"
 PARKING_COLUMNS = ("Idea", "Raised by", "During")
+MEETING_DATE_LABEL = "Date"
+ATTENDEES_LABEL = "Attendees"
 
 
 def metadata_section(session: Session) -> str:
@@ -112,8 +114,17 @@ def impact_section(session: Session) -> str:
 
 
 def meeting_section(session: Session) -> str:
-    """The notes as written, then the ideas still waiting in the parking lot."""
+    """When it was held and who was there (a reader asks who decided), the notes as
+    written, then the ideas still waiting in the parking lot."""
+    meeting = session.meeting
     parts = []
+    if meeting.date:
+        parts.append(f"**{MEETING_DATE_LABEL}**: {meeting.date.isoformat()}")
+    if meeting.attendees:
+        people = ", ".join(
+            f"{plain(person.name)} ({person.role.label.lower()})" for person in meeting.attendees
+        )
+        parts.append(f"**{ATTENDEES_LABEL}**: {people}")
     notes = block(session.meeting.notes, 2)
     if notes:
         parts.append(notes)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from markdown_it.token import Token
 
 from sessions.importing.context import ImportContext
@@ -13,12 +16,24 @@ from sessions.importing.markdown_tree import (
     table_rows,
     text_of,
 )
-from sessions.markdown import PARKING_COLUMNS, PARKING_HEADING, PARKING_INTRO
-from sessions.models import ParkedIdea
+from sessions.markdown import (
+    ATTENDEES_LABEL,
+    MEETING_DATE_LABEL,
+    PARKING_COLUMNS,
+    PARKING_HEADING,
+    PARKING_INTRO,
+)
+from sessions.models import Attendee, ParkedIdea, Role
 
 
 def read_meeting(ctx: ImportContext, section: Section) -> None:
-    """Notes as written; the last "Parking Lot" with its table is the open ideas."""
+    """The date and attendees lines pmtui writes first, then notes as written; the last
+    "Parking Lot" with its table is the open ideas."""
+    start = section.start
+    for group in section.blocks:
+        if group[0].type != "paragraph_open" or not _date_or_attendees(ctx, group[1].content):
+            break
+        start = group[0].map[1] if group[0].map else start
     lot = next(
         (
             child
@@ -29,7 +44,7 @@ def read_meeting(ctx: ImportContext, section: Section) -> None:
         None,
     )
     end = lot.line if lot is not None else section.end
-    ctx.session.meeting.notes = lines_source(ctx.lines, section.start, end)
+    ctx.session.meeting.notes = lines_source(ctx.lines, start, end)
     if lot is None:
         return
     for group in lot.blocks:
@@ -55,3 +70,30 @@ def _parking_table(ctx: ImportContext, group: list[Token], *, dry: bool = False)
             ParkedIdea(idea=cell_text(idea), raised_by=text_of(raised_by), section=text_of(during))
         )
     return True
+
+
+_ROLES = {role.label.lower(): role for role in Role}
+_PERSON = re.compile(r"(?P<name>.+?) \((?P<role>[^()]+)\)")
+
+
+def _date_or_attendees(ctx: ImportContext, source: str) -> bool:
+    """Read "**Date**: YYYY-MM-DD" or "**Attendees**: Name (role), …" into the meeting;
+    False (the line stays in the notes) when it is neither, or not all of it reads."""
+    label, _, value = text_of(source).partition(": ")
+    if label == MEETING_DATE_LABEL and not ctx.session.meeting.date:
+        try:
+            ctx.session.meeting.date = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return False
+        return True
+    if label != ATTENDEES_LABEL or ctx.session.meeting.attendees:
+        return False
+    people = []
+    for part in value.split(", "):
+        match = _PERSON.fullmatch(part.strip())
+        role = _ROLES.get(match["role"].lower()) if match else None
+        if match is None or role is None:
+            return False
+        people.append(Attendee(name=match["name"], role=role))
+    ctx.session.meeting.attendees = people
+    return bool(people)
