@@ -371,9 +371,33 @@ def _in_table(text: str) -> str:
 
 
 def plain(text: str) -> str:
-    """A name or an identifier: shown literally, nothing in it is Markdown."""
+    """A name or an identifier: shown literally, nothing in it is Markdown; a web address
+    in it stays a link (escaped, evidence read "https\\://ci.example.com/run/8812")."""
     flat = " ".join(_prepared(text).split("\n")).strip()
-    return escape_text(flat)
+    if ":" not in flat or not MD.linkify.test(flat):
+        return escape_text(flat)
+    out, done = [], 0
+    for match in MD.linkify.match(flat) or []:
+        url = flat[match.index : match.last_index]
+        if not _reads_back(url):
+            continue
+        out.append(escape_text(flat[done : match.index], line_start=not done))
+        out.append(f"<{url}>")
+        done = match.last_index
+    out.append(escape_text(flat[done:], line_start=not done))
+    return "".join(out)
+
+
+@lru_cache(maxsize=1024)
+def _reads_back(url: str) -> bool:
+    """Whether ``<url>`` is read as exactly this address, to the character: no space or
+    bracket in it, nothing a reader would decode (%20) or change."""
+    if any(char in url for char in " <>\\") or "%" in url:
+        return False
+    children = MD.parseInline(f"<{url}>")[0].children or []
+    return [t.type for t in children] == ["link_open", "text", "link_close"] and (
+        children[1].content == url
+    )
 
 
 def plain_cell(text: str) -> str:

@@ -4,6 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sessions import prose
+from sessions.importing.markdown_tree import text_of
 from sessions.prose import MD
 
 pieces = st.one_of(
@@ -67,8 +68,24 @@ def test_a_cell_never_breaks_its_table_and_reads_back_the_same(text):
 @many
 @given(texts)
 def test_plain_text_is_never_markup(text):
+    """Nothing but text, and links that are web addresses shown as written."""
     children = MD.parseInline(prose.plain(text))[0].children or []
-    assert {t.type for t in children} <= {"text", "softbreak"}
+    assert {t.type for t in children} <= {"text", "softbreak", "link_open", "link_close"}
+    out = prose.plain(text)
+    for index, token in enumerate(children):
+        if token.type == "link_open":  # shown exactly as written between < and >
+            assert f"<{children[index + 1].content}>" in out
+
+
+def test_a_web_address_in_a_name_or_evidence_stays_a_link_and_reads_back():
+    """Evidence read "https\\://ci.example.com/run/8812" in the export."""
+    text = "CI run https://ci.example.com/run/8812, see http://x.io/a_b."
+    out = prose.plain(text)
+    assert out == "CI run <https://ci.example.com/run/8812>, see <http://x.io/a_b>."
+    assert text_of(out) == text
+    assert (
+        prose.plain("https://x.io/a%20b") == "https\\://x.io/a%20b"
+    )  # %20 would read back as a space
 
 
 def test_what_people_write_comes_out_as_markdown():
