@@ -8,7 +8,7 @@ from sessions import load
 from sessions.agendas import MeetingConfig
 from sessions.models import Meeting, Session, WhyNode
 from sessions.parking import park
-from tests.app_helpers import TODAY, go_to_section, make_app, settle, shown, typed
+from tests.app_helpers import TODAY, eventually, go_to_section, make_app, settle, shown, typed
 from widgets.findings_panel import FindingsPanel
 from widgets.form_dialog import FormDialog
 
@@ -327,3 +327,17 @@ async def test_a_choice_is_completed_only_once_it_is_one_and_errors_fit_the_form
         assert rows[0].startswith("⚠ Marker: one of issue started") and len(rows) == 3
         assert rows[1].endswith("…") and rows[2] == "⚠ Time (UTC): required"
         assert all(len(row) <= 76 for row in rows)
+
+
+async def test_the_preview_says_it_scrolls_sideways(tmp_path, example):
+    """Tables wider than 80 columns scroll sideways in the preview, but the only key in
+    its footer was Escape: a tryout read the cut Due and Status columns as lost."""
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "f5")
+        assert await eventually(pilot, lambda: app.screen.query_one("#preview").max_scroll_x > 0)
+        keys = {key.key: key.description for key in app.screen.query("KeysFooter FooterKey")}
+        assert {"left", "right", "pagedown", "escape"} <= set(keys)
+        await typed(pilot, "right", "right")
+        assert app.screen.query_one("#preview").scroll_offset.x == 8

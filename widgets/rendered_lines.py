@@ -11,6 +11,7 @@ import io
 
 from rich.console import Console, RenderableType
 from rich.segment import Segment
+from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -25,8 +26,20 @@ def render_lines(renderable: RenderableType, width: int) -> list[Strip]:
     return [Strip(line, Segment.get_line_length(line)) for line in lines]
 
 
+#: Shown in the footer: a table wider than the screen scrolled sideways with no word of it.
+SIDEWAYS = Binding.Group("sideways ")
+PAGES = Binding.Group("page ")
+
+
 class RenderedLines(ScrollView, can_focus=True):
     """Lines drawn elsewhere, scrolled like any text (arrows, pages, home and end)."""
+
+    BINDINGS = [
+        Binding("pagedown", "page_down", "Next page", group=PAGES),
+        Binding("pageup", "page_up", "Previous page", group=PAGES),
+        Binding("left", "scroll_left", "Scroll left", group=SIDEWAYS),
+        Binding("right", "scroll_right", "Scroll right", group=SIDEWAYS),
+    ]
 
     def __init__(self, waiting: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -60,6 +73,12 @@ class RenderedLines(ScrollView, can_focus=True):
 
     def action_scroll_down(self) -> None:
         self.scroll_relative(y=1, animate=False)
+
+    def action_scroll_left(self) -> None:
+        self.scroll_relative(x=-4, animate=False)
+
+    def action_scroll_right(self) -> None:
+        self.scroll_relative(x=4, animate=False)
 
     def action_page_up(self) -> None:
         self.scroll_page_up(animate=False)
