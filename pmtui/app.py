@@ -105,7 +105,8 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         )
         self.check_delay = check_delay
         self.watch_interval = watch_interval
-        self.findings: list[Finding] = []
+        #: The last guardrail run's results; None until the first is back.
+        self.findings: list[Finding] | None = None
         self.session_screens: list[MeetingScreen | DraftingScreen] = []
         self._exported: str | None = None
         self.saver = Saver(self, self.document, self.editor, self.timer, autosave_delay)

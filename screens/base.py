@@ -44,7 +44,7 @@ class SessionScreen(Screen):
     def __init__(self, context: PartContext) -> None:
         super().__init__()
         self.context = context
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] | None = None
         self.seen_revision = context.editor.revision
 
     @property
@@ -87,8 +87,12 @@ class SessionScreen(Screen):
     def shows_finding(self, finding: Finding) -> bool:
         return part_of(finding.where) in self.visible_parts()
 
-    def show_findings(self, findings: list[Finding]) -> None:
-        """New results from the app's check run: the panel and the text fields follow."""
+    def show_findings(self, findings: list[Finding] | None) -> None:
+        """New results from the app's check run: the panel and the text fields follow.
+        None: the first run is not back yet, and the panel says it is checking (it said
+        "No findings here" for a second or two after opening a file full of them)."""
+        if findings is None:
+            return
         self.findings = [f for f in findings if not f.accepted]
         for panel in self.query(FindingsPanel):
             panel.show([f for f in self.findings if self.shows_finding(f)])

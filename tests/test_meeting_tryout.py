@@ -341,3 +341,19 @@ async def test_the_preview_says_it_scrolls_sideways(tmp_path, example):
         assert {"left", "right", "pagedown", "escape"} <= set(keys)
         await typed(pilot, "right", "right")
         assert app.screen.query_one("#preview").scroll_offset.x == 8
+
+
+async def test_the_findings_line_says_checking_until_the_first_run_is_back(tmp_path, example):
+    """On opening a file, the line said "No findings here" for a second or two, then showed
+    its findings."""
+    app = make_app(tmp_path, example, check_delay=30)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        panel = app.screen.query_one(FindingsPanel)
+        assert "checking the guardrails" in panel.render_line(0).text
+        await pilot.press("n")  # a section switch shows what is known: nothing yet
+        assert app.editor.session.meeting.current == 1
+        assert "checking the guardrails" in panel.render_line(0).text
+        app.check_delay = 0
+        app.recheck()
+        assert await eventually(pilot, lambda: "checking" not in panel.render_line(0).text)

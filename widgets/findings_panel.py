@@ -64,6 +64,12 @@ class FindingsPanel(OptionList):
         #: says), however the panel got it (F4, or Tab).
         self.back_to: Widget | None = None
 
+    def on_mount(self) -> None:
+        if self._key is None:  # no results yet: the first run is under way
+            self.set_class(True, "-empty")
+            self.can_focus = False
+            self.add_option(Option(Text("… checking the guardrails", style="dim"), disabled=True))
+
     def show(self, findings: list[Finding]) -> None:
         findings = sorted(findings, key=lambda f: (-f.level, f.where))
         key = [(f.rule.id, f.where, f.message) for f in findings]
