@@ -29,7 +29,7 @@ class AgendaDialog(ModalScreen[None]):
         border: round $primary; background: $surface; padding: 0 1;
     }
     AgendaDialog #agenda-title { text-style: bold; color: $accent; }
-    AgendaDialog #agenda-help { color: $text-muted; }
+    AgendaDialog #agenda-help { width: 100%; color: $text-muted; }  /* wraps: it was cut */
     AgendaDialog RecordPanel { height: auto; max-height: 16; }
     AgendaDialog RecordTable { height: auto; max-height: 12; }
     """

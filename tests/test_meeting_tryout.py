@@ -357,3 +357,20 @@ async def test_the_findings_line_says_checking_until_the_first_run_is_back(tmp_p
         app.check_delay = 0
         app.recheck()
         assert await eventually(pilot, lambda: "checking" not in panel.render_line(0).text)
+
+
+async def test_a_long_record_s_detail_line_ends_in_an_ellipsis(tmp_path, example):
+    """The detail line keeps to three rows; a longer record was cut mid-sentence there with
+    nothing to say there was more."""
+    example.action_items[0].action = "Add a pending-migration check " + "and more " * 40
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await go_to_section(app, 4)
+        await settle(pilot)
+        (line,) = _details(app)
+        rows = line.split("\n")
+        assert len(rows) == 3 and rows[-1].endswith("…") and rows[0].startswith("ID: 1")
+        await typed(pilot, "down")
+        (line,) = _details(app)
+        assert "…" not in line and line.startswith("ID: 2")

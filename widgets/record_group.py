@@ -52,7 +52,12 @@ class RecordGroup(Vertical):
             table.focus()  # the focused table went: Enter acts on the one shown
         item = table.current if table is not None else None
         detail = self.query_one(".record-detail", Static)
-        detail.update(table.detail(item) if table is not None and item is not None else "")
+        width = detail.content_region.width or self.size.width - 2
+        detail.update(table.detail(item, width) if table is not None and item is not None else "")
+
+    def on_resize(self) -> None:
+        """The detail is fitted to the width: laid out anew, fitted anew."""
+        self.show_detail()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         if isinstance(event.widget, RecordTable):

@@ -35,6 +35,10 @@ from widgets.row_view import Column, RowView, fit_columns
 __all__ = ["Column", "RecordPanel", "RecordTable", "fit_columns", "model_maker"]
 
 
+#: The detail line's rows at most (its style's max-height).
+DETAIL_ROWS = 3
+
+
 class RecordTable(RowView):
     """The records of one list in the session (``part``, a field path such as "timeline").
 
@@ -131,8 +135,23 @@ class RecordTable(RowView):
         # RowView's on_mount runs too (Textual calls the handler of every class).
         self._announce()
 
-    def detail(self, item: Any) -> Text:
-        """Every column of ``item`` in full, for the detail line."""
+    def detail(self, item: Any, width: int = 0, rows: int = DETAIL_ROWS) -> Text:
+        """Every column of ``item`` in full, for the detail line; given the line's
+        ``width``, in at most ``rows`` rows, the last ending in "…" when cut (Enter shows
+        the rest: the line's last rows were cut off with no sign)."""
+        text = self._detail(item)
+        if width <= 0:
+            return text
+        lines = text.wrap(self.app.console, width)
+        if len(lines) <= rows:
+            return text
+        kept = lines[:rows]
+        kept[-1].truncate(width - 1)
+        kept[-1].rstrip()
+        kept[-1].append("…", style="dim")
+        return Text("\n").join(kept)
+
+    def _detail(self, item: Any) -> Text:
         text = Text()
         for column in self.columns:
             value = one_line(column.show(item))
@@ -303,5 +322,14 @@ class RecordPanel(Vertical):
     def on_record_table_highlighted(self, message: RecordTable.Highlighted) -> None:
         if message.table is not self.table or not self.has_detail:
             return
+        self._show_detail(message.item)
+
+    def on_resize(self) -> None:
+        """The detail is fitted to the width: laid out anew, fitted anew."""
+        if self.has_detail:
+            self._show_detail(self.table.current)
+
+    def _show_detail(self, item: Any | None) -> None:
         detail = self.query_one(".record-detail", Static)
-        detail.update(self.table.detail(message.item) if message.item is not None else "")
+        width = detail.content_region.width or self.size.width - 2
+        detail.update(self.table.detail(item, width) if item is not None else "")
