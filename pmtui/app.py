@@ -205,6 +205,8 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
             )
         except Exception as error:  # a rule must not take the meeting down with it
             self.notify(f"The guardrails failed: {error!r}", severity="error", markup=False)
+            for screen in self.session_screens:
+                screen.show_check_failure("the guardrails failed (see the message); edit to retry")
             return
         self.findings = findings
         for screen in self.session_screens:

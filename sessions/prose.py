@@ -370,11 +370,12 @@ def _in_table(text: str) -> str:
     return _CELL.render(MD.parseInline(text.replace("\\|", "|"))[0].children or [])
 
 
-def plain(text: str) -> str:
+def plain(text: str, *, links: bool = True) -> str:
     """A name or an identifier: shown literally, nothing in it is Markdown; a web address
-    in it stays a link (escaped, evidence read "https\\://ci.example.com/run/8812")."""
+    in it stays a link (escaped, evidence read "https\\://ci.example.com/run/8812"), except
+    with ``links=False`` (a link's own text: links don't nest)."""
     flat = " ".join(_prepared(text).split("\n")).strip()
-    if ":" not in flat or not MD.linkify.test(flat):
+    if not links or ":" not in flat or not MD.linkify.test(flat):
         return escape_text(flat)
     out, done = [], 0
     for match in MD.linkify.match(flat) or []:
@@ -391,8 +392,8 @@ def plain(text: str) -> str:
 @lru_cache(maxsize=1024)
 def _reads_back(url: str) -> bool:
     """Whether ``<url>`` is read as exactly this address, to the character: no space or
-    bracket in it, nothing a reader would decode (%20) or change."""
-    if any(char in url for char in " <>\\") or "%" in url:
+    bracket in it, no pipe (it ends a table cell), nothing a reader would decode (%20)."""
+    if any(char in url for char in " <>\\|%"):
         return False
     children = MD.parseInline(f"<{url}>")[0].children or []
     return [t.type for t in children] == ["link_open", "text", "link_close"] and (

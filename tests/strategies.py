@@ -9,6 +9,7 @@ from sessions.models import (
     ActionItem,
     ActionStatus,
     ActionType,
+    Attendee,
     Cause,
     Factor,
     FishboneCategory,
@@ -21,6 +22,7 @@ from sessions.models import (
     Precision,
     Priority,
     RelatedIncident,
+    Role,
     Session,
     Severity,
     Status,
@@ -204,5 +206,10 @@ def sessions_(draw, *, whole_seconds: bool = False):
         for i in range(draw(st.integers(0, 2)))
     ]
     session.meeting.notes = draw(nasty)
+    session.meeting.date = draw(st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)))
+    session.meeting.attendees = [
+        Attendee(name=draw(nasty), role=draw(st.sampled_from(list(Role))))
+        for _ in range(draw(st.integers(0, 3)))
+    ]
     # What the user typed passes through validation, as it does when a file is loaded.
     return Session.model_validate(session.model_dump())

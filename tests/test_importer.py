@@ -210,7 +210,12 @@ def test_the_meeting_date_and_attendees_are_exported_and_read_back(example):
     meeting = import_markdown(text).session.meeting
     assert meeting.date == example.meeting.date
     assert meeting.attendees == example.meeting.attendees and meeting.notes == ""
+    # A name may hold a comma or brackets: the roles are what separate the people.
+    example.meeting.attendees[0].name = "Raman, Priya (PR)"
+    meeting = import_markdown(to_markdown(example)).session.meeting
+    assert meeting.attendees == example.meeting.attendees
+    text = to_markdown(example)
     # A line that only looks like it stays in the notes, as written.
     loose = text.replace("Ana Silva (service owner)", "Ana Silva, the DBA")
     meeting = import_markdown(loose).session.meeting
-    assert meeting.attendees == [] and meeting.notes.startswith("**Attendees**: Priya Raman")
+    assert meeting.attendees == [] and meeting.notes.startswith("**Attendees**: Raman, Priya")

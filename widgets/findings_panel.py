@@ -22,7 +22,7 @@ from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
 from widgets.rewrite_dialog import RewriteDialog
-from widgets.user_text import append_user
+from widgets.user_text import append_user, user_text
 
 LEVEL_STYLE = {Level.ERROR: "bold red", Level.WARNING: "bold yellow", Level.INFO: "cyan"}
 LEVEL_ICON = {Level.ERROR: "✖", Level.WARNING: "⚠", Level.INFO: "ℹ"}
@@ -64,11 +64,23 @@ class FindingsPanel(OptionList):
         #: says), however the panel got it (F4, or Tab).
         self.back_to: Widget | None = None
 
+    @property
+    def checking(self) -> bool:
+        """No results yet: the first run is under way (or failed, and said so)."""
+        return self._key is None
+
     def on_mount(self) -> None:
-        if self._key is None:  # no results yet: the first run is under way
-            self.set_class(True, "-empty")
-            self.can_focus = False
-            self.add_option(Option(Text("… checking the guardrails", style="dim"), disabled=True))
+        if self.checking:
+            self.say("… checking the guardrails", "dim")
+
+    def say(self, message: str, style: str) -> None:
+        """A line in place of results: checking, or the run failed."""
+        self._key = None
+        self.findings = []
+        self.clear_options()
+        self.set_class(True, "-empty")
+        self.can_focus = False
+        self.add_option(Option(user_text(message, style, single_line=True), disabled=True))
 
     def show(self, findings: list[Finding]) -> None:
         findings = sorted(findings, key=lambda f: (-f.level, f.where))
@@ -92,8 +104,10 @@ class FindingsPanel(OptionList):
         self.add_option(Option(_summary(findings), disabled=True))
         self.add_options([Option(_line(f)) for f in findings])
         self.border_title = f"Guardrails: {len(findings)} here, {errors} errors"
-        about = self._about(self._in_use)
-        self.highlighted = about or (min(highlighted, len(findings)) if highlighted else 1)
+        kept = min(highlighted, len(findings)) if highlighted else 1
+        # While the list is open the facilitator moves in it: a new run keeps their place.
+        about = None if self.has_focus else self._about(self._in_use)
+        self.highlighted = about or kept
 
     def follow(self, where: str | None) -> None:
         """The record or field in use is ``where`` (a field path): show its most serious

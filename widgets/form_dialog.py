@@ -7,10 +7,10 @@ and asks first only when something was actually typed.
 
 from __future__ import annotations
 
-import textwrap
 from typing import Any
 
 from pydantic import ValidationError
+from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +26,7 @@ from sessions.textsafe import printable
 from widgets.confirm import Confirm
 from widgets.fields import FieldSpec, choose, parse, to_text
 from widgets.text_field import FieldArea
-from widgets.user_text import user_content
+from widgets.user_text import fit_rows, user_content
 
 
 class _SpecValidator(Validator):
@@ -60,16 +60,6 @@ class _SuggestChoice(Suggester):
             return None
         names = [choice.replace("_", " "), *(a for a, c in self.spec.aliases if c == choice)]
         return next((name for name in names if name.casefold().startswith(value)), None)
-
-
-def _fit(text: str, width: int, rows: int) -> list[str]:
-    """``text`` wrapped to ``width`` in at most ``rows`` rows, the last ending in "…" when
-    cut (the status line's last rows were cut off silently)."""
-    lines = textwrap.wrap(text, max(width, 10)) or [""]
-    if len(lines) > rows:
-        lines = lines[:rows]
-        lines[-1] = lines[-1][: max(width, 10) - 1].rstrip() + "…"
-    return lines
 
 
 def first_error(error: Exception) -> str:
@@ -258,9 +248,10 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             line = spec.hint if spec is not None else ""
         # Three rows: this field's, then one for the first wrong field elsewhere.
         width = self.query_one("#form-status").size.width or 76
-        rows = _fit(line, width, 3 - bool(others)) if line else []
-        rows += _fit(others[0], width, 1) if others else []
-        self._status("\n".join(rows), error=bool(problems))
+        console = self.app.console
+        rows = fit_rows(Text(line), width, 3 - bool(others), console) if line else []
+        rows += fit_rows(Text(others[0]), width, 1, console) if others else []
+        self._status("\n".join(row.plain for row in rows), error=bool(problems))
         self.query_one("#form-status").set_class(bool(advice) and not problems, "-advice")
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:

@@ -31,6 +31,7 @@ from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog, first_error
 from widgets.messages import SessionEdited
 from widgets.row_view import Column, RowView, fit_columns
+from widgets.user_text import fit_rows
 
 __all__ = ["Column", "RecordPanel", "RecordTable", "fit_columns", "model_maker"]
 
@@ -142,14 +143,7 @@ class RecordTable(RowView):
         text = self._detail(item)
         if width <= 0:
             return text
-        lines = text.wrap(self.app.console, width)
-        if len(lines) <= rows:
-            return text
-        kept = lines[:rows]
-        kept[-1].truncate(width - 1)
-        kept[-1].rstrip()
-        kept[-1].append("…", style="dim")
-        return Text("\n").join(kept)
+        return Text("\n").join(fit_rows(text, width, rows, self.app.console))
 
     def _detail(self, item: Any) -> Text:
         text = Text()

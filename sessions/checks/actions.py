@@ -84,16 +84,23 @@ def _window_start(session: Session) -> tuple[dt.date | None, str]:
     return session.metadata.date, "the incident"
 
 
+def _late_due(due: dt.date, session: Session) -> str:
+    """How far past the guide's 30 days ``due`` is ("" if within), for the check and the
+    form alike."""
+    start, reference = _window_start(session)
+    if start is None or due - start <= ACTION_ITEM_WINDOW:
+        return ""
+    return f"{(due - start).days} days after {reference}; the guide asks for 30"
+
+
 def due_advice(due: dt.date, today: dt.date, session: Session) -> str:
     """What to say of a due date as it is typed, before the item is saved: a day already
-    past (a typo for next year, as often as not) or beyond the guide's 30 days. "" if fine."""
+    past (a typo for next year, as often as not) or beyond the guide's 30 days. "" if fine.
+    The form does not know yet whether the item is done: it says so either way."""
     if due < today:
         days = (today - due).days
         return f"{due.isoformat()} is {days} day{'s' if days != 1 else ''} ago, in the past"
-    start, reference = _window_start(session)
-    if start and due - start > ACTION_ITEM_WINDOW:
-        return f"{(due - start).days} days after {reference}; the guide asks for 30 at most"
-    return ""
+    return _late_due(due, session)
 
 
 def check_actions(
@@ -106,7 +113,6 @@ def check_actions(
     """
     findings: list[Finding] = []
     factor_ids = {factor.id for factor in session.factors}
-    reference_day, reference = _window_start(session)
     for index, item in enumerate(session.action_items):
         where = f"action_items[{index}]"
         label = f"action {item.id}"
@@ -137,13 +143,12 @@ def check_actions(
         if item.due is None:
             if still_open:
                 findings.append(Finding(NO_DUE, f"{where}.due", f"{label}: give it a due date"))
-        elif still_open and reference_day and item.due - reference_day > ACTION_ITEM_WINDOW:
-            days = (item.due - reference_day).days
+        elif still_open and (late := _late_due(item.due, session)):
             findings.append(
                 Finding(
                     LATE_DUE,
                     f"{where}.due",
-                    f"{label}: due {days} days after {reference}; the guide asks for 30",
+                    f"{label}: due {late}",
                 )
             )
         if item.type is None or not item.type.strip():

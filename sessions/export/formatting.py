@@ -69,7 +69,7 @@ def link(title: str, url: str) -> str:
         return plain(f"{title} ({url})")
     safe = url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
     safe = safe.replace("<", "%3C").replace(">", "%3E").replace("\\", "%5C")
-    text = plain(title) or plain(url)
+    text = plain(title, links=False) or plain(url, links=False)
     image = "!" if url.lower().endswith(IMAGE_SUFFIXES) else ""
     return f"{image}[{text}]({safe})"
 

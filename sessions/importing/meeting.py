@@ -12,6 +12,7 @@ from sessions.importing.markdown_tree import (
     Section,
     cell_text,
     heading_key,
+    labelled,
     lines_source,
     table_rows,
     text_of,
@@ -73,27 +74,36 @@ def _parking_table(ctx: ImportContext, group: list[Token], *, dry: bool = False)
 
 
 _ROLES = {role.label.lower(): role for role in Role}
-_PERSON = re.compile(r"(?P<name>.+?) \((?P<role>[^()]+)\)")
+#: "Name (role)" and the ", " after it; a name may hold commas ("Raman, Priya").
+_PERSON = re.compile(
+    r"(?P<name>\S.*?) \((?P<role>" + "|".join(map(re.escape, _ROLES)) + r")\)(?:, |$)",
+    re.IGNORECASE,
+)
 
 
 def _date_or_attendees(ctx: ImportContext, source: str) -> bool:
     """Read "**Date**: YYYY-MM-DD" or "**Attendees**: Name (role), …" into the meeting;
     False (the line stays in the notes) when it is neither, or not all of it reads."""
-    label, _, value = text_of(source).partition(": ")
+    found = labelled(source)
+    if found is None:
+        return False
+    label, rest = found
+    value = text_of(rest)
     if label == MEETING_DATE_LABEL and not ctx.session.meeting.date:
         try:
-            ctx.session.meeting.date = dt.date.fromisoformat(value.strip())
+            ctx.session.meeting.date = dt.date.fromisoformat(value)
         except ValueError:
             return False
         return True
     if label != ATTENDEES_LABEL or ctx.session.meeting.attendees:
         return False
-    people = []
-    for part in value.split(", "):
-        match = _PERSON.fullmatch(part.strip())
-        role = _ROLES.get(match["role"].lower()) if match else None
-        if match is None or role is None:
+    people, done = [], 0
+    for match in _PERSON.finditer(value):
+        if match.start() != done:
             return False
-        people.append(Attendee(name=match["name"], role=role))
+        people.append(Attendee(name=match["name"], role=_ROLES[match["role"].lower()]))
+        done = match.end()
+    if done != len(value) or not people:
+        return False
     ctx.session.meeting.attendees = people
-    return bool(people)
+    return True
