@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from sessions.models.base import Model, Text
+from sessions.models.base import Model, Text, next_free_id
 
 
 class WhyNode(Model):
@@ -77,11 +77,7 @@ class FiveWhys(Model):
         return out
 
     def next_id(self) -> str:
-        taken = {node.id for node in self.nodes}
-        n = len(self.nodes) + 1
-        while f"w{n}" in taken:
-            n += 1
-        return f"w{n}"
+        return next_free_id("w", [node.id for node in self.nodes])
 
     @property
     def is_empty(self) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
@@ -33,3 +34,22 @@ class Model(BaseModel):
     """Strict base: an unknown key is a typo the user wants to hear about."""
 
     model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False)
+
+
+def next_free_id(prefix: str, taken: list[str]) -> str:
+    """The first of ``prefix`` + n, from one past the count, that no record has ("F3",
+    "w7"): ids stay short and are never reused while the record holding one exists."""
+    used = set(taken)
+    n = len(taken) + 1
+    while f"{prefix}{n}" in used:
+        n += 1
+    return f"{prefix}{n}"
+
+
+class LabelledEnum(StrEnum):
+    """A choice stored as its snake_case value and shown as words ("mitigation_started" →
+    "Mitigation started")."""
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()

@@ -7,10 +7,10 @@ from enum import StrEnum
 
 from pydantic import Field, field_validator
 
-from sessions.models.base import Model, Text, UtcDatetime
+from sessions.models.base import LabelledEnum, Model, Text, UtcDatetime
 
 
-class Role(StrEnum):
+class Role(LabelledEnum):
     RESPONDER = "responder"
     SERVICE_OWNER = "service_owner"
     FACILITATOR = "facilitator"
@@ -19,10 +19,6 @@ class Role(StrEnum):
     TEAM_REPRESENTATIVE = "team_representative"
     MANAGEMENT = "management"
     OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
 
 REQUIRED_ROLES: tuple[Role, ...] = (Role.RESPONDER, Role.SERVICE_OWNER, Role.FACILITATOR)
@@ -36,7 +32,7 @@ ROLES_CHECK: tuple[Role, ...] = (
 """Who the opening of the meeting looks for: the guide's required roles and a note-taker."""
 
 
-class SectionKind(StrEnum):
+class SectionKind(LabelledEnum):
     """What a meeting section is about; it decides which editor the meeting shows."""
 
     #: Setting the stage: the blameless reminder, the incident, the agenda, who is here.
@@ -51,10 +47,6 @@ class SectionKind(StrEnum):
     #: Lessons for the broader organisation (the review meeting).
     LESSONS = "lessons"
     OTHER = "other"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
 
 class Attendee(Model):

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from sessions.models.actions import ActionItem
 from sessions.models.analysis import Factor, RootCause
-from sessions.models.base import Model, Text
+from sessions.models.base import Model, Text, next_free_id
 from sessions.models.meeting import Meeting
 from sessions.models.metadata import Impact, Metadata
 from sessions.models.sections import Appendix, Lessons, Observation, Supporting, TeamSection
@@ -72,8 +72,4 @@ class Session(Model):
         return max((item.id for item in self.action_items), default=0) + 1
 
     def next_factor_id(self) -> str:
-        taken = {factor.id for factor in self.factors}
-        n = len(self.factors) + 1
-        while f"F{n}" in taken:
-            n += 1
-        return f"F{n}"
+        return next_free_id("F", [factor.id for factor in self.factors])

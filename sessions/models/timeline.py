@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from sessions.models.base import Model, Text, UtcDatetime
+from sessions.models.base import LabelledEnum, Model, Text, UtcDatetime
 
 
-class Marker(StrEnum):
+class Marker(LabelledEnum):
     """The moments of an incident the guide's timeline asks for."""
 
     ISSUE_STARTED = "issue_started"
@@ -24,10 +24,6 @@ class Marker(StrEnum):
     INCIDENT_DECLARED = "incident_declared"
     #: A status page or customer update (its colour or wording in the event text).
     STATUS_UPDATE = "status_update"
-
-    @property
-    def label(self) -> str:
-        return self.value.replace("_", " ").capitalize()
 
 
 class Precision(StrEnum):
