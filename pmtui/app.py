@@ -35,7 +35,7 @@ from screens.importing import import_markdown_beside
 from screens.meeting import MeetingScreen
 from screens.parts import PartContext
 from screens.preview import PreviewScreen
-from sessions import SessionFileError, dumps, to_markdown
+from sessions import SessionFileError, to_markdown
 from sessions.checks import Finding, run_checks
 from sessions.checks.config import CheckConfig, find_config, load_config
 from sessions.document import ChangedOnDisk, SessionDocument
@@ -309,7 +309,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         if was_running and not self.unsaved and self.save_state is SaveState.SAVED:
             # The file says "paused" too, so a live page beside the app stops counting.
             with contextlib.suppress(ChangedOnDisk, OSError):
-                self.document.save(dumps(self.editor.session))
+                self.document.save_session(self.editor.session)
         if not self.unsaved:
             self.exit(0)
             return

@@ -111,12 +111,14 @@ class Saver:
         """In a worker thread, on a snapshot: the UI goes on meanwhile."""
         call = self.app.call_from_thread
         document = to_document(snapshot)
+        parsed: Session | None = snapshot  # what the file will parse to, unless over the limits
         try:
             check_document(document, self.document.path)
         except SessionFileError as error:  # saved all the same: never lose the words
             call(self._over_limits, error)
+            parsed = None
         try:
-            self.document.save(document_text(document))
+            self.document.save(document_text(document), session=parsed)
         except ChangedOnDisk:
             call(self.on_conflict)
         except OSError as error:
@@ -128,7 +130,7 @@ class Saver:
         """Save on the UI thread (ctrl+s, quitting); False if it could not."""
         self.timer.sync()
         try:
-            self.document.save(dumps(self.editor.session))
+            self.document.save_session(self.editor.session)
         except ChangedOnDisk:
             self.on_conflict()
             return False

@@ -15,7 +15,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from sessions import limits
+from sessions import limits, parsed_cache
 from sessions.errors import SessionFileError
 from sessions.fileio import dumps, load_with_bytes, write_text_atomic
 from sessions.models import Session
@@ -104,9 +104,11 @@ class SessionDocument:
 
     # --- writing --------------------------------------------------------------------------
 
-    def save(self, text: str, *, overwrite: bool = False) -> None:
+    def save(self, text: str, *, overwrite: bool = False, session: Session | None = None) -> None:
         """Write ``text`` over the file; ChangedOnDisk unless it is still ours (or
-        ``overwrite``); OSError when it can't be written (the caller keeps the edits)."""
+        ``overwrite``); OSError when it can't be written (the caller keeps the edits).
+        ``session``, the session ``text`` was made from, is kept as the file's parsed form
+        (a big file then opens without parsing: `sessions.parsed_cache`)."""
         data = text.encode("utf-8")
         with self._lock:
             if not overwrite and self._changed():
@@ -116,9 +118,11 @@ class SessionDocument:
             self._digest = _digest(data)
             self._stamp = DiskStamp.of(written.stat) if written.stat else None
             self.split_links = written.split_links
+        if session is not None:
+            parsed_cache.keep(self.path, data, session)
 
     def save_session(self, session: Session, *, overwrite: bool = False) -> None:
-        self.save(dumps(session), overwrite=overwrite)
+        self.save(dumps(session), overwrite=overwrite, session=session)
 
     def copy_path(self, now: dt.datetime | None = None) -> Path:
         """Beside the file, named for the moment: ``incident.mine-20250117-150000.toml``."""

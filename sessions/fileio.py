@@ -11,7 +11,7 @@ from typing import Any
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
-from sessions import limits
+from sessions import limits, parsed_cache
 from sessions.atomic import Written, write_text_atomic
 from sessions.errors import SessionFileError
 from sessions.migrations import MIGRATIONS
@@ -141,10 +141,15 @@ def load(path: Path | str) -> Session:
 
 
 def load_with_bytes(path: Path | str) -> tuple[Session, bytes]:
-    """The session and the exact bytes it was read from (to tell our writes from others')."""
+    """The session and the exact bytes it was read from (to tell our writes from others').
+    A big file's parse is kept, and used while its bytes are the same: `sessions.parsed_cache`."""
     path = Path(path)
     raw = read_regular_file(path, limits.MAX_FILE_BYTES)
-    return loads(decode_utf8(raw, path), path), raw
+    session = parsed_cache.recall(path, raw)
+    if session is None:
+        session = loads(decode_utf8(raw, path), path)
+        parsed_cache.keep(path, raw, session)
+    return session, raw
 
 
 def save(session: Session, path: Path | str) -> Written:

@@ -20,12 +20,9 @@ one slower open; a cache that can't be read or written is ignored (it is rebuilt
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
 import os
 import stat
-import tempfile
 import time
 import zlib
 from dataclasses import dataclass, field
@@ -38,6 +35,7 @@ from sessions.folder import session_files
 from sessions.library_entry import RECORD_FIELDS, RECORD_VERSION, Entry, to_record
 from sessions.models import SCHEMA_VERSION
 from sessions.safe_read import open_error
+from sessions.user_cache import cache_root, path_key, replace_file
 
 RACY_SECONDS = 2.0
 """Files changed this recently are read again on the next open (see the module docstring)."""
@@ -48,16 +46,12 @@ FORMAT = f"pmtui-library-index {RECORD_VERSION}/{SCHEMA_VERSION}"
 
 def cache_home() -> Path:
     """The user's cache folder for library indexes (XDG base directory rules)."""
-    base = os.environ.get("XDG_CACHE_HOME", "")
-    root = Path(base) if os.path.isabs(base) else Path.home() / ".cache"
-    return root / "pmtui" / "library"
+    return cache_root() / "library"
 
 
 def cache_path(folder: Path, home: Path | None = None) -> Path:
     """The cache file for the library in ``folder`` (one per real folder path)."""
-    real = os.path.realpath(folder)
-    digest = hashlib.sha256(real.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    return (home or cache_home()) / f"{digest}.json"
+    return (home or cache_home()) / f"{path_key(folder)}.json"
 
 
 @dataclass
@@ -172,21 +166,6 @@ def _write_cache(cache: Path, records: dict[str, list], index: Index) -> None:
     body = json.dumps(records, separators=(",", ":")).encode("ascii")
     header = json.dumps({"format": FORMAT, "crc32": zlib.crc32(body)}).encode("ascii")
     try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        _replace(cache, header + b"\n" + body)
+        replace_file(cache, header + b"\n" + body)
     except OSError as error:
         index.cache_problem = f"cache not written: {error.strerror or error}"
-
-
-def _replace(path: Path, data: bytes) -> None:
-    """Replace the file in one rename. Not synced to disk: a cache a crash cuts short fails its
-    checksum and is rebuilt, so the fsyncs a session file's save pays are not worth it here."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp)
-        raise
