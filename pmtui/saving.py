@@ -21,7 +21,7 @@ from sessions import ReadOnlyFileError, SessionFileError, dumps
 from sessions.document import ChangedOnDisk, SessionDocument
 from sessions.editing import SessionEditor
 from sessions.edits import sort_timeline
-from sessions.fileio import document_text, to_document
+from sessions.fileio import to_document
 from sessions.limits import check_document
 from sessions.meeting_timer import MeetingTimer
 from sessions.models import Session
@@ -111,14 +111,12 @@ class Saver:
         """In a worker thread, on a snapshot: the UI goes on meanwhile."""
         call = self.app.call_from_thread
         document = to_document(snapshot)
-        parsed: Session | None = snapshot  # what the file will parse to, unless over the limits
         try:
             check_document(document, self.document.path)
         except SessionFileError as error:  # saved all the same: never lose the words
             call(self._over_limits, error)
-            parsed = None
         try:
-            self.document.save(document_text(document), session=parsed)
+            self.document.save_document(document, snapshot)
         except ChangedOnDisk:
             call(self.on_conflict)
         except OSError as error:

@@ -1,12 +1,12 @@
-"""Style files read before Textual would read them: at start for the modes, at leisure for
-the dialogs.
+"""Style files read before Textual would read them: at start for the modes, once the first
+screen is drawn for the dialogs.
 
 When a screen brings a style file the app has not read, Textual parses every style source
 again from scratch, in the key that opened the screen: about 19 ms for each first dialog,
 help and preview. A mode's first screen parses them all once more whatever it brings. So the
-modes' files are read with the app's own, and the dialogs' a moment after start, parsed
-alone, while the facilitator is still reading the screen. Each path is the one the screen
-resolves itself, so Textual knows it has it.
+modes' files are read with the app's own, and the dialogs' just after the first screen is
+drawn, parsed alone, while the facilitator is still reading it. Each path is the one the
+screen resolves itself, so Textual knows it has it.
 """
 
 from __future__ import annotations
@@ -16,9 +16,6 @@ from pathlib import Path
 
 from textual.app import App
 from textual.screen import Screen
-
-#: Seconds after start to read the dialogs' styles: after the first screen is drawn.
-LATER = 1.0
 
 
 def styles_of(*screens: type[Screen]) -> list[Path]:
@@ -34,7 +31,9 @@ def styles_of(*screens: type[Screen]) -> list[Path]:
 
 
 def read_styles_later(app: App, *screens: type[Screen]) -> None:
-    """Read the screens' style files ``LATER``, the ones not read yet, and parse only them."""
+    """Read the screens' style files once the screen is drawn, the ones not read yet, and
+    parse only them. (A second after start was too late for a quick first key: each test's
+    first form paid a full parse in its key.)"""
 
     def read() -> None:
         stylesheet = app.stylesheet
@@ -47,4 +46,4 @@ def read_styles_later(app: App, *screens: type[Screen]) -> None:
             # on screen restyled: each file's rules name its own screen, shown or not yet.
             stylesheet.parse()
 
-    app.set_timer(LATER, read)
+    app.call_after_refresh(read)

@@ -14,10 +14,11 @@ import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sessions import limits, parsed_cache
 from sessions.errors import SessionFileError
-from sessions.fileio import dumps, load_with_bytes, write_text_atomic
+from sessions.fileio import document_text, load_with_bytes, to_document, write_text_atomic
 from sessions.models import Session
 from sessions.safe_read import read_regular_file
 
@@ -104,11 +105,9 @@ class SessionDocument:
 
     # --- writing --------------------------------------------------------------------------
 
-    def save(self, text: str, *, overwrite: bool = False, session: Session | None = None) -> None:
+    def save(self, text: str, *, overwrite: bool = False) -> None:
         """Write ``text`` over the file; ChangedOnDisk unless it is still ours (or
-        ``overwrite``); OSError when it can't be written (the caller keeps the edits).
-        ``session``, the session ``text`` was made from, is kept as the file's parsed form
-        (a big file then opens without parsing: `sessions.parsed_cache`)."""
+        ``overwrite``); OSError when it can't be written (the caller keeps the edits)."""
         data = text.encode("utf-8")
         with self._lock:
             if not overwrite and self._changed():
@@ -118,11 +117,18 @@ class SessionDocument:
             self._digest = _digest(data)
             self._stamp = DiskStamp.of(written.stat) if written.stat else None
             self.split_links = written.split_links
-        if session is not None:
-            parsed_cache.keep(self.path, data, session)
+
+    def save_document(
+        self, document: dict[str, Any], session: Session, *, overwrite: bool = False
+    ) -> None:
+        """``save`` the TOML of ``document``, made from ``session``, which is then kept as the
+        file's parsed form if it is big (it opens without parsing: `sessions.parsed_cache`)."""
+        text = document_text(document)
+        self.save(text, overwrite=overwrite)
+        parsed_cache.keep_written(self.path, text, document, session)
 
     def save_session(self, session: Session, *, overwrite: bool = False) -> None:
-        self.save(dumps(session), overwrite=overwrite, session=session)
+        self.save_document(to_document(session), session, overwrite=overwrite)
 
     def copy_path(self, now: dt.datetime | None = None) -> Path:
         """Beside the file, named for the moment: ``incident.mine-20250117-150000.toml``."""

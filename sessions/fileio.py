@@ -77,9 +77,14 @@ def document_text(document: dict[str, Any]) -> str:
 
 def loads(text: str, path: Path | str = "<string>") -> Session:
     """The session in TOML text, refused with a SessionFileError beyond `sessions.limits`."""
+    return _read(text, path)[0]
+
+
+def _read(text: str, path: Path | str) -> tuple[Session, bool]:
+    """The session in TOML text, and whether the text was of the current schema."""
     data = parse_toml(text, path)
     limits.check_document(data, path)
-    return from_document(data, path)
+    return from_document(data, path), data.get("schema_version") == SCHEMA_VERSION
 
 
 def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
@@ -147,8 +152,9 @@ def load_with_bytes(path: Path | str) -> tuple[Session, bytes]:
     raw = read_regular_file(path, limits.MAX_FILE_BYTES)
     session = parsed_cache.recall(path, raw)
     if session is None:
-        session = loads(decode_utf8(raw, path), path)
-        parsed_cache.keep(path, raw, session)
+        session, current = _read(decode_utf8(raw, path), path)
+        if current:
+            parsed_cache.keep(path, raw, session)
     return session, raw
 
 

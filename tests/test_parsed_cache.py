@@ -1,12 +1,20 @@
 """A big session file's parse is kept, and used only while the file holds the same bytes."""
 
+import math
+import os
+import shutil
 import tomllib
+import typing
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from pydantic import BaseModel
 
 from sessions import dumps, load, loads, parsed_cache, save
+from sessions.document import SessionDocument
 from sessions.example import example_session
+from sessions.models import Session
 from tests.app_helpers import make_app, settle
 from tests.strategies import sessions_
 from widgets.messages import SessionEdited
@@ -60,7 +68,8 @@ def test_a_file_opens_from_its_kept_parse_until_its_bytes_change(tmp_path, monke
     [
         lambda entry: entry.replace(b"Checkout", b"Checkin!", 1),  # the JSON, still valid
         lambda entry: entry[: len(entry) // 2],  # cut short
-        lambda entry: entry.replace(b"pmtui-parsed-session 1/", b"pmtui-parsed-session 0/"),
+        lambda entry: entry.replace(b"pmtui-parsed-session", b"pmtui-parsed-sessioN"),
+        lambda entry: b"[" * 100_000 + b"\n" + entry.partition(b"\n")[2],
         lambda entry: b"",
     ],
 )
@@ -104,3 +113,97 @@ async def test_the_apps_saves_keep_the_parse_of_what_they_wrote(tmp_path, monkey
     with monkeypatch.context() as patched:
         no_parsing(patched)
         assert load(app.document.path).summary == "Written by the meeting."
+
+
+def test_an_entry_that_is_no_regular_file_is_not_read(tmp_path):
+    path = tmp_path / "incident.toml"
+    save(example_session(), path)
+    first = load(path)
+    entry = parsed_cache.entry_path(path)
+    entry.unlink()
+    os.mkfifo(entry)  # read, it would wait for a writer for ever
+    assert load(path) == first
+    entry.unlink()
+    entry.symlink_to("/dev/zero")
+    assert load(path) == first
+
+
+def test_infinite_and_undefined_slo_figures_read_the_same_every_time(tmp_path):
+    session = example_session()
+    session.impact.slo.error_budget_consumed_pct = math.inf
+    session.impact.slo.budget_remaining_pct = math.nan
+    path = tmp_path / "incident.toml"
+    save(session, path)
+    for _ in range(2):
+        slo = load(path).impact.slo
+        assert slo.error_budget_consumed_pct == math.inf and math.isnan(slo.budget_remaining_pct)
+
+
+def float_fields(model: type[BaseModel], seen: set) -> set[str]:
+    found = set()
+    for name, field in model.model_fields.items():
+        for kind in typing.get_args(field.annotation) or (field.annotation,):
+            if kind is float:
+                finite = any(getattr(m, "allow_inf_nan", None) is False for m in field.metadata)
+                found.add(f"{model.__name__}.{name}" + ("" if finite else " (inf, nan)"))
+            for inner in (kind, *typing.get_args(kind)):
+                if isinstance(inner, type) and issubclass(inner, BaseModel) and inner not in seen:
+                    seen.add(inner)
+                    found |= float_fields(inner, seen)
+    return found
+
+
+def test_the_only_numbers_json_could_not_keep_are_the_ones_looked_at():
+    """A new float field that allows inf or nan must be looked at by ``_finite`` too."""
+    assert float_fields(Session, set()) == {
+        "SloImpact.error_budget_consumed_pct (inf, nan)",
+        "SloImpact.budget_remaining_pct (inf, nan)",
+        "ImpactEntry.amount",
+    }
+
+
+def test_a_save_over_the_limits_is_not_kept(tmp_path):
+    path = tmp_path / "incident.toml"
+    save(example_session(), path)
+    document = SessionDocument.open(path)
+    parsed_cache.entry_path(path).unlink()
+    document.session.summary = "x" * (70 * 1024)  # over the longest text a file may hold
+    document.save_session(document.session)
+    assert not parsed_cache.entry_path(path).exists()
+    document.session.summary = "Within the limits again."
+    document.save_session(document.session)
+    assert parsed_cache.recall(path, path.read_bytes()) == document.session
+
+
+def test_a_migrated_file_is_not_kept(tmp_path):
+    path = tmp_path / "old.toml"
+    shutil.copy(Path(__file__).parent / "v1" / "checkout-v1.toml", path)
+    load(path)
+    assert not parsed_cache.entry_path(path).exists()
+
+
+def test_without_a_home_folder_files_are_parsed(tmp_path, monkeypatch):
+    path = tmp_path / "incident.toml"
+    save(example_session(), path)
+    monkeypatch.delenv("XDG_CACHE_HOME")
+
+    def no_home():
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", no_home)
+    assert load(path) == load(path)
+    SessionDocument.open(path).save_session(example_session())
+
+
+def test_the_least_recently_used_entries_go(tmp_path, monkeypatch):
+    monkeypatch.setattr(parsed_cache, "MAX_ENTRIES", 3)
+    paths = [tmp_path / f"incident-{n}.toml" for n in range(4)]
+    entries = [parsed_cache.entry_path(path) for path in paths]
+    for n, path in enumerate(paths[:3]):
+        save(example_session(), path)
+        load(path)
+        os.utime(entries[n], ns=(n * 10**9, n * 10**9))  # 0 is the oldest, then 1, then 2
+    load(paths[0])  # used again: now the newest
+    save(example_session(), paths[3])
+    load(paths[3])
+    assert [entry.exists() for entry in entries] == [True, False, True, True]

@@ -7,7 +7,6 @@ the next). The modes' files are read at start, the dialogs' a moment later."""
 from textual.css.stylesheet import Stylesheet
 from textual.screen import ModalScreen
 
-from pmtui import styles
 from tests.app_helpers import make_app, settle, typed
 
 
@@ -16,11 +15,9 @@ def _style_files(app) -> set[str]:
 
 
 async def test_every_screen_and_dialog_finds_its_styles_already_read(tmp_path, monkeypatch):
-    monkeypatch.setattr(styles, "LATER", 0.01)
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.pause(0.05)
         at_start = _style_files(app)
         opened = []
         for key in ("a", "v", "f1", "f5"):  # a form, the log paste, help, the preview
@@ -37,7 +34,6 @@ async def test_every_screen_and_dialog_finds_its_styles_already_read(tmp_path, m
 async def test_the_app_starts_on_its_mode_without_parsing_the_styles_again(tmp_path, monkeypatch):
     """Switching to the start mode made Textual parse every style source twice more at start
     (about 30 ms, a third of a bare app's start); the start mode's screen is the first screen."""
-    monkeypatch.setattr(styles, "LATER", 3600)
     reparsed = []
     reparse = Stylesheet.reparse
     monkeypatch.setattr(Stylesheet, "reparse", lambda self: reparsed.append(1) or reparse(self))
