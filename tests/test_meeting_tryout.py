@@ -6,7 +6,8 @@ import datetime as dt
 
 from sessions import load
 from sessions.agendas import MeetingConfig
-from sessions.models import Meeting, Session, WhyNode
+from sessions.example import example_session
+from sessions.models import Meeting, Session, TimelineEvent, WhyNode
 from sessions.parking import park
 from tests.app_helpers import TODAY, eventually, go_to_section, make_app, settle, shown, typed
 from widgets.findings_panel import FindingsPanel
@@ -374,3 +375,20 @@ async def test_a_long_record_s_detail_line_ends_in_an_ellipsis(tmp_path, example
         await typed(pilot, "down")
         (line,) = _details(app)
         assert "…" not in line and line.startswith("ID: 2")
+
+
+async def test_the_markers_stay_in_the_timeline_at_80x24_once_it_spans_days(tmp_path):
+    """A warning a week before the outage put dates in the time column, and the Marker column
+    (started, detectable, alert…: what the timeline review is about) stepped aside for them."""
+    session = example_session()
+    first = session.timeline[0].time
+    session.timeline.append(
+        TimelineEvent(time=first - dt.timedelta(days=7), event="Expiry warning sent to a list")
+    )
+    app = make_app(tmp_path, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#timeline-table")
+        header = table.render_line(0).text.split()
+        assert header[:5] == ["Time", "UTC", "Marker", "Event", "Actor"], header
+        assert table.render_line(1).text.startswith("2025-01-08 ")

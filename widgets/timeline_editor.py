@@ -154,7 +154,7 @@ class TimelineEditor(Vertical):
             [
                 self._time_column(),
                 Column("Marker", self._marker_cell, width=11, drop=2),
-                Column("Event", self._event_cell, min_width=44, weight=6),
+                Column("Event", self._event_cell, min_width=38, weight=6),
                 Column("Actor", lambda e: e.actor, min_width=10, weight=1, drop=1),
                 Column("Evidence", lambda e: e.evidence, min_width=12, weight=1, drop=3),
             ],
