@@ -120,7 +120,11 @@ async def test_parked_ideas_become_action_items_or_are_dropped(tmp_path, example
         assert (item.id, item.action, item.owner) == (6, "Add a TLS expiry monitor", "Ana Silva")
         assert session.meeting.parking_lot[0].status is IdeaStatus.ACTION
         assert session.meeting.parking_lot[0].action_id == 6
-        assert len(app.screen.query_one("#table-action_items").items) == 6  # redrawn
+        actions = app.screen.query_one("#table-action_items")
+        assert len(actions.items) == 6  # redrawn
+        # The new item is shown, highlighted and in use: a adds the next action item.
+        assert app.focused is actions and actions.current is item
+        app.screen.set_focus(table)
         table.cursor = 1
         burst(app, "x", "Out of scope", "enter")
         await settle(pilot)

@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 from textual import work
 from textual.binding import Binding
+from textual.message import Message
 
 from sessions.editing import SessionEditor
 from sessions.models import ActionItem, IdeaStatus, ParkedIdea
@@ -39,6 +40,13 @@ class ParkingLotTable(RecordTable):
         Binding("x", "drop", "Drop (why?)"),
         Binding("e", "edit", "Edit idea", show=False),
     ]
+
+    class ActionMade(Message):
+        """An idea became the action item at ``index`` (for whoever shows the action items)."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
 
     def __init__(
         self,
@@ -103,6 +111,7 @@ class ParkingLotTable(RecordTable):
         with self.editor.edit(PART, f"parked idea made action item {item.id}"):
             made_action(session.meeting, index, item)
         self._edited(f"made action item {item.id}", index)
+        self.post_message(self.ActionMade(len(session.action_items) - 1))
         self.notify(f"Action item {item.id} added from the parked idea", markup=False, timeout=3)
 
     @work(group="record-dialog")

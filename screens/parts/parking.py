@@ -18,7 +18,7 @@ from sessions.models import ActionItem
 from widgets._css import css_beside
 from widgets.parking_table import PART, ParkingLotTable
 from widgets.record_group import RecordGroup
-from widgets.record_table import RecordPanel
+from widgets.record_table import RecordPanel, RecordTable
 
 
 class ParkingLot(Vertical):
@@ -59,7 +59,18 @@ class ParkingLot(Vertical):
             self.table.show_session()  # the part's detail line follows (the lot came or went)
 
 
+class ActionsAndIdeas(RecordGroup):
+    """The action items over the parked ideas. An idea made an action item is shown where it
+    went, highlighted and in use: the room sees its owner and date, and ``a`` adds the next
+    action item (the focus left in the lot made ``a`` park an idea instead)."""
+
+    def on_parking_lot_table_action_made(self, message: ParkingLotTable.ActionMade) -> None:
+        actions = self.query_one("#table-action_items", RecordTable)
+        actions.go_to(message.index)
+        actions.focus()
+
+
 def action_items(context: PartContext) -> Widget:
-    return RecordGroup(
+    return ActionsAndIdeas(
         lists.action_items(context, detail=False), ParkingLot(context), id="action-items-part"
     )
