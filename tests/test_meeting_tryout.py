@@ -392,3 +392,27 @@ async def test_the_markers_stay_in_the_timeline_at_80x24_once_it_spans_days(tmp_
         header = table.render_line(0).text.split()
         assert header[:5] == ["Time", "UTC", "Marker", "Event", "Actor"], header
         assert table.render_line(1).text.startswith("2025-01-08 ")
+
+
+async def test_the_open_findings_list_names_each_finding_once_and_counts_in_words(
+    tmp_path, example
+):
+    """Opened, the list began with a summary repeating the first finding ("✖ 1  AI005: …"
+    over "✖ AI005 …"), under a title saying "1 errors"."""
+    example.action_items[1].due = TODAY - dt.timedelta(days=30)
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await go_to_section(app, 4)
+        await settle(pilot)
+        panel = app.screen.query_one(FindingsPanel)
+        await typed(pilot, "f4")
+        assert app.focused is panel
+        errors = sum(1 for f in panel.findings if f.level.name == "ERROR")
+        summary = str(panel.get_option_at_index(0).prompt)
+        rules = {f.rule.id for f in panel.findings}
+        assert not any(rule in summary for rule in rules), summary
+        assert "warning" in summary
+        noun = "error" if errors == 1 else "errors"
+        assert panel.border_title.endswith(f", {errors} {noun}")
+        assert str(panel.get_option_at_index(1).prompt).count(panel.findings[0].rule.id) == 1

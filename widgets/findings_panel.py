@@ -110,7 +110,7 @@ class FindingsPanel(OptionList):
             return
         self.add_option(Option(_summary(findings), disabled=True))
         self.add_options([Option(_line(f)) for f in findings])
-        self.border_title = f"Guardrails: {len(findings)} here, {errors} errors"
+        self.border_title = f"Guardrails: {len(findings)} here, {_counted(errors, 'error')}"
         kept = min(highlighted, len(findings)) if highlighted else 1
         # While the list is open the facilitator moves in it: a new run keeps their place.
         about = None if self.has_focus else self._about(self._in_use)
@@ -184,17 +184,23 @@ def _paths_over(where: str) -> list[str]:
     return [where[:i] for i, char in enumerate(where) if char in ".["] + [where]
 
 
+_LEVEL_NOUN = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def _summary(findings: list[Finding]) -> Text:
-    """The one line the collapsed panel shows: counts by level, then the top finding."""
+    """The list's first line: how many of each level. Not the top finding too: it is the
+    line under this one, and the open list showed it twice."""
     text = Text(no_wrap=True, overflow="ellipsis")
     for level in (Level.ERROR, Level.WARNING, Level.INFO):
         count = sum(1 for f in findings if f.level is level)
         if count:
-            text.append(f"{LEVEL_ICON[level]} {count}  ", style=LEVEL_STYLE[level])
-    top = findings[0]
-    text.append(f"{top.rule.id}: ", style="bold")
-    append_user(text, top.message, single_line=True)
-    text.append("  · F4 to review", style="dim")
+            said = f"{LEVEL_ICON[level]} {_counted(count, _LEVEL_NOUN[level])}"
+            text.append(said, style=LEVEL_STYLE[level])
+            text.append("  ")
     return text
 
 
