@@ -169,6 +169,10 @@ class MeetingTimer:
         if self.meeting.started_at is None:
             self.meeting.started_at = now
             self.meeting.ends_at = now + dt.timedelta(seconds=self.total_planned())
+            if self.meeting.date is None:
+                # The day it is held, on the facilitator's calendar: the action items' 30
+                # days run from it (they ran from the incident, months back, and all were late).
+                self.meeting.date = now.astimezone().date()
 
     def pause(self) -> None:
         if self.running:

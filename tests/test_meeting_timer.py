@@ -142,3 +142,20 @@ def test_old_files_with_fractional_seconds_load():
         {"agenda": [{"kind": "other", "title": "x", "planned_minutes": 5, "spent_seconds": 77.9}]}
     )
     assert meeting.agenda[0].spent_seconds == 77
+
+
+def test_starting_the_meeting_dates_it_unless_it_has_a_date():
+    """The action items' 30 days run from the meeting's date; a meeting run in pmtui had none,
+    so they ran from the incident, months back, and every new item was "late"."""
+    t, c = timer()
+    assert t.meeting.date is None
+    t.start()
+    assert t.meeting.date == START.astimezone().date()
+    t.pause()
+    c.advance(minutes=60 * 24 * 3)
+    t.start()  # later sittings keep the first day
+    assert t.meeting.date == START.astimezone().date()
+    planned = Meeting(date=dt.date(2025, 1, 20))
+    t, _ = timer(planned)
+    t.start()
+    assert t.meeting.date == dt.date(2025, 1, 20)
