@@ -101,8 +101,9 @@ def focused_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
 
 
 def help_groups(app: App) -> list[HelpGroup]:
-    """The focused widget's keys first (and its containers'), then the app's, then the
-    screen's and every other editor on it."""
+    """The focused widget's keys first (and its containers'), then the screen's own (the
+    meeting's timer keys: a facilitator's first question), then the app's, then every other
+    editor on the screen."""
     chain = [app.focused, *(app.focused.ancestors if app.focused else [])]
     screen = app.screen
     groups: list[HelpGroup] = [
@@ -113,12 +114,14 @@ def help_groups(app: App) -> list[HelpGroup]:
         # a session screen describes itself below; a dialog's own keys are "here"
         and not (widget is screen and isinstance(screen, SessionView))
     ]
-    groups.append(("Everywhere", "", [*app.BINDINGS, Binding("ctrl+p", "", "Commands")]))
-    if isinstance(screen, SessionView):
-        groups.extend(screen.help_groups())
-        for widget in screen.query("*"):
-            if isinstance(widget, HasHelp):
-                groups.append((widget.HELP_TITLE, "", list(widget.BINDINGS)))
+    everywhere = ("Everywhere", "", [*app.BINDINGS, Binding("ctrl+p", "", "Commands")])
+    if not isinstance(screen, SessionView):
+        return _once([*groups, everywhere])
+    groups.extend(screen.help_groups())
+    groups.append(everywhere)
+    for widget in screen.query("*"):
+        if isinstance(widget, HasHelp):
+            groups.append((widget.HELP_TITLE, "", list(widget.BINDINGS)))
     return _once(groups)
 
 

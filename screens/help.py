@@ -47,12 +47,13 @@ class HelpScreen(ModalScreen[None]):
                 rows = self.key_rows(bindings)
                 if not rows:
                     continue
-                table = Table(title=Text(where, style="bold"), title_justify="left", expand=True)
+                # The heading first, then what the group is for (it read as the previous
+                # group's last line when it stood above the heading).
+                title = Text.assemble((where, "bold"), (f"  {about}" if about else "", "italic"))
+                table = Table(title=title, title_justify="left", expand=True)
                 table.add_column("Key", style="bold cyan", no_wrap=True, width=18)
                 table.add_column("What it does")
                 for key, description in rows:
                     table.add_row(Text(key), Text(description))
-                if about:
-                    yield Static(Text(about, style="italic"), classes="help-about")
                 yield Static(table)
         yield KeysFooter(compact=True)

@@ -4,6 +4,9 @@ line under the action items and the parked ideas, a bare time in a session with 
 
 import datetime as dt
 
+from rich.table import Table
+
+from pmtui.commands import help_groups
 from sessions import load
 from sessions.agendas import MeetingConfig
 from sessions.example import example_session
@@ -416,3 +419,21 @@ async def test_the_open_findings_list_names_each_finding_once_and_counts_in_word
         noun = "error" if errors == 1 else "errors"
         assert panel.border_title.endswith(f", {errors} {noun}")
         assert str(panel.get_option_at_index(1).prompt).count(panel.findings[0].rule.id) == 1
+
+
+async def test_help_in_the_meeting_puts_the_timer_keys_before_the_apps(tmp_path):
+    """F1 at a section listed its editor's keys under "Here", then every app key: the timer's keys
+    (s n P +), what a facilitator asks for first, were on the second page. And each group's
+    line of what it is for stood above its heading, as if it ended the group before."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        titles = [title for title, _about, _keys in help_groups(app)]
+        assert titles.index("Meeting mode") < titles.index("Everywhere"), titles
+        await typed(pilot, "f1")
+        headings = [
+            static.content.title.plain
+            for static in app.screen.query("Static")
+            if isinstance(static.content, Table)
+        ]
+        assert "Meeting mode  The timed agenda walk." in headings, headings
