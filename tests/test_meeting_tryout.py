@@ -437,3 +437,13 @@ async def test_help_in_the_meeting_puts_the_timer_keys_before_the_apps(tmp_path)
             if isinstance(static.content, Table)
         ]
         assert "Meeting mode  The timed agenda walk." in headings, headings
+
+
+async def test_the_palette_key_ends_the_footer_at_the_screens_edge(tmp_path):
+    """In the compact footer the palette key kept a one-cell margin at the right edge: when
+    the keys ran past the width, one of their letters showed there ("▏^p palettev")."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        palette = app.screen.query_one("FooterKey.-command-palette")
+        assert palette.region.right == 80, palette.region

@@ -18,6 +18,17 @@ from textual.widgets import Footer
 class KeysFooter(Footer):
     """A Footer that rebuilds only when its keys change, and leaves nothing behind."""
 
+    # The compact footer gives every key a one-cell right margin, the palette key docked at
+    # the right edge too: the screen's last column was no key's, and when the keys ran past
+    # the width, one of their letters showed there ("▏^p palettev"). The palette key's own
+    # padding fills that cell instead.
+    DEFAULT_CSS = """
+    KeysFooter.-compact FooterKey.-command-palette {
+        margin-right: 0;
+        padding-right: 1;
+    }
+    """
+
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self._shown: tuple = ()
