@@ -111,12 +111,14 @@ class Saver:
         """In a worker thread, on a snapshot: the UI goes on meanwhile."""
         call = self.app.call_from_thread
         document = to_document(snapshot)
+        parsed: Session | None = snapshot
         try:
             check_document(document, self.document.path)
         except SessionFileError as error:  # saved all the same: never lose the words
             call(self._over_limits, error)
+            parsed = None  # and not kept as what the file reads as: reading refuses it
         try:
-            self.document.save_document(document, snapshot)
+            self.document.save_document(document, parsed)
         except ChangedOnDisk:
             call(self.on_conflict)
         except OSError as error:

@@ -119,16 +119,24 @@ class SessionDocument:
             self.split_links = written.split_links
 
     def save_document(
-        self, document: dict[str, Any], session: Session, *, overwrite: bool = False
+        self, document: dict[str, Any], session: Session | None, *, overwrite: bool = False
     ) -> None:
         """``save`` the TOML of ``document``, made from ``session``, which is then kept as the
-        file's parsed form if it is big (it opens without parsing: `sessions.parsed_cache`)."""
+        file's parsed form if it is big (it opens without parsing: `sessions.parsed_cache`).
+        ``session`` is None when the document is over the limits (the caller checked): it is
+        written all the same, and the file is parsed when next read."""
         text = document_text(document)
         self.save(text, overwrite=overwrite)
-        parsed_cache.keep_written(self.path, text, document, session)
+        if session is not None:
+            parsed_cache.keep_written(self.path, text, session)
 
     def save_session(self, session: Session, *, overwrite: bool = False) -> None:
-        self.save_document(to_document(session), session, overwrite=overwrite)
+        document = to_document(session)
+        try:
+            limits.check_document(document, self.path)
+        except SessionFileError:
+            session = None
+        self.save_document(document, session, overwrite=overwrite)
 
     def copy_path(self, now: dt.datetime | None = None) -> Path:
         """Beside the file, named for the moment: ``incident.mine-20250117-150000.toml``."""

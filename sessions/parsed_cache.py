@@ -32,7 +32,6 @@ import math
 import os
 import zlib
 from pathlib import Path
-from typing import Any
 
 from sessions import limits
 from sessions.errors import SessionFileError
@@ -98,15 +97,15 @@ def keep(path: Path | str, raw: bytes, session: Session) -> None:
         _forget_old(entry.parent)
 
 
-def keep_written(path: Path | str, text: str, document: dict[str, Any], session: Session) -> None:
-    """Keep ``session``, which ``document`` and its TOML ``text`` were made from and which was
-    just written to ``path``, if the file will read back: within the limits it is read with."""
+def keep_written(path: Path | str, text: str, session: Session) -> None:
+    """Keep ``session``, whose TOML ``text`` was just written to ``path``, if the file will
+    read back. The caller has found its document within the limits (`limits.check_document`);
+    the text's own limits, which reading checks first, are looked at here."""
     raw = text.encode("utf-8")
     if len(raw) < MIN_BYTES:
         return
     try:
         limits.scan_toml(text, path)
-        limits.check_document(document, path)
     except SessionFileError:
         return
     keep(path, raw, session)

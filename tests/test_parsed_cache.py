@@ -110,6 +110,17 @@ async def test_the_apps_saves_keep_the_parse_of_what_they_wrote(tmp_path, monkey
         written = app.document.path.read_bytes()
         assert b"Written by the meeting." in written
         assert parsed_cache.recall(app.document.path, written) == app.editor.session
+        kept = parsed_cache.entry_path(app.document.path).read_bytes()
+        with app.editor.edit("summary", "summary"):
+            app.editor.session.summary = "x" * (70 * 1024)  # over the longest text allowed
+        app.post_message(SessionEdited("summary", "typed"))
+        await settle(pilot)
+        assert b"x" * 1000 in app.document.path.read_bytes()  # written all the same
+        assert parsed_cache.entry_path(app.document.path).read_bytes() == kept  # not kept
+        with app.editor.edit("summary", "summary"):
+            app.editor.session.summary = "Written by the meeting."
+        app.post_message(SessionEdited("summary", "typed"))
+        await settle(pilot)
     with monkeypatch.context() as patched:
         no_parsing(patched)
         assert load(app.document.path).summary == "Written by the meeting."
