@@ -49,13 +49,27 @@ class Terminal:
         return self.tmux("capture-pane", "-p", "-t", self.name)
 
     def wait_for(self, text: str, seconds: float = 40) -> str:
+        return self.wait_until(lambda screen: text in screen, f"{text!r} never showed", seconds)
+
+    def wait_until(self, shows, what: str, seconds: float = 40) -> str:
+        """The screen once ``shows(screen)`` holds, polled every tenth of a second."""
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
             screen = self.screen()
-            if text in screen:
+            if shows(screen):
                 return screen
             time.sleep(0.1)
-        raise AssertionError(f"{text!r} never showed:\n{self.screen()}")
+        raise AssertionError(f"{what}:\n{self.screen()}")
+
+    def raw_until_exit(self, raw: Path, seconds: float = 40) -> str:
+        """Everything the app wrote, once it has left the alternate screen (its last write)."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            text = raw.read_bytes().decode("utf-8", errors="replace")
+            if "\x1b[?1049l" in text:
+                return text
+            time.sleep(0.05)
+        raise AssertionError("the app never left the alternate screen")
 
     def close(self) -> None:
         subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
@@ -98,11 +112,12 @@ def test_no_control_sequence_from_the_session_reaches_the_terminal(terminal, tmp
     for _ in range(16):  # every part of the document
         term.keys("M-Down")
     term.keys("F5")
-    time.sleep(1.5)
-    screen = term.screen()
+    screen = term.wait_until(
+        lambda screen: "Close preview" in screen and "Drawing the preview" not in screen,
+        "the preview was never drawn",
+    )
     term.keys("Escape", "C-q")
-    time.sleep(0.5)
-    raw = (tmp_path / "raw.out").read_bytes().decode("utf-8", errors="replace")
+    raw = term.raw_until_exit(tmp_path / "raw.out")
     assert "\x1b]52;" not in raw and "PWNED" not in raw.replace("␛]2;PWNED", "")
     assert "\x1b]8;;http://x" not in raw and "\x9b" not in raw and "\x90" not in raw
     assert "␛]" in raw  # the sequences were there, made visible
