@@ -1,4 +1,9 @@
-"""The facilitator's prompts for each meeting section, taken from the guide."""
+"""The facilitator's prompts for each meeting section, taken from the guide.
+
+Each is read aloud from the meeting bar beside the clock, 56 cells at 80×24: one that was cut
+there ("Ask why again for each answer, until you reach a syst…") could not be read out, so
+the guide's longer lines are said in fewer words (a test holds every prompt to that width).
+"""
 
 from __future__ import annotations
 
@@ -25,10 +30,10 @@ PRIME_DIRECTIVE = (
 
 PROMPTS: dict[SectionKind, tuple[str, ...]] = {
     SectionKind.OPENING: (
-        "Read the reminder aloud: what happened and how, not who.",
-        "Is everyone needed here: responders, service owner, a note-taker?",
+        "Read aloud: what happened and how, not who.",
+        "Who should be here: responders, owner, a note-taker?",
         "Walk through the agenda and when we will finish.",
-        "Ideas for fixes come up early: park them (i) for the action items.",
+        "Fix ideas come early: park them (i) for action items.",
     ),
     SectionKind.TIMELINE_REVIEW: (
         "When did the issue actually start?",
@@ -43,7 +48,7 @@ PROMPTS: dict[SectionKind, tuple[str, ...]] = {
     SectionKind.CONTRIBUTING_FACTORS: (
         "What about the system allowed this?",
         "What made this decision seem reasonable?",
-        "Ask why again for each answer, until you reach a systemic issue.",
+        "Ask why of each answer, down to a systemic issue.",
         "Multiple branches are OK (parallel why chains).",
         "Stop when you reach something you can fix.",
         "Focus on process and system, not people.",
@@ -52,23 +57,23 @@ PROMPTS: dict[SectionKind, tuple[str, ...]] = {
     SectionKind.WENT_WELL: (
         "What helped us detect, respond and recover?",
         "What should other teams copy?",
-        "Ensure all voices are heard: ask the quieter responders.",
+        "All voices heard? Ask the quieter responders.",
     ),
     SectionKind.COULD_IMPROVE: (
-        "What went poorly in detection, diagnosis, communication, recovery?",
-        "Where did we get lucky? What could have made this worse?",
+        "What went poorly: detection, diagnosis, comms, recovery?",
+        "Where did we get lucky? What could have been worse?",
         "How do we prevent this class of error?",
-        "Redirect blame to systems: 'The procedure didn't account for this case'.",
+        "Redirect blame: 'The procedure didn't account for this'.",
     ),
     SectionKind.ACTION_ITEMS: (
         "Focus on the 3-5 highest-impact items.",
         "Specific and measurable: how do we know it is done?",
-        "A single owner (not a team) and a due date within 30 days.",
+        "One owner (a person, not a team), due within 30 days.",
         "Prevent / Detect / Mitigate / Document: which is it?",
-        "Does it address a contributing factor or the root cause?",
+        "Does it address a contributing factor or root cause?",
     ),
     SectionKind.SUMMARY: (
-        "What happened, in a few minutes: impact, timeline, root cause, actions.",
+        "Recap: impact, timeline, root cause, actions.",
         "What would you want another team to take away?",
     ),
     SectionKind.LESSONS: (

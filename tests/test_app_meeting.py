@@ -20,7 +20,7 @@ async def test_agenda_runs_to_overtime_with_a_fake_clock(tmp_path):
             app.screen.tick()
             assert countdown.has_class(state)
         app.screen.tick()
-        assert "+01:00" in countdown.query_one("Digits").value
+        assert "+1:00" in countdown.query_one("Digits").value
         assert sum("over time" in n for n in app.notified) == 1  # once, not every tick
         await pilot.press("plus")  # extend by 5 minutes
         assert app.editor.session.meeting.agenda[0].planned_minutes == 25
@@ -80,7 +80,7 @@ async def test_each_section_shows_its_editor_and_prompts(tmp_path):
         ("timeline_review", "#timeline-table", "When did the issue actually start?"),
         ("contributing_factors", "#table-factors", "What about the system allowed this?"),
         ("went_well", "#table-went_well", "What helped us detect"),
-        ("could_improve", "#table-went_poorly", "What went poorly in detection"),
+        ("could_improve", "#table-went_poorly", "What went poorly: detection"),
         ("action_items", "#table-action_items", "Focus on the 3-5 highest-impact items"),
     ]
     async with app.run_test(size=(100, 30)) as pilot:

@@ -4,15 +4,28 @@ line under the action items and the parked ideas, a bare time in a session with 
 
 import datetime as dt
 
+from rich.cells import cell_len
 from rich.table import Table
+from textual.widgets import Digits
 
 from pmtui.commands import help_groups
 from sessions import load
 from sessions.agendas import MeetingConfig
 from sessions.example import example_session
-from sessions.models import Meeting, Session, TimelineEvent, WhyNode
+from sessions.models import Meeting, SectionKind, Session, TimelineEvent, WhyNode
 from sessions.parking import park
-from tests.app_helpers import TODAY, eventually, go_to_section, make_app, settle, shown, typed
+from sessions.prompts import PROMPTS
+from tests.app_helpers import (
+    TODAY,
+    FakeClock,
+    eventually,
+    go_to_section,
+    make_app,
+    settle,
+    shown,
+    typed,
+)
+from widgets.agenda_bar import AgendaBar
 from widgets.findings_panel import FindingsPanel
 from widgets.form_dialog import FormDialog
 
@@ -429,3 +442,43 @@ async def test_the_palette_key_ends_the_footer_at_the_screens_edge(tmp_path):
         await settle(pilot)
         palette = app.screen.query_one("FooterKey.-command-palette")
         assert palette.region.right == 80, palette.region
+
+
+async def test_every_prompt_is_read_whole_beside_the_clock_at_80x24(tmp_path):
+    """The prompt to read aloud was cut ("Ask why again for each answer, until you reach a
+    syst…"): every section's prompts fit the bar at 80×24, the key for the next one after
+    them as far as it fits."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_section(app, 1)
+        await settle(pilot)
+        bar = app.screen.query_one(AgendaBar)
+        width = bar.content_size.width
+        too_long = [p for ps in PROMPTS.values() for p in ps if cell_len(f"Ask: {p}") > width]
+        assert too_long == []
+        shown_prompts = []
+        for _ in PROMPTS[SectionKind.CONTRIBUTING_FACTORS]:
+            shown_prompts.append(shown(bar).splitlines()[2])
+            await pilot.press("question_mark")
+        assert "Ask: Ask why of each answer, down to a systemic issue.  (?)" in shown_prompts
+        assert [line for line in shown_prompts if "…" in line or "(?" not in line] == []
+
+
+async def test_the_header_holds_still_as_the_section_runs_over(tmp_path):
+    """The clock gained a "+" digit at overtime and pushed the agenda bar three columns right,
+    with the room watching: in the first ten minutes over it is as wide as before."""
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        digits = app.screen.query_one("#countdown-digits", Digits)
+        bar = app.screen.query_one(AgendaBar)
+        left = bar.region.x
+        await pilot.press("s")
+        faces = []
+        for minutes, seconds in ((0, 1), (19, 58), (0, 6), (9, 54)):
+            clock.advance(minutes=minutes, seconds=seconds)
+            app.screen.tick()
+            await settle(pilot)
+            faces.append((digits.value, bar.region.x))
+        assert faces == [("19:59", left), ("00:01", left), ("+0:05", left), ("+9:59", left)]

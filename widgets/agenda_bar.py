@@ -13,6 +13,9 @@ from widgets._css import css_beside
 from widgets.countdown import state_text
 from widgets.user_text import append_user
 
+MORE_HINTS = ("  (? more)", "  (?)")
+"""The key for the next prompt, in the words that fit after the prompt (or none)."""
+
 
 class AgendaBar(Static):
     """Three lines that fit 80 columns: where we are in the agenda, how we are doing for
@@ -43,12 +46,12 @@ class AgendaBar(Static):
         if timer.index != self._section:
             self._section, self.prompt_index = timer.index, 0
         self._last = (timer, now)
-        width = max(self.size.width - 2, 20)
+        width = max(self.size.width, 20)  # the content area: inside the padding
         agenda = self._agenda(timer, compact=False)
         if agenda.cell_len > width:
             agenda = self._agenda(timer, compact=True)
         prompts = max(self.size.height - 2, 1)
-        lines = [agenda, self._pace(timer, now, width), *self._prompt_lines(timer, prompts)]
+        lines = [agenda, self._pace(timer, now, width), *self._prompt_lines(timer, prompts, width)]
         for line in lines:
             line.truncate(width, overflow="ellipsis")
         shown = Text("\n").join(lines)
@@ -82,7 +85,9 @@ class AgendaBar(Static):
         prompts = PROMPTS[section.kind] if section else ()
         return prompts[(self.prompt_index + offset) % len(prompts)] if prompts else ""
 
-    def _prompt_lines(self, timer: MeetingTimer, count: int) -> list[Text]:
+    def _prompt_lines(self, timer: MeetingTimer, count: int, width: int) -> list[Text]:
+        """The prompts, the last followed by the key for the next one, as much of it as
+        fits: the prompt is read out whole, the key is also in F1 and the palette."""
         section = timer.section
         count = min(count, len(PROMPTS[section.kind]) if section else 1)
         lines = []
@@ -90,7 +95,11 @@ class AgendaBar(Static):
             text = Text("Ask: " if offset == 0 else "     ", style="bold")
             text.append(self._prompt(timer, offset), style="italic")
             lines.append(text)
-        lines[-1].append("  (? more)", style="dim")
+        last = lines[-1]
+        for hint in MORE_HINTS:
+            if last.cell_len + len(hint) <= width:
+                last.append(hint, style="dim")
+                break
         return lines
 
     @staticmethod

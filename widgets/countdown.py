@@ -24,6 +24,13 @@ def state_text(timer: MeetingTimer) -> str:
     return STATE_TEXT[timer.pace()] if timer.running else "⏸ paused"
 
 
+def clock_face(seconds: float) -> str:
+    """12:05 left, +3:10 over: in its first ten minutes overtime is as wide as the time left
+    was, so the header beside the clock does not move as the section runs over."""
+    text = mmss(seconds)
+    return "+" + text[2:] if text.startswith("+0") else text
+
+
 class Countdown(Vertical):
     """Shows what the timer says; it holds no time of its own. The state line shows only
     where there is room (the agenda bar says it otherwise)."""
@@ -36,7 +43,7 @@ class Countdown(Vertical):
         yield Label("", id="countdown-state")
 
     def show(self, timer: MeetingTimer) -> None:
-        self.query_one(Digits).update(mmss(timer.remaining()))
+        self.query_one(Digits).update(clock_face(timer.remaining()))
         pace = timer.pace()
         for state in Pace:
             self.set_class(state is pace, f"-{state.value}")
