@@ -85,11 +85,17 @@ def test_because_keeps_names_and_lowers_only_ordinary_words():
         WhyNode(id="w1", why="Why down?", because="GitLab.com was down"),
         WhyNode(id="w2", parent="w1", why="Why?", because="Azure disk snapshots failed"),
         WhyNode(id="w3", parent="w2", why="Why?", because="The backup job had not run"),
+        WhyNode(id="w4", parent="w3", why="Why?", because="Validation was skipped"),
+        WhyNode(id="w5", parent="w4", why="Why was validation skipped?", because="Postgres"),
     ]
+    session.root_cause.what_happened = "The azure-backup job and postgres-primary stopped."
     text = to_markdown(session)
     assert "Because GitLab.com was down" in text
-    assert "Because Azure disk snapshots failed" in text
+    assert "Because Azure disk snapshots failed" in text  # "azure-backup" is not the word
     assert "Because the backup job had not run" in text
+    # An ordinary word the analysis writes in lower case elsewhere, not only the listed ones.
+    assert "Because validation was skipped" in text
+    assert "Because Postgres" in text
 
 
 def test_each_problem_has_its_own_heading_and_chains():

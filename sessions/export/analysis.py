@@ -3,6 +3,9 @@ contributing factors."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from sessions.export.formatting import UNNAMED, plain_text, table
 from sessions.fishbone_art import render_fishbone
 from sessions.models import Fishbone, FishboneCategory, FiveWhys, Session, WhyNode
@@ -15,6 +18,7 @@ _SENTENCE_WORDS = frozenset(
     "a an the this that these those our we it its there they their no none some one each every"
     " all any nobody nothing two three several many most".split()
 )
+_LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
 
 
 def root_cause_section(session: Session) -> str:
@@ -26,7 +30,8 @@ def root_cause_section(session: Session) -> str:
         parts.append("### Trigger\n\n" + block(rc.trigger, 3))
     analyses = [whys for whys in rc.whys if not _blank_analysis(whys)]
     if analyses:
-        parts.append("### Why It Happened\n\n" + _analyses(analyses))
+        words = _ordinary_words(_analysis_texts(rc.what_happened, rc.trigger, analyses))
+        parts.append("### Why It Happened\n\n" + _analyses(analyses, words))
     statement = inline(rc.statement)
     if not statement:
         statement = inline("; ".join(n.because.strip() for n in rc.marked() if inline(n.because)))
@@ -42,25 +47,42 @@ def _blank_analysis(whys: FiveWhys) -> bool:
     return not inline(whys.problem) and not whys.nodes
 
 
-def _analyses(analyses: list[FiveWhys]) -> str:
+def _analysis_texts(what_happened: str, trigger: str, analyses: list[FiveWhys]) -> Iterable[str]:
+    yield what_happened
+    yield trigger
+    for whys in analyses:
+        yield whys.problem
+        for node in whys.nodes:
+            yield node.why
+            yield node.because
+
+
+def _ordinary_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words the analysis writes in lower case somewhere: "validation" in "Why was
+    validation skipped?" makes the answer "Validation was skipped" a sentence to go on
+    after "Because", while a name ("Postgres ran out…") is never written that way."""
+    return frozenset(word for text in texts for word in _LOWER_WORD.findall(text))
+
+
+def _analyses(analyses: list[FiveWhys], ordinary: frozenset[str]) -> str:
     if len(analyses) == 1:
         whys = analyses[0]
         problem = inline(whys.problem)
         head = f"**Problem**: {problem}\n\n" if problem else ""
-        return head + _chains(whys)
+        return head + _chains(whys, ordinary)
     out = []
     for number, whys in enumerate(analyses, 1):
         problem = inline(whys.problem)
         heading = f"#### Problem {number}" + (f": {problem}" if problem else "")
-        out.append(heading + ("\n\n" + _chains(whys) if whys.nodes else ""))
+        out.append(heading + ("\n\n" + _chains(whys, ordinary) if whys.nodes else ""))
     return "\n\n".join(out)
 
 
-def _chains(whys: FiveWhys) -> str:
+def _chains(whys: FiveWhys, ordinary: frozenset[str]) -> str:
     """Each chain once; a branch starts where it leaves the chain it shares steps with."""
     chains = whys.chains()
     if len(chains) == 1:
-        return _steps(chains[0], 1)
+        return _steps(chains[0], 1, ordinary)
     out = []
     printed: dict[str, int] = {}  # step id → the chain that printed it
     for number, chain in enumerate(chains, 1):
@@ -71,7 +93,7 @@ def _chains(whys: FiveWhys) -> str:
             label = f"**Chain {number}**, from step {shared} of chain {source}:"
         else:
             label = f"**Chain {number}**"
-        out.append(label + "\n\n" + _steps(chain[shared:], shared + 1))
+        out.append(label + "\n\n" + _steps(chain[shared:], shared + 1, ordinary))
     return "\n\n".join(out)
 
 
@@ -86,7 +108,7 @@ def _shared_prefix(chain: list[WhyNode], printed: dict[str, int]) -> tuple[int, 
     return 0, 0
 
 
-def _steps(nodes: list[WhyNode], first: int) -> str:
+def _steps(nodes: list[WhyNode], first: int, ordinary: frozenset[str]) -> str:
     steps = []
     for number, node in enumerate(nodes, first):
         mark = " **(root cause)**" if node.root_cause else ""
@@ -101,7 +123,7 @@ def _steps(nodes: list[WhyNode], first: int) -> str:
         step = f"{number}. {question}"
         if because:
             if not because.lower().startswith("because"):
-                because = inline("Because " + _sentence_case(node.because.strip()))
+                because = inline("Because " + _sentence_case(node.because.strip(), ordinary))
             step += f"\n   - {because}{mark}"
         elif mark:
             step += f"\n   - {mark.strip()}"
@@ -109,11 +131,13 @@ def _steps(nodes: list[WhyNode], first: int) -> str:
     return "\n\n".join(steps)
 
 
-def _sentence_case(text: str) -> str:
-    """Lower the first word after "Because" only when it is an ordinary word, never a name."""
+def _sentence_case(text: str, ordinary: frozenset[str]) -> str:
+    """Lower the first word after "Because" only when it is an ordinary word, never a name
+    (nor an acronym: "DNS" stays)."""
     first, _, rest = text.partition(" ")
+    word = first.lower()
     if (
-        first.lower() in _SENTENCE_WORDS
+        (word in _SENTENCE_WORDS or word in ordinary)
         and first[:1].isupper()
         and not any(c.isupper() for c in first[1:])
     ):
