@@ -1,14 +1,17 @@
 """The fishbone editor alone: built by keystrokes, and reorder/delete/undo set up directly."""
 
 from sessions import dumps, loads
-from sessions.models import Factor, Session
+from sessions.models import ActionItem, Factor, Session
 from tests.app_helpers import typed
 from tests.widget_host import Host
 from widgets.fishbone import FishboneEditor
 
 
 async def test_build_a_fishbone_by_keystrokes_only():
-    session = Session(factors=[Factor(id="F1", factor="No query timeout")])
+    session = Session(
+        factors=[Factor(id="F1", factor="No query timeout")],
+        action_items=[ActionItem(id=3, action="Add a timeout", addresses=["F1"])],
+    )
     app = Host(session, lambda editor: FishboneEditor(editor, id="fishbone"))
     async with app.run_test(size=(100, 40)) as pilot:
         app.query_one("#fishbone-tree").focus()
@@ -20,8 +23,10 @@ async def test_build_a_fishbone_by_keystrokes_only():
             "a", "Manual runs 🔥", "enter",  # a sub-cause of the selected cause
             "up", "l", "f", "1", "enter",  # link the cause to F1 (typing "f1")
             "right_square_bracket",  # move the cause to Technology
-            "c", "Measurement", "enter",
         )  # fmt: skip
+        detail = str(app.query_one("#fishbone-detail").render())
+        assert "↔ F1: No query timeout · action items #3" in detail  # an id, not a count
+        await typed(pilot, "c", "Measurement", "enter")
         fishbone = session.root_cause.fishbone
         assert fishbone.problem == "Checkout errors"
         assert [c.name for c in fishbone.categories][-1] == "Measurement"

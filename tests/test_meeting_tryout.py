@@ -482,3 +482,16 @@ async def test_the_header_holds_still_as_the_section_runs_over(tmp_path):
             await settle(pilot)
             faces.append((digits.value, bar.region.x))
         assert faces == [("19:59", left), ("00:01", left), ("+0:05", left), ("+9:59", left)]
+
+
+async def test_the_factors_name_the_action_items_that_address_them_by_id(tmp_path, example):
+    """ "Actions: 1, 5" read as counts: the ids are written #1 #5."""
+    example.factors[3].id = "F9"  # no action item addresses it now
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_section(app, 1)
+        await settle(pilot)
+        table = app.screen.query_one("#table-factors")
+        actions = [table.columns[-1].show(factor) for factor in table.items]
+        assert actions == ["#1 #5", "#2", "#3", "⚠ none"]
+        assert "Actions: #1 #5" in table.detail(table.items[0]).plain

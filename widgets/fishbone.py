@@ -323,6 +323,6 @@ class FishboneEditor(Vertical):
         append_user(detail, names.get(factor_id, "(no such factor)"))
         actions = edits.addressed_by(session, factor_id)
         if actions:
-            detail.append(" · action items " + ", ".join(map(str, actions)))
+            detail.append(" · action items " + ", ".join(f"#{number}" for number in actions))
         else:
             detail.append(" · no action item addresses it yet", style="yellow")

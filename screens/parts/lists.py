@@ -40,8 +40,8 @@ def factors(context: PartContext) -> Widget:
         return Factor.model_validate({**base, **values})
 
     def actions(factor: Factor) -> str:
-        ids = addressed_by(session(), factor.id)
-        return ", ".join(map(str, ids)) if ids else "⚠ none"
+        ids = addressed_by(session(), factor.id)  # "#1 #5": action ids, not counts
+        return " ".join(f"#{number}" for number in ids) if ids else "⚠ none"
 
     table = RecordTable(
         "contributing factor",
