@@ -40,8 +40,9 @@ def _block(
     lines = _lines(name.upper(), width, "", "", full)
     for text, subs in causes:
         lines += _lines(text, width, "├ ", "│ ", full)
-        for sub in subs:
-            lines += _lines(sub, width, "│  └ ", "│    ", full)
+        for number, sub in enumerate(subs, 1):
+            last = number == len(subs)  # a branch ends at its last sub-cause, not each one
+            lines += _lines(sub, width, *(("│  └ ", "│    ") if last else ("│  ├ ", "│  │ ")), full)
     return lines
 
 

@@ -369,3 +369,15 @@ def test_the_exported_fishbone_cuts_no_words():
     assert f"- {long_cause}\n  - {sub}" in text  # and listed in full after the drawing
     # The widget's compact drawing still cuts to fit.
     assert any("…" in line for line in render_fishbone(session.root_cause.fishbone, 80))
+
+
+def test_a_causes_sub_causes_branch_off_it_and_the_last_ends_the_branch():
+    from sessions.fishbone_art import render_fishbone
+    from sessions.models import Cause, Fishbone, FishboneCategory
+
+    cause = Cause(text="Pool alert at 100%", sub_causes=["Copied threshold", "No review"])
+    fishbone = Fishbone(
+        problem="Errors", categories=[FishboneCategory(name="Tech", causes=[cause])]
+    )
+    lines = [line.strip() for line in render_fishbone(fishbone, 80)]
+    assert lines[:4] == ["TECH", "├ Pool alert at 100%", "│  ├ Copied threshold", "│  └ No review"]
