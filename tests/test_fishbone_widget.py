@@ -56,3 +56,30 @@ async def test_rename_reorder_delete_and_undo():
         assert [c.name for c in session.root_cause.fishbone.categories] == names
         await pilot.press("ctrl+up", "ctrl+up")  # at the top: nothing to undo for it
         assert app.editor.undo().what == "moved"
+
+
+async def test_what_was_just_added_is_scrolled_into_view(example):
+    """At 80x24 a cause added to the last category was selected below the tree's bottom edge:
+    the room saw nothing happen."""
+    app = Host(example, lambda editor: FishboneEditor(editor, id="fishbone"))
+    async with app.run_test(size=(80, 14)) as pilot:
+        tree = app.query_one("#fishbone-tree")
+        tree.focus()
+        await typed(pilot, "end", "up", "c", "Measurement", "enter")
+        assert tree.cursor_node.data == (4,)
+        assert tree.scroll_offset.y <= tree.cursor_line < tree.scroll_offset.y + tree.size.height
+        await typed(pilot, "home", "a", "Pool metric sampled each minute", "enter")
+        assert tree.cursor_node.data[0] == 0  # added up top: the view goes back up to it
+        assert tree.scroll_offset.y <= tree.cursor_line < tree.scroll_offset.y + tree.size.height
+
+
+async def test_the_diagram_in_place_of_the_tree_scrolls_with_the_arrow_keys(example):
+    app = Host(example, lambda editor: FishboneEditor(editor, id="fishbone"))
+    async with app.run_test(size=(80, 12)) as pilot:
+        app.query_one("#fishbone-tree").focus()
+        await typed(pilot, "v", "down", "down")  # typed with `v`, before the view is drawn
+        view = app.query_one("#fishbone-diagram-view")
+        assert app.query_one("#fishbone").diagram_only
+        assert view.max_scroll_y > 2 and view.scroll_offset.y == 2
+        await typed(pilot, "pagedown", "pagedown", "up")
+        assert view.scroll_offset.y == view.max_scroll_y - 1

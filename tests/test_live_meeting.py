@@ -271,6 +271,32 @@ async def test_the_fishbone_diagram_keeps_the_keys_in_the_editor(tmp_path):
         assert app.focused is app.screen.query_one("#fishbone-tree")
 
 
+async def test_the_diagram_key_and_a_tab_key_typed_together_leave_the_keys_in_the_tab_shown(
+    tmp_path,
+):
+    """ "v 2" in one burst left the keys in the hidden fishbone (the focus `v` moved came
+    after the `2`), or with nothing at all; while the diagram fills the editor, its keys
+    don't edit the hidden tree."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await go_to_section(app, 1)
+        await typed(pilot, "3", "v", "2")  # diagram on, then the 5 whys
+        assert app.focused is app.screen.query_one("#whys-tree")
+        await typed(pilot, "3", "v", "2")  # diagram off, then the 5 whys
+        assert app.focused is app.screen.query_one("#whys-tree")
+        await typed(pilot, "3", "v", "d", "a")
+        fishbone = app.screen.query_one("#fishbone")
+        assert fishbone.diagram_only and app.focused is fishbone
+        assert not isinstance(app.screen, FormDialog)  # `a` added nothing to the hidden tree
+        keys = {key.key for key in app.screen.query("KeysFooter FooterKey")}
+        assert "v" in keys and not keys & {"a", "d", "enter"}
+        assert not app.editor.can_undo  # `d` deleted nothing either
+        # Filling the editor, the diagram shows every word (it cut "Cognitive load during …").
+        drawn = str(app.screen.query_one("#fishbone-diagram").render())
+        assert "…" not in drawn and "looked noisy" in drawn
+
+
 async def test_every_section_editor_has_a_key_and_a_palette_entry(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -52,3 +52,13 @@ async def test_shallow_chain_warns_and_delete_is_undoable():
         assert session.root_cause.whys[0].nodes == []
         assert app.editor.undo().what == "why deleted"
         assert session.root_cause.whys[0].nodes[0].because == "Because [bold]x[/]"
+
+
+async def test_a_step_added_below_the_view_is_scrolled_into_it(example):
+    app = Host(example, lambda editor: WhysEditor(editor, id="whys"))
+    async with app.run_test(size=(80, 12)) as pilot:
+        tree = app.query_one("#whys-tree")
+        tree.focus()
+        await typed(pilot, "end", "a", "Nobody owned the template", "tab", "Why?", "enter")
+        assert "Nobody owned the template" in str(tree.cursor_node.label)
+        assert tree.scroll_offset.y <= tree.cursor_line < tree.scroll_offset.y + tree.size.height

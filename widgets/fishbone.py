@@ -11,7 +11,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.reactive import reactive
 from textual.widgets import Static, Tree
 
@@ -39,6 +39,10 @@ class CauseTree(Tree[CausePath]):
         return action != "select_cursor"
 
 
+class DiagramView(VerticalScroll, can_focus=False):
+    """The drawing, scrolled by the editor's keys: not a stop of its own for Tab."""
+
+
 class FishboneEditor(Vertical):
     DEFAULT_CSS = css_beside(__file__)
     HELP_TITLE = "Fishbone"
@@ -54,22 +58,29 @@ class FishboneEditor(Vertical):
         Binding("ctrl+up,K", "reorder(-1)", "Move up", show=False),
         Binding("ctrl+down,J", "reorder(1)", "Move down", show=False),
         Binding("p", "edit_problem", "Problem", show=False),
+        # The diagram in place of the tree scrolls with the keys that moved in the tree.
+        Binding("up", "scroll_diagram('up')", "Scroll up", show=False),
+        Binding("down", "scroll_diagram('down')", "Scroll down", show=False),
+        Binding("pageup", "scroll_diagram('page_up')", "Page up", show=False),
+        Binding("pagedown", "scroll_diagram('page_down')", "Page down", show=False),
     ]
 
-    diagram_only: reactive[bool] = reactive(False)
+    diagram_only: reactive[bool] = reactive(False, bindings=True)
     """The diagram in place of the tree (v), for showing the room."""
 
     def __init__(self, editor: SessionEditor, *, id: str | None = None) -> None:
         super().__init__(id=id, classes="session-view")
         self.editor = editor
         self.parts = frozenset({PART, "factors", "action_items"})
+        self._diagram_top = 0  # the diagram's line at the top of its view
 
     @property
     def fishbone(self) -> Fishbone:
         return self.editor.session.root_cause.fishbone
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="fishbone-diagram")
+        with DiagramView(id="fishbone-diagram-view"):
+            yield Static("", id="fishbone-diagram")
         tree = CauseTree("", data=(), id="fishbone-tree")
         tree.auto_expand = False
         yield tree
@@ -84,13 +95,39 @@ class FishboneEditor(Vertical):
 
     def watch_diagram_only(self, value: bool) -> None:
         """The hidden tree can't keep the focus: the editor takes it while the diagram fills
-        it (its keys, `v` first, keep working), and gives it back to the tree after."""
+        it (its keys, `v` first, keep working), and gives it back to the tree after. At once:
+        a focus put off to later landed after the next key ("v 2" typed together left the
+        keys in the fishbone, hidden behind the 5 whys)."""
         had_focus = self.has_focus_within
+        self._diagram_top = self.query_one(DiagramView).scroll_offset.y
         self.set_class(value, "-diagram-only")
         self.can_focus = value
         if had_focus:
-            (self if value else self.tree).focus()
+            self.screen.set_focus(self if value else self.tree)
         self.draw_diagram()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the diagram fills the editor, it scrolls and `v` gives the tree back; the
+        other keys would edit the selection in the hidden tree, which the room can't see."""
+        if action == "scroll_diagram":
+            return self.diagram_only
+        return not self.diagram_only or action == "toggle_diagram"
+
+    def action_scroll_diagram(self, how: str) -> None:
+        """Keeps the line to show at the top, and scrolls there once the view is laid out:
+        `v` and arrows typed together came before the view had a size to scroll."""
+        page = max(self.size.height - 4, 1)  # the view's rows, less the detail's
+        step = {"up": -1, "down": 1, "page_up": -page, "page_down": page}[how]
+        self._diagram_top = max(self._diagram_top + step, 0)
+        view = self.query_one(DiagramView)
+        if view.size.height:  # laid out: no further than its end
+            self._diagram_top = min(self._diagram_top, view.max_scroll_y)
+        self.call_after_refresh(self._scroll_diagram)
+
+    def _scroll_diagram(self) -> None:
+        view = self.query_one(DiagramView)
+        self._diagram_top = min(self._diagram_top, view.max_scroll_y)
+        view.scroll_to(y=self._diagram_top, animate=False, immediate=True)
 
     def action_toggle_diagram(self) -> None:
         self.diagram_only = not self.diagram_only
@@ -103,7 +140,8 @@ class FishboneEditor(Vertical):
 
     def draw_diagram(self) -> None:
         width = max(self.size.width - 2, 30)
-        lines = render_fishbone(self.fishbone, width)
+        # Filling the editor, the diagram has the rows to show every word, as the export does.
+        lines = render_fishbone(self.fishbone, width, full=self.diagram_only)
         self.query_one("#fishbone-diagram", Static).update(user_text("\n".join(lines)))
 
     def show_session(self, select: CausePath | None = None) -> None:
@@ -142,7 +180,7 @@ class FishboneEditor(Vertical):
                     lines[(ci, ki, si)] = line
         tree.root.expand_all()
         target = next((lines[p] for p in (current, current[:-1], current[:1]) if p in lines), 0)
-        tree.cursor_line = target
+        tree.move_cursor_to_line(target)  # and into view: a new cause was added below it
         self.draw_diagram()
         self.show_detail(self._path())
 

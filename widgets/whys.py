@@ -133,7 +133,7 @@ class WhysEditor(Vertical):
         tree.root.expand_all()
         for line, node in enumerate(_in_order(tree.root)):
             lines[node.data] = line
-        tree.cursor_line = lines.get(current or PROBLEM, 0)
+        tree.move_cursor_to_line(lines.get(current or PROBLEM, 0))  # in view: it scrolls
         self._show_warnings(whys)
         self.show_detail(current)
 

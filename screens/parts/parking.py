@@ -67,7 +67,7 @@ class ActionsAndIdeas(RecordGroup):
     def on_parking_lot_table_action_made(self, message: ParkingLotTable.ActionMade) -> None:
         actions = self.query_one("#table-action_items", RecordTable)
         actions.go_to(message.index)
-        actions.focus()
+        self.screen.set_focus(actions)  # now, not after the next key
 
 
 def action_items(context: PartContext) -> Widget:
