@@ -231,6 +231,7 @@ async def ask_for_ticket(screen: Screen, tracked: TrackedAction) -> bool:
         "Ticket key or URL",
         placeholder="OPS-101 or https://github.com/org/repo/issues/7",
         help="empty removes the link",
+        typed_over=True,
     )
     title = one_line(f"Ticket for: {tracked.item.action}")
     dialog = FormDialog(title, [spec], {"ticket": tracked.item.ticket})

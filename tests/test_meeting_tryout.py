@@ -495,3 +495,14 @@ async def test_the_factors_name_the_action_items_that_address_them_by_id(tmp_pat
         actions = [table.columns[-1].show(factor) for factor in table.items]
         assert actions == ["#1 #5", "#2", "#3", "⚠ none"]
         assert "Actions: #1 #5" in table.detail(table.items[0]).plain
+
+
+async def test_typing_in_an_edit_form_adds_to_the_text_it_does_not_replace_it(tmp_path):
+    """The edit form selected the whole field: " on order lookup" typed to add to a cause
+    replaced it."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_section(app, 1)
+        await settle(pilot)
+        await typed(pilot, "enter", " (no default)", "tab", "tab", "enter")
+        assert app.editor.session.factors[0].factor == "Missing migration check (no default)"

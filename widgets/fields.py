@@ -40,6 +40,9 @@ class FieldSpec:
     #: What the form says of a value it takes but the guide questions (a due date in the
     #: past), as it is typed; "" when there is nothing to say. It never blocks saving.
     advice: Callable[[Any], str] | None = field(default=None, compare=False)
+    #: A value typed over whole (a ticket key or URL), selected even in the field the form
+    #: opens in, where the team's words otherwise keep the cursor at their end.
+    typed_over: bool = False
 
     @property
     def name_shown(self) -> str:

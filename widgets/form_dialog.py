@@ -150,6 +150,10 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             validators=[_SpecValidator(spec)],
             validate_on=["changed"],
             suggester=suggester,
+            # The field the form opens in keeps its text with the cursor at the end: selected,
+            # the first letter typed to add to it (Enter, " on order lookup") replaced it all.
+            # Tab into a field selects it, to type over, as forms do.
+            select_on_focus=spec.typed_over or spec is not self.specs[0],
             compact=True,
             id=field_id,
         )
