@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pmtui import output
+from sessions.wording import counted
 
 if TYPE_CHECKING:
     from sessions.atomic import Written
@@ -63,7 +64,8 @@ def write_failed(path: Path, error: OSError) -> int:
 def _note_split_links(written: Written) -> None:
     if written.split_links:
         output.note(
-            f"{written.path} had {written.split_links} other hard link(s): they keep the old text"
+            f"{written.path} had {counted(written.split_links, 'other hard link')}: "
+            "they keep the old text"
         )
 
 

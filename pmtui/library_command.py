@@ -10,6 +10,7 @@ from pmtui import output
 from sessions.library import Library, TrackedAction, tracked_actions
 from sessions.library_report import format_stats
 from sessions.library_stats import stats
+from sessions.wording import counted
 
 
 def _open(args: argparse.Namespace) -> Library:
@@ -73,7 +74,8 @@ def _review_formats(args: argparse.Namespace, library: Library, today: dt.date) 
     linked = [t for t in agenda if t.item.ticket]
     wanted = [t for t in agenda if not t.item.ticket]
     if linked:
-        output.note(f"{len(linked)} open item(s) already have a ticket: left out")
+        verb = "has" if len(linked) == 1 else "have"
+        output.note(f"{counted(len(linked), 'open item')} already {verb} a ticket: left out")
     make = jira_csv if args.format == "csv" else gh_script
     output.text(make(wanted, library.folder, link_base=args.link_base))
 

@@ -25,6 +25,7 @@ from sessions.fileio import to_document
 from sessions.limits import check_document
 from sessions.meeting_timer import MeetingTimer
 from sessions.models import Session
+from sessions.wording import counted
 from widgets.confirm import ChoiceDialog
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
@@ -162,8 +163,9 @@ class Saver:
         if self.document.split_links:
             self._tell_once(
                 "links",
-                f"{self.document.path.name} had {self.document.split_links} other hard "
-                "link(s); they keep the old text (saving replaces the file).",
+                f"{self.document.path.name} had "
+                f"{counted(self.document.split_links, 'other hard link')}; they keep the old "
+                "text (saving replaces the file).",
                 "warning",
             )
         if self.state is not SaveState.CONFLICT and (

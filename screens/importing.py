@@ -14,6 +14,7 @@ from textual.app import App
 from sessions.errors import SessionFileError
 from sessions.import_file import import_beside
 from sessions.template import Template
+from sessions.wording import counted
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
 
@@ -41,7 +42,8 @@ async def import_markdown_beside(app: App, folder: Path, template: Template) -> 
         app.notify(f"Could not import: {error}", severity="error", markup=False, timeout=10)
         return None
     kept = (
-        f" {len(result.unplaced)} passage(s) it could not place are kept in its Import Notes."
+        f" {counted(len(result.unplaced), 'passage')} it could not place"
+        f" {'is' if len(result.unplaced) == 1 else 'are'} kept in its Import Notes."
         if result.unplaced
         else ""
     )

@@ -23,6 +23,7 @@ from sessions.library import Entry, Library, parse_query
 from sessions.library_edits import LibraryEditError, create_in_library
 from sessions.models import Metadata, Severity
 from sessions.textsafe import one_line
+from sessions.wording import counted
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
 from widgets.keys_footer import KeysFooter
@@ -61,7 +62,7 @@ def entry_detail(entry: Entry) -> Text:
         entry.status.value + (" (archived)" if entry.archived else ""),
         "services: " + ", ".join(entry.services) if entry.services else "",
         "tags: " + ", ".join(entry.tags) if entry.tags else "",
-        f"{entry.open_actions} open action item(s)",
+        f"{counted(entry.open_actions, 'open action item')}",
     ]
     text.append("\n")
     append_user(text, " · ".join(f for f in facts if f), single_line=True)

@@ -153,6 +153,6 @@ def test_the_command_line_says_when_a_save_split_hard_links(tmp_path, example_fi
     assert main(["export", str(example_file), "-o", str(out)]) == 0
     assert capsys.readouterr().err.splitlines() == [
         f"Wrote {out}",
-        f"{out} had 1 other hard link(s): they keep the old text",
+        f"{out} had 1 other hard link: they keep the old text",
     ]
     assert other.read_text() == "old"

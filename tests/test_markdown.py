@@ -276,6 +276,15 @@ def test_root_cause_line_falls_back_to_marked_nodes():
         WhyNode(id="w1", why="Why?", because="Gap", root_cause=True)
     ]
     assert "**Root Cause**: Gap" in to_markdown(session)
+    # Two marked answers make one sentence: the second goes on in lower case, names kept.
+    session.root_cause.whys[0].nodes += [
+        WhyNode(id="w2", why="Why is alert routing unchecked?", because="Nobody owns it"),
+        WhyNode(id="w3", parent="w2", why="Why?", because="Alert routing is unchecked"),
+        WhyNode(id="w4", parent="w2", why="Why?", because="PagerDuty drops it", root_cause=True),
+    ]
+    session.root_cause.whys[0].nodes[2].root_cause = True
+    text = to_markdown(session)
+    assert "**Root Cause**: Gap; alert routing is unchecked; PagerDuty drops it" in text
 
 
 hostile = st.lists(

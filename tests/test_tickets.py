@@ -98,4 +98,4 @@ def test_csv_and_gh_leave_out_items_that_have_a_ticket(folder, capsys):
     assert main(["actions", str(folder), "--format", "csv", "--today", TODAY.isoformat()]) == 0
     out, err = capsys.readouterr()
     assert len(list(csv.reader(io.StringIO(out)))) == 7
-    assert err == "2 open item(s) already have a ticket: left out\n"
+    assert err == "2 open items already have a ticket: left out\n"

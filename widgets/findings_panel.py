@@ -18,6 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from sessions.checks import Finding, Level
+from sessions.wording import counted
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
@@ -110,7 +111,7 @@ class FindingsPanel(OptionList):
             return
         self.add_option(Option(_summary(findings), disabled=True))
         self.add_options([Option(_line(f)) for f in findings])
-        self.border_title = f"Guardrails: {len(findings)} here, {_counted(errors, 'error')}"
+        self.border_title = f"Guardrails: {len(findings)} here, {counted(errors, 'error')}"
         kept = min(highlighted, len(findings)) if highlighted else 1
         # While the list is open the facilitator moves in it: a new run keeps their place.
         about = None if self.has_focus else self._about(self._in_use)
@@ -187,10 +188,6 @@ def _paths_over(where: str) -> list[str]:
 _LEVEL_NOUN = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "note"}
 
 
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def _summary(findings: list[Finding]) -> Text:
     """The list's first line: how many of each level. Not the top finding too: it is the
     line under this one, and the open list showed it twice."""
@@ -198,7 +195,7 @@ def _summary(findings: list[Finding]) -> Text:
     for level in (Level.ERROR, Level.WARNING, Level.INFO):
         count = sum(1 for f in findings if f.level is level)
         if count:
-            said = f"{LEVEL_ICON[level]} {_counted(count, _LEVEL_NOUN[level])}"
+            said = f"{LEVEL_ICON[level]} {counted(count, _LEVEL_NOUN[level])}"
             text.append(said, style=LEVEL_STYLE[level])
             text.append("  ")
     return text

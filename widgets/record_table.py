@@ -23,6 +23,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Static
 
+from sessions import wording
 from sessions.editing import SessionEditor
 from sessions.paths import get_at
 from sessions.textsafe import one_line
@@ -94,7 +95,7 @@ class RecordTable(RowView):
         plural: str = "",
         id: str | None = None,
     ) -> None:
-        self.plural = plural or _plural(noun)
+        self.plural = plural or wording.plural(noun)
         super().__init__(
             columns,
             hint=hint or f"No {self.plural} yet: press a to add one.",
@@ -255,13 +256,6 @@ class RecordTable(RowView):
         with self.editor.edit(self.part, f"{self.noun} moved"):
             items[index], items[target] = items[target], items[index]
         self._edited("moved", target)
-
-
-def _plural(noun: str) -> str:
-    """ "entry" → "entries", "event" → "events" (a table passes its own when neither fits)."""
-    if noun.endswith("y") and noun[-2:-1] not in tuple("aeiou"):
-        return noun[:-1] + "ies"
-    return noun + "s"
 
 
 def _append(items: list[Any], item: Any) -> int:

@@ -31,6 +31,7 @@ from sessions.timeline import (
     zone_label,
 )
 from sessions.timeparse import format_duration, format_in
+from sessions.wording import counted
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.messages import SessionEdited
@@ -310,5 +311,7 @@ class TimelineEditor(Vertical):
         self.table.go_to(next(i for i, e in enumerate(session.timeline) if e is events[0]))
         self.show_stats()
         self.post_message(SessionEdited("timeline", f"{len(events)} events pasted", self))
-        skipped_text = f"; {skipped} line(s) without a timestamp skipped" if skipped else ""
+        skipped_text = (
+            f"; {counted(skipped, 'line')} without a timestamp skipped" if skipped else ""
+        )
         self.notify(f"Added {len(events)} events from the logs{skipped_text}", markup=False)

@@ -17,6 +17,7 @@ from sessions.checks.depth import MIN_WHYS
 from sessions.editing import SessionEditor
 from sessions.models import FiveWhys, WhyNode
 from sessions.paths import get_at, writable_at
+from sessions.wording import counted
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
@@ -243,7 +244,7 @@ class WhysEditor(Vertical):
         with self.editor.edit(self.path, "why deleted"):
             count = edits.remove_why(self._writable(), selected)
         self._edited("why deleted", parent or PROBLEM)
-        self.notify(f"Deleted {count} why step(s). ctrl+z puts them back.", markup=False)
+        self.notify(f"Deleted {counted(count, 'why step')}. ctrl+z puts them back.", markup=False)
 
     def action_toggle_root(self) -> None:
         selected = self._selected()

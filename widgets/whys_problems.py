@@ -15,6 +15,7 @@ from sessions.editing import SessionEditor
 from sessions.models import RootCause
 from sessions.problems import add_problem, move_problem, problem_title, remove_problem
 from sessions.textsafe import one_line
+from sessions.wording import counted
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
 from widgets.messages import SessionEdited
@@ -182,7 +183,7 @@ class WhysProblems(Vertical):
             index = remove_problem(self.root, self.index)
         self._edited("problem deleted", index)
         self.notify(
-            f"Deleted the problem and its {steps} why step(s). ctrl+z puts them back.",
+            f"Deleted the problem and its {counted(steps, 'why step')}. ctrl+z puts them back.",
             markup=False,
         )
 

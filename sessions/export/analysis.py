@@ -29,12 +29,14 @@ def root_cause_section(session: Session) -> str:
     if block(rc.trigger, 3):
         parts.append("### Trigger\n\n" + block(rc.trigger, 3))
     analyses = [whys for whys in rc.whys if not _blank_analysis(whys)]
+    words = _ordinary_words(_analysis_texts(rc.what_happened, rc.trigger, analyses))
     if analyses:
-        words = _ordinary_words(_analysis_texts(rc.what_happened, rc.trigger, analyses))
         parts.append("### Why It Happened\n\n" + _analyses(analyses, words))
     statement = inline(rc.statement)
-    if not statement:
-        statement = inline("; ".join(n.because.strip() for n in rc.marked() if inline(n.because)))
+    if not statement:  # the marked answers, one sentence: "…a cache limit; alert routing…"
+        answers = [n.because.strip() for n in rc.marked() if inline(n.because)]
+        later = [_sentence_case(answer, words) for answer in answers[1:]]
+        statement = inline("; ".join(answers[:1] + later))
     if statement:
         parts.append(f"**Root Cause**: {statement}")
     fishbone = display_fishbone(rc.fishbone)
