@@ -38,8 +38,10 @@ from widgets.section_tabs import SectionTabs
 ROOMY_HEIGHT = 40
 """From this terminal height on, the header shows the prompts and the panel more findings."""
 
-TIMER_KEYS = Binding.Group("timer·next·prev·+5m ")
-"""The footer shows the agenda keys together, to leave room for the editor's."""
+TIMER_KEYS = Binding.Group("timer ")
+"""The footer shows the agenda keys together, to leave room for the editor's: "s n P +
+timer", what each does in F1 and the palette. Spelled out ("timer·next·prev·+5m"), they
+pushed F1 Help off the 80-column footer beside the 5 whys' keys."""
 
 TICK = 0.25
 """Seconds between redraws of the countdown (its time comes from the clock, not the ticks)."""

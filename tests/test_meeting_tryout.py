@@ -506,3 +506,22 @@ async def test_typing_in_an_edit_form_adds_to_the_text_it_does_not_replace_it(tm
         await settle(pilot)
         await typed(pilot, "enter", " (no default)", "tab", "tab", "enter")
         assert app.editor.session.factors[0].factor == "Missing migration check (no default)"
+
+
+async def test_f1_help_is_in_the_footer_beside_every_meeting_editor_at_80x24(tmp_path):
+    """Beside the 5 whys' keys, the footer ran out at "^q Q": F1 Help, the way to every
+    other key, was off the screen."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        cut = []
+        for section, tabs in ((0, ""), (1, "123"), (2, ""), (3, "12"), (4, "")):
+            await go_to_section(app, section)
+            for tab in tabs or " ":
+                if tab.strip():
+                    await typed(pilot, tab)
+                await settle(pilot)
+                keys = {key.key: key for key in app.screen.query("KeysFooter FooterKey")}
+                palette = app.screen.query_one("KeysFooter .-command-palette")
+                if "f1" not in keys or keys["f1"].region.right > palette.region.x:
+                    cut.append((section, tab, [key.key for key in keys.values()]))
+        assert cut == []

@@ -62,3 +62,20 @@ async def test_a_step_added_below_the_view_is_scrolled_into_it(example):
         await typed(pilot, "end", "a", "Nobody owned the template", "tab", "Why?", "enter")
         assert "Nobody owned the template" in str(tree.cursor_node.label)
         assert tree.scroll_offset.y <= tree.cursor_line < tree.scroll_offset.y + tree.size.height
+
+
+async def test_the_step_form_says_which_why_it_answers(example):
+    """The form was titled "Why #2" whether it added a step, a parallel chain or edited one,
+    and its examples were another incident's words, read by the room as filled in."""
+    app = Host(example, lambda editor: WhysEditor(editor, id="whys"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        tree = app.query_one("#whys-tree")
+        tree.focus()
+        await typed(pilot, "down", "down", "b")  # beside step 2: another answer to step 1
+        form = app.screen
+        assert form.title_text == "New parallel why #2"
+        first = example.root_cause.whys[0].nodes[0].because
+        assert form.specs[0].help == f"why this happened: {first}"
+        assert all(spec.placeholder.startswith("e.g. ") for spec in form.specs)
+        await typed(pilot, "escape", "enter")
+        assert app.screen.title_text == "Edit why #2"

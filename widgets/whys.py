@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from rich.style import Style
 from rich.text import Text
 from textual import on, work
@@ -15,6 +17,7 @@ from textual.widgets.tree import TreeNode
 from sessions import edits
 from sessions.checks.depth import MIN_WHYS
 from sessions.editing import SessionEditor
+from sessions.fishbone_art import shorten
 from sessions.models import FiveWhys, WhyNode
 from sessions.paths import get_at, writable_at
 from sessions.wording import counted
@@ -32,13 +35,13 @@ WHY_SPECS = [
         "because",
         "Because (the answer)",
         required=True,
-        placeholder="The database connection pool was exhausted",
+        placeholder="e.g. The connection pool was exhausted",
         help="why the step above (or the problem) happened",
     ),
     FieldSpec(
         "why",
         "Why? (the question)",
-        placeholder="Why did the service return errors?",
+        placeholder="e.g. Why did the service return errors?",
         help="optional: the question it answers",
     ),
 ]
@@ -182,13 +185,22 @@ class WhysEditor(Vertical):
         self.show_session(select)
         self.post_message(SessionEdited(self.path, what, self))
 
-    async def _ask_step(self, title: str, node: WhyNode | None) -> dict | None:
+    async def _ask_step(self, title: str, node: WhyNode | None, parent: str) -> dict | None:
+        """The step's form; its answer's hint names what it answers (the step above, or
+        the problem), so the room reads which "why" this is."""
         values = {"why": node.why, "because": node.because} if node else {}
-        return await self.app.push_screen_wait(FormDialog(title, WHY_SPECS, values))
+        above = edits.find_why(self.whys, parent) if parent else None
+        answers = above.because if above is not None else self.whys.problem
+        because, why = WHY_SPECS
+        if answers.strip():
+            said = " ".join(answers.split())
+            because = replace(because, help=f"why this happened: {shorten(said, 90)}")
+        return await self.app.push_screen_wait(FormDialog(title, [because, why], values))
 
-    async def _add(self, parent: str) -> None:
+    async def _add(self, parent: str, *, branch: bool = False) -> None:
         depth = self.whys.depth(parent) + 1 if parent else 1
-        values = await self._ask_step(f"Why #{depth}", None)
+        title = f"New {'parallel ' if branch else ''}why #{depth}"
+        values = await self._ask_step(title, None, parent)
         if values is None:
             return
         with self.editor.edit(self.path, "why added"):
@@ -203,7 +215,8 @@ class WhysEditor(Vertical):
     @work(group="whys-dialog")
     async def action_add_branch(self) -> None:
         selected = self._selected()
-        await self._add("" if selected == PROBLEM else edits.branch_parent(self.whys, selected))
+        parent = "" if selected == PROBLEM else edits.branch_parent(self.whys, selected)
+        await self._add(parent, branch=True)
 
     @work(group="whys-dialog")
     async def action_edit(self) -> None:
@@ -214,7 +227,8 @@ class WhysEditor(Vertical):
         node = edits.find_why(self.whys, selected)
         if node is None:
             return
-        values = await self._ask_step(f"Why #{self.whys.depth(node.id)}", node)
+        title = f"Edit why #{self.whys.depth(node.id)}"
+        values = await self._ask_step(title, node, node.parent)
         if values is None or edits.find_why(self.whys, selected) is None:
             return
         with self.editor.edit(self.path, "why edited"):
