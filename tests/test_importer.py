@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from pmtui.cli import main
 from sessions import load, to_markdown
 from sessions.importer import READERS, SYNONYMS, _Clock, import_markdown, parse_minutes, parse_time
-from sessions.models import ActionStatus, Precision, Severity, Status
+from sessions.models import ActionStatus, Attendee, Precision, Role, Session, Severity, Status
 from tests.strategies import sessions_
 
 
@@ -219,3 +219,18 @@ def test_the_meeting_date_and_attendees_are_exported_and_read_back(example):
     loose = text.replace("Ana Silva (service owner)", "Ana Silva, the DBA")
     meeting = import_markdown(loose).session.meeting
     assert meeting.attendees == [] and meeting.notes.startswith("**Attendees**: Raman, Priya")
+
+
+def test_an_attendee_without_a_name_is_left_out_of_the_document():
+    """Found by the round-trip property: a blank name exported as " (responder)" and came back
+    as an attendee named "(responder), "."""
+    session = Session()
+    session.meeting.attendees = [
+        Attendee(name=""),
+        Attendee(name="Ana Silva", role=Role.NOTE_TAKER),
+    ]
+    text = to_markdown(session)
+    assert "**Attendees**: Ana Silva (note taker)\n" in text
+    result = import_markdown(text)
+    assert [a.name for a in result.session.meeting.attendees] == ["Ana Silva"]
+    _same(text, to_markdown(result.session))

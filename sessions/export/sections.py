@@ -120,10 +120,11 @@ def meeting_section(session: Session) -> str:
     parts = []
     if meeting.date:
         parts.append(f"**{MEETING_DATE_LABEL}**: {meeting.date.isoformat()}")
-    if meeting.attendees:
-        people = ", ".join(
-            f"{plain(person.name)} ({person.role.label.lower()})" for person in meeting.attendees
-        )
+    # Only people with a name: a blank one read " (responder)", and came back from an import
+    # as an attendee named "(responder), ".
+    named = [(plain(person.name), person.role) for person in meeting.attendees]
+    people = ", ".join(f"{name} ({role.label.lower()})" for name, role in named if name)
+    if people:
         parts.append(f"**{ATTENDEES_LABEL}**: {people}")
     notes = block(session.meeting.notes, 2)
     if notes:

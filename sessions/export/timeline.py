@@ -57,7 +57,7 @@ def timeline_section(session: Session) -> str:
             what = f"**{event.marker.label}**: {what}".rstrip()
         if index in gaps:
             gap = event.time.replace(microsecond=0) - events[index - 1].time.replace(microsecond=0)
-            what += f" _(after a {format_duration(gap)} gap)_"
+            what += f" _(after a gap of {format_duration(gap)})_"  # never "a 11 min gap"
         if inline(event.rationale):
             what += "<br>" + RATIONALE + cell(event.rationale)
         row = [format_event_time(event, zone, with_date), what.strip() or " "]

@@ -156,7 +156,8 @@ def _event_cell(source: str) -> TimelineEvent:
     if marked and marked[0].lower() in MARKERS:
         marker = MARKERS[marked[0].lower()]
         head = marked[1]
-    gap = re.compile(r"\s*_\(after a [^)]*gap\)_$")
+    # "(after a gap of 11 min)", and "(after a 15 min gap)" in older exports
+    gap = re.compile(r"\s*_\(after a (?:gap of [^)]*|[^)]*gap)\)_$")
     if len(parts) > 1:
         parts[-1] = gap.sub("", parts[-1])
     head = gap.sub("", head) if len(parts) <= 1 else head
