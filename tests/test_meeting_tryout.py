@@ -460,7 +460,9 @@ async def test_every_prompt_is_read_whole_beside_the_clock_at_80x24(tmp_path):
         for _ in PROMPTS[SectionKind.CONTRIBUTING_FACTORS]:
             shown_prompts.append(shown(bar).splitlines()[2])
             await pilot.press("question_mark")
-        assert "Ask: Ask why of each answer, down to a systemic issue.  (?)" in shown_prompts
+        # A question is asked; a tip is not read out as one ("Ask: Multiple branches are OK").
+        assert "Ask: What about the system allowed this?  (? more)" in shown_prompts
+        assert "Tip: Ask why of each answer, down to a systemic issue.  (?)" in shown_prompts
         assert [line for line in shown_prompts if "…" in line or "(?" not in line] == []
 
 

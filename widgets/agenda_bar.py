@@ -17,6 +17,12 @@ MORE_HINTS = ("  (? more)", "  (?)")
 """The key for the next prompt, in the words that fit after the prompt (or none)."""
 
 
+def _label(prompt: str) -> str:
+    """A question is asked ("Ask: When did it start?"); the others are the facilitator's
+    tips ("Tip: Focus on process and system, not people."), not to be read as questions."""
+    return "Ask: " if prompt.rstrip().endswith("?") else "Tip: "
+
+
 class AgendaBar(Static):
     """Three lines that fit 80 columns: where we are in the agenda, how we are doing for
     time, and one of the facilitator's prompts for the section (? shows the next one)."""
@@ -92,8 +98,9 @@ class AgendaBar(Static):
         count = min(count, len(PROMPTS[section.kind]) if section else 1)
         lines = []
         for offset in range(count):
-            text = Text("Ask: " if offset == 0 else "     ", style="bold")
-            text.append(self._prompt(timer, offset), style="italic")
+            prompt = self._prompt(timer, offset)
+            text = Text(_label(prompt) if offset == 0 else "     ", style="bold")
+            text.append(prompt, style="italic")
             lines.append(text)
         last = lines[-1]
         for hint in MORE_HINTS:
