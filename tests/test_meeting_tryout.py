@@ -527,3 +527,17 @@ async def test_f1_help_is_in_the_footer_beside_every_meeting_editor_at_80x24(tmp
                 if "f1" not in keys or keys["f1"].region.right > palette.region.x:
                     cut.append((section, tab, [key.key for key in keys.values()]))
         assert cut == []
+
+
+async def test_a_group_typed_short_is_saved_as_the_group_it_names(tmp_path):
+    """ "org" in the Group field made an export heading of its own ("### org" beside
+    "### Other"), while "prev" in Type became Prevent."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_section(app, 4)
+        await settle(pilot)
+        await typed(pilot, "a")
+        app.screen.query_one("#f-action").value = "Review the alert routes every quarter"
+        app.screen.query_one("#f-group").value = "org"
+        await typed(pilot, "ctrl+s")
+        assert app.editor.session.action_items[-1].group == "Organisational"

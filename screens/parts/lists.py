@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from screens.parts.context import PartContext
+from sessions.action_groups import complete_group, known_groups
 from sessions.checks.actions import due_advice
 from sessions.edits import addressed_by
 from sessions.models import (
@@ -110,6 +111,7 @@ def action_specs(context: PartContext, keep: str | None = None) -> list[FieldSpe
     if keep and keep not in types:
         types = (*types, keep)
     meanings = "; ".join(f"{t.name}: {t.meaning}" for t in template.action_types if t.meaning)
+    groups = known_groups(context.editor.session)
     return [
         FieldSpec("action", "Action (specific and measurable)", short="Action", required=True),
         FieldSpec("type", "Type", kind="enum", choices=types, help=meanings),
@@ -130,7 +132,13 @@ def action_specs(context: PartContext, keep: str | None = None) -> list[FieldSpe
             required=True,
             default=ActionStatus.TODO,
         ),
-        FieldSpec("group", "Group", placeholder="Technical / Organisational (the export groups)"),
+        FieldSpec(
+            "group",
+            "Group",
+            placeholder="Technical / Organisational (the export groups)",
+            suggestions=groups,
+            clean=lambda typed: complete_group(typed, groups),
+        ),
         FieldSpec("ticket", "Ticket link", short="Ticket"),
         FieldSpec(
             "addresses", "Addresses", kind="list", help="Factor ids and/or root-cause, e.g. F1, F2"
