@@ -94,7 +94,7 @@ def focused_commands(app: App, screen: Screen) -> Iterable[SystemCommand]:
             shown.append(display)
     for node, binding, shown in found.values():
         yield SystemCommand(
-            f"{node.HELP_TITLE}: {binding.description}",
+            f"{node.HELP_TITLE}: {binding.tooltip or binding.description}",
             f"({', '.join(shown)})",
             lambda node=node, action=binding.action: app.run_action(action, node),
         )

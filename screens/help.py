@@ -37,7 +37,7 @@ class HelpScreen(ModalScreen[None]):
                 self.app.get_key_display(Binding(key.strip(), binding.action))
                 for key in binding.key.split(",")
             )
-            out.append((keys, binding.description))
+            out.append((keys, binding.tooltip or binding.description))  # the longer words
         return out
 
     def compose(self) -> ComposeResult:

@@ -129,16 +129,22 @@ def add_category(fishbone: Fishbone, name: str) -> CausePath:
     return (len(fishbone.categories) - 1,)
 
 
-def add_cause(fishbone: Fishbone, category: int, text: str) -> CausePath:
+def add_cause(fishbone: Fishbone, category: int, text: str, after: int | None = None) -> CausePath:
+    """A cause at the end of the category, or just ``after`` the cause at that index."""
     causes = fishbone.categories[category].causes
-    causes.append(Cause(text=text))
-    return (category, len(causes) - 1)
+    index = len(causes) if after is None else after + 1
+    causes.insert(index, Cause(text=text))
+    return (category, index)
 
 
-def add_sub_cause(fishbone: Fishbone, category: int, cause: int, text: str) -> CausePath:
+def add_sub_cause(
+    fishbone: Fishbone, category: int, cause: int, text: str, after: int | None = None
+) -> CausePath:
+    """A sub-cause at the end of the cause's, or just ``after`` the one at that index."""
     subs = fishbone.categories[category].causes[cause].sub_causes
-    subs.append(text)
-    return (category, cause, len(subs) - 1)
+    index = len(subs) if after is None else after + 1
+    subs.insert(index, text)
+    return (category, cause, index)
 
 
 def text_at(fishbone: Fishbone, path: CausePath) -> str:

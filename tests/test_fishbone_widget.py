@@ -5,6 +5,7 @@ from sessions.models import ActionItem, Factor, Session
 from tests.app_helpers import typed
 from tests.widget_host import Host
 from widgets.fishbone import FishboneEditor
+from widgets.form_dialog import FormDialog
 
 
 async def test_build_a_fishbone_by_keystrokes_only():
@@ -20,7 +21,7 @@ async def test_build_a_fishbone_by_keystrokes_only():
             "p", "Checkout errors", "enter",
             "down", "down",  # People, Process
             "a", "No migration check | `deploy`", "enter",
-            "a", "Manual runs 🔥", "enter",  # a sub-cause of the selected cause
+            "b", "Manual runs 🔥", "enter",  # a sub-cause of the selected cause
             "up", "l", "f", "1", "enter",  # link the cause to F1 (typing "f1")
             "right_square_bracket",  # move the cause to Technology
         )  # fmt: skip
@@ -83,3 +84,24 @@ async def test_the_diagram_in_place_of_the_tree_scrolls_with_the_arrow_keys(exam
         assert view.max_scroll_y > 2 and view.scroll_offset.y == 2
         await typed(pilot, "pagedown", "pagedown", "up")
         assert view.scroll_offset.y == view.max_scroll_y - 1
+
+
+async def test_two_causes_typed_one_after_the_other_are_both_causes(example):
+    """`a` on the cause just added nested the next one under it (two tryouts): `a` adds one
+    more like the selection, `b` a sub-cause."""
+    technology = example.root_cause.fishbone.categories[2]
+    before = [cause.text for cause in technology.causes]
+    app = Host(example, lambda editor: FishboneEditor(editor, id="fishbone"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        tree = app.query_one("#fishbone-tree")
+        tree.focus()
+        tree.move_cursor(tree.root.children[2].children[0])  # the first cause in Technology
+        await typed(pilot, "a", "Cache sizes not derived", "enter", "a", "No backoff", "enter")
+        texts = [cause.text for cause in technology.causes]
+        assert texts == [before[0], "Cache sizes not derived", "No backoff", *before[1:]]
+        await typed(pilot, "b", "Unit file copied", "enter", "a", "Nobody reviewed", "enter")
+        assert technology.causes[2].sub_causes == ["Unit file copied", "Nobody reviewed"]
+        tree.move_cursor(tree.root.children[2])  # a category has no sub-causes
+        await typed(pilot, "b")
+        assert not isinstance(app.screen, FormDialog)
+        assert tree.cursor_node.data == (2,)

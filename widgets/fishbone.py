@@ -47,7 +47,11 @@ class FishboneEditor(Vertical):
     DEFAULT_CSS = css_beside(__file__)
     HELP_TITLE = "Fishbone"
     BINDINGS = [
-        Binding("a", "add", "Add"),
+        # The footer's word, and in F1 and the palette what the key does (the tooltip).
+        Binding(
+            "a", "add", "Add", tooltip="Add one more like the selection (a cause in a category)"
+        ),
+        Binding("b", "add_sub_cause", "Sub", tooltip="Add a sub-cause under the selected cause"),
         Binding("c", "add_category", "Category", show=False),
         Binding("enter,e", "edit", "Edit"),
         Binding("d,delete", "delete", "Del"),
@@ -59,10 +63,10 @@ class FishboneEditor(Vertical):
         Binding("ctrl+down,J", "reorder(1)", "Move down", show=False),
         Binding("p", "edit_problem", "Problem", show=False),
         # The diagram in place of the tree scrolls with the keys that moved in the tree.
-        Binding("up", "scroll_diagram('up')", "Scroll up", show=False),
-        Binding("down", "scroll_diagram('down')", "Scroll down", show=False),
-        Binding("pageup", "scroll_diagram('page_up')", "Page up", show=False),
-        Binding("pagedown", "scroll_diagram('page_down')", "Page down", show=False),
+        Binding("up", "scroll_diagram('up')", "Diagram (v): scroll up", show=False),
+        Binding("down", "scroll_diagram('down')", "Diagram (v): scroll down", show=False),
+        Binding("pageup", "scroll_diagram('page_up')", "Diagram (v): page up", show=False),
+        Binding("pagedown", "scroll_diagram('page_down')", "Diagram (v): page down", show=False),
     ]
 
     diagram_only: reactive[bool] = reactive(False, bindings=True)
@@ -201,28 +205,42 @@ class FishboneEditor(Vertical):
 
     @work(group="fishbone-dialog")
     async def action_add(self) -> None:
+        """One more of what is selected: a cause after a cause, a sub-cause after a
+        sub-cause, a cause in a category. (On a cause it added a sub-cause, and two causes
+        typed one after the other came out nested; `b` adds a sub-cause.)"""
         path = self._path()
         if not self.fishbone.categories:
             await self._add_category()
             return
-        if len(path) >= 2:
-            category = self.fishbone.categories[path[0]]
-            cause = category.causes[path[1]]
-            text = await self._ask(f"New sub-cause of: {cause.text}", "Sub-cause", "")
-            if text is None:
-                return
-            with self.editor.edit(PART, "sub-cause added"):
-                added = edits.add_sub_cause(self.fishbone, path[0], path[1], text)
-            self._edited("sub-cause added", added)
+        if len(path) == 3:
+            await self._add_sub_cause(path[0], path[1], after=path[2])
             return
         index = path[0] if path else 0
         category = self.fishbone.categories[index]
         text = await self._ask(f"New cause under {category.name}", "Cause", "")
         if text is None:
             return
+        after = path[1] if len(path) == 2 else None
         with self.editor.edit(PART, "cause added"):
-            added = edits.add_cause(self.fishbone, index, text)
+            added = edits.add_cause(self.fishbone, index, text, after=after)
         self._edited("cause added", added)
+
+    @work(group="fishbone-dialog")
+    async def action_add_sub_cause(self) -> None:
+        path = self._path()
+        if len(path) < 2:
+            self.notify("Select a cause to add a sub-cause under it", markup=False)
+            return
+        await self._add_sub_cause(path[0], path[1], after=path[2] if len(path) == 3 else None)
+
+    async def _add_sub_cause(self, category: int, cause: int, after: int | None) -> None:
+        text = self.fishbone.categories[category].causes[cause].text
+        text = await self._ask(f"New sub-cause of: {text}", "Sub-cause", "")
+        if text is None:
+            return
+        with self.editor.edit(PART, "sub-cause added"):
+            added = edits.add_sub_cause(self.fishbone, category, cause, text, after=after)
+        self._edited("sub-cause added", added)
 
     @work(group="fishbone-dialog")
     async def action_add_category(self) -> None:
