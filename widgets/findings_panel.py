@@ -37,8 +37,9 @@ class FindingsPanel(OptionList):
     HELP_TITLE = "Guardrails panel"
     BINDINGS = [
         Binding("f,enter", "apply", "Rewrite"),
-        Binding("x", "accept", "Accept with a reason"),
-        Binding("escape", "leave", "Back to the editor"),
+        # Short in the footer (at 80 columns F1 Help fell off it), in full in F1 and the palette.
+        Binding("x", "accept", "Accept", tooltip="Accept with a reason (kept in the file)"),
+        Binding("escape", "leave", "Back", tooltip="Back to the editor"),
     ]
 
     @dataclass
@@ -202,9 +203,11 @@ def _summary(findings: list[Finding]) -> Text:
 
 
 def _line(finding: Finding) -> Text:
+    """What is wrong first, where last: at 80 columns a field's path (say
+    "root_cause.fishbone.categories[0].causes[0].text: ") left the reason off the line, and
+    the line follows the record in use, which says where already."""
     text = Text(no_wrap=True, overflow="ellipsis")
     text.append(f"{LEVEL_ICON[finding.level]} {finding.rule.id} ", style=LEVEL_STYLE[finding.level])
-    text.append(f"{finding.where}: ", style="dim")
     if finding.quote and f'"{finding.quote}"' in finding.message:
         before, _, after = finding.message.partition(f'"{finding.quote}"')
         append_user(text, before, single_line=True)
@@ -214,4 +217,5 @@ def _line(finding: Finding) -> Text:
         append_user(text, finding.message, single_line=True)
     if finding.rewrites:
         text.append("  [f] rewrite", style="dim")
+    text.append(f"  · {finding.where}", style="dim")
     return text

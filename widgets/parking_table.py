@@ -35,9 +35,10 @@ class ParkingLotTable(RecordTable):
     HELP_TITLE = "Parked ideas"
     BINDINGS = [
         # Said as what it adds: under the action items, "a Add" read as a new action item.
+        # Short in the footer (at 80 columns F1 Help fell off it), in full in F1 and the palette.
         Binding("a", "add", "Park idea"),
-        Binding("enter", "make_action", "Make action item"),
-        Binding("x", "drop", "Drop (why?)"),
+        Binding("enter", "make_action", "To action", tooltip="Make it an action item"),
+        Binding("x", "drop", "Drop", tooltip="Drop it, saying why"),
         Binding("e", "edit", "Edit idea", show=False),
     ]
 
