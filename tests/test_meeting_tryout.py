@@ -560,3 +560,24 @@ async def test_a_group_typed_short_is_saved_as_the_group_it_names(tmp_path):
         app.screen.query_one("#f-group").value = "org"
         await typed(pilot, "ctrl+s")
         assert app.editor.session.action_items[-1].group == "Organisational"
+
+
+async def test_an_owner_and_a_factor_type_typed_short_are_the_known_ones(tmp_path):
+    """ "Lena" made a second owner beside "Lena Ortiz" in the close summary, and a factor's
+    type "Conf" went to the export as typed."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_section(app, 4)
+        await settle(pilot)
+        await typed(pilot, "a")
+        app.screen.query_one("#f-action").value = "Review the alert routes every quarter"
+        app.screen.query_one("#f-owner").value = "priya"
+        await typed(pilot, "ctrl+s")
+        assert app.editor.session.action_items[-1].owner == "Priya Raman"
+        await go_to_section(app, 1)
+        await settle(pilot)
+        await typed(pilot, "a")
+        app.screen.query_one("#f-factor").value = "Cache size not derived from the pod"
+        app.screen.query_one("#f-type").value = "conf"
+        await typed(pilot, "ctrl+s")
+        assert app.editor.session.factors[-1].type == "Configuration"

@@ -9,8 +9,9 @@ from textual.widget import Widget
 from textual.widgets import Label
 
 from screens.parts.context import PartContext
-from sessions.action_groups import complete_group, known_groups
+from sessions.action_groups import known_groups, known_people
 from sessions.checks.actions import due_advice
+from sessions.completion import complete, known
 from sessions.edits import addressed_by
 from sessions.models import (
     FACTOR_TYPES,
@@ -58,7 +59,15 @@ def factors(context: PartContext) -> Widget:
         [
             FieldSpec("factor", "Factor", required=True, placeholder="No query timeout"),
             FieldSpec("description", "Description"),
-            FieldSpec("type", "Type", help="e.g. " + ", ".join(FACTOR_TYPES)),
+            FieldSpec(
+                "type",
+                "Type",
+                help="e.g. " + ", ".join(FACTOR_TYPES),
+                suggestions=FACTOR_TYPES,
+                clean=lambda typed: complete(
+                    typed, known(FACTOR_TYPES, (f.type for f in session().factors))
+                ),
+            ),
         ],
         make,
         id="table-factors",
@@ -112,11 +121,18 @@ def action_specs(context: PartContext, keep: str | None = None) -> list[FieldSpe
         types = (*types, keep)
     meanings = "; ".join(f"{t.name}: {t.meaning}" for t in template.action_types if t.meaning)
     groups = known_groups(context.editor.session)
+    people = known_people(context.editor.session)
     return [
         FieldSpec("action", "Action (specific and measurable)", short="Action", required=True),
         FieldSpec("type", "Type", kind="enum", choices=types, help=meanings),
         FieldSpec("priority", "Priority", kind="enum", choices=tuple(Priority)),
-        FieldSpec("owner", "Owner (one person, not a team)", short="Owner"),
+        FieldSpec(
+            "owner",
+            "Owner (one person, not a team)",
+            short="Owner",
+            suggestions=people,
+            clean=lambda typed: complete(typed, people),
+        ),
         FieldSpec(
             "due",
             "Due date",
@@ -137,7 +153,7 @@ def action_specs(context: PartContext, keep: str | None = None) -> list[FieldSpe
             "Group",
             placeholder="Technical / Organisational (the export groups)",
             suggestions=groups,
-            clean=lambda typed: complete_group(typed, groups),
+            clean=lambda typed: complete(typed, groups),
         ),
         FieldSpec("ticket", "Ticket link", short="Ticket"),
         FieldSpec(
