@@ -22,10 +22,12 @@ from screens.base import HelpGroup, SessionScreen
 from screens.close import CloseScreen
 from screens.parking import ask_and_park
 from screens.parts import PARTS_BY_KEY, SECTION_PARTS, PartContext, build_part, part_of
+from screens.parts.forms import METADATA_SPECS
 from sessions.checks import Finding
 from sessions.close import write_summary
 from sessions.meeting_timer import MeetingTimer, mmss
 from sessions.models import SectionKind
+from sessions.part_values import apply_metadata, metadata_values
 from widgets.agenda_bar import AgendaBar
 from widgets.confirm import Confirm
 from widgets.countdown import Countdown
@@ -33,6 +35,7 @@ from widgets.findings_panel import FindingsPanel
 from widgets.keys_footer import KeysFooter
 from widgets.lazy_switcher import LazySwitcher
 from widgets.messages import SessionEdited
+from widgets.model_form import edit_in_form
 from widgets.section_tabs import SectionTabs
 
 ROOMY_HEIGHT = 40
@@ -62,6 +65,7 @@ class MeetingScreen(SessionScreen):
         Binding("question_mark", "next_prompt", "Next prompt", show=False),
         Binding("i", "park", "Park an idea", show=False),
         Binding("C", "close_meeting", "Close the meeting", show=False),
+        Binding("T", "edit_metadata", "Title and details", show=False),
     ]
 
     def __init__(
@@ -191,6 +195,16 @@ class MeetingScreen(SessionScreen):
         section = self.timer.section
         await ask_and_park(self, self.editor, section.title if section else "")
 
+    @work(group="metadata-dialog")
+    async def action_edit_metadata(self) -> None:
+        """The title, id, date and severity without leaving the meeting: a new incident's
+        header said "Untitled postmortem" to the room until drafting."""
+        session = self.editor.session
+        values = metadata_values(session)
+        await edit_in_form(
+            self, self.editor, "Metadata", METADATA_SPECS, "metadata", values, apply_metadata
+        )
+
     @work(group="close-dialog")
     async def action_close_meeting(self) -> None:
         """The close: the timer stops and the summary goes into the meeting notes. Before the
@@ -262,6 +276,11 @@ class MeetingScreen(SessionScreen):
             "Park an idea",
             "Keep it for the action items, stay in this section (i)",
             self.action_park,
+        )
+        yield SystemCommand(
+            "Title and details",
+            "The incident's title, id, date, severity: its metadata (T)",
+            self.action_edit_metadata,
         )
         yield SystemCommand(
             "Close the meeting",

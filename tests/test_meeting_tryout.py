@@ -9,6 +9,7 @@ from rich.table import Table
 from textual.widgets import Digits
 
 from pmtui.commands import help_groups
+from screens.meeting import MeetingScreen
 from sessions import load
 from sessions.agendas import MeetingConfig
 from sessions.example import example_session
@@ -581,3 +582,22 @@ async def test_an_owner_and_a_factor_type_typed_short_are_the_known_ones(tmp_pat
         app.screen.query_one("#f-type").value = "conf"
         await typed(pilot, "ctrl+s")
         assert app.editor.session.factors[-1].type == "Configuration"
+
+
+async def test_the_title_is_set_without_leaving_the_meeting(tmp_path):
+    """A new incident's header said "Untitled postmortem" to the room until drafting: the
+    palette had nothing for "title"."""
+    app = make_app(tmp_path, Session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.title == "incident.toml (untitled)"
+        commands = [command.title for command in app.screen.commands()]
+        assert "Title and details" in commands
+        await typed(pilot, "T")
+        assert isinstance(app.screen, FormDialog) and app.screen.title_text == "Metadata"
+        app.screen.query_one("#f-title").value = "DNS resolver crash loop"
+        await typed(pilot, "ctrl+s")
+        assert app.editor.session.metadata.title == "DNS resolver crash loop"
+        assert "DNS resolver crash loop" in app.title
+        assert isinstance(app.screen, MeetingScreen)
+    assert load(tmp_path / "incident.toml").metadata.title == "DNS resolver crash loop"

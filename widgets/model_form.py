@@ -11,6 +11,8 @@ from rich.table import Table
 from rich.text import Text
 from textual import work
 from textual.binding import Binding
+from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Static
 
 from sessions.editing import SessionEditor
@@ -92,16 +94,32 @@ class ModelForm(Static, can_focus=True):
         if offered:
             names = ", ".join(s.name_shown for s in self.specs if s.name in offered)
             title += f" (from the timeline: {names})"
-        answer = await self.app.push_screen_wait(
-            FormDialog(title, self.specs, {**values, **offered})
-        )
-        if answer is None:
-            return
-        try:
-            with self.editor.edit(self.part, f"{self.part} edited"):
-                self.apply(self.editor.session, answer)
-        except (ValidationError, ValueError) as error:
-            self.notify(first_error(error), severity="error", markup=False)
-            return
-        self.show_session()
-        self.post_message(SessionEdited(self.part, f"{self.part} edited", self))
+        values = {**values, **offered}
+        if await edit_in_form(self, self.editor, title, self.specs, self.part, values, self.apply):
+            self.show_session()
+
+
+async def edit_in_form(
+    host: Widget,
+    editor: SessionEditor,
+    title: str,
+    specs: list[FieldSpec],
+    part: str,
+    values: Values,
+    apply: Callable[[Session, Values], None],
+) -> bool:
+    """``values`` in a form, and what comes back applied to ``part`` as one edit, said from
+    ``host`` (a summary shown on a page, or the meeting's palette); False when cancelled or
+    refused (it says why). Call it from a worker."""
+    answer = await host.app.push_screen_wait(FormDialog(title, specs, values))
+    if answer is None:
+        return False
+    try:
+        with editor.edit(part, f"{part} edited"):
+            apply(editor.session, answer)
+    except (ValidationError, ValueError) as error:
+        host.notify(first_error(error), severity="error", markup=False)
+        return False
+    origin = host if not isinstance(host, Screen) else None  # a screen redraws all its views
+    host.post_message(SessionEdited(part, f"{part} edited", origin))
+    return True
