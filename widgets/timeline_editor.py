@@ -287,8 +287,8 @@ class TimelineEditor(Vertical):
         clock = format_in(event.time, self._zone(), with_date=False)
         self.notify(
             f"{clock} was put on {day.isoformat()} ({source}); times typed alone follow that "
-            f"day. Another day? Edit the event (enter) as YYYY-MM-DD {clock}. The incident date "
-            "is in F3, Metadata.",
+            f"day. Another day? Edit the event (enter) as YYYY-MM-DD {clock}. The incident date: "
+            "T in the meeting, Metadata in drafting.",
             title="The incident has no date yet",
             timeout=8,
             markup=False,
