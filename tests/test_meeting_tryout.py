@@ -549,23 +549,10 @@ async def test_f1_help_is_in_the_footer_beside_every_meeting_editor_at_80x24(tmp
         assert cut == []
 
 
-async def test_a_group_typed_short_is_saved_as_the_group_it_names(tmp_path):
+async def test_a_group_an_owner_and_a_factor_type_typed_short_are_the_known_ones(tmp_path):
     """ "org" in the Group field made an export heading of its own ("### org" beside
-    "### Other"), while "prev" in Type became Prevent."""
-    app = make_app(tmp_path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await go_to_section(app, 4)
-        await settle(pilot)
-        await typed(pilot, "a")
-        app.screen.query_one("#f-action").value = "Review the alert routes every quarter"
-        app.screen.query_one("#f-group").value = "org"
-        await typed(pilot, "ctrl+s")
-        assert app.editor.session.action_items[-1].group == "Organisational"
-
-
-async def test_an_owner_and_a_factor_type_typed_short_are_the_known_ones(tmp_path):
-    """ "Lena" made a second owner beside "Lena Ortiz" in the close summary, and a factor's
-    type "Conf" went to the export as typed."""
+    "### Other") while "prev" in Type became Prevent; "Lena" made a second owner beside
+    "Lena Ortiz" in the close summary; a factor's type "Conf" went to the export as typed."""
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await go_to_section(app, 4)
@@ -573,8 +560,10 @@ async def test_an_owner_and_a_factor_type_typed_short_are_the_known_ones(tmp_pat
         await typed(pilot, "a")
         app.screen.query_one("#f-action").value = "Review the alert routes every quarter"
         app.screen.query_one("#f-owner").value = "priya"
+        app.screen.query_one("#f-group").value = "org"
         await typed(pilot, "ctrl+s")
-        assert app.editor.session.action_items[-1].owner == "Priya Raman"
+        added = app.editor.session.action_items[-1]
+        assert (added.owner, added.group) == ("Priya Raman", "Organisational")
         await go_to_section(app, 1)
         await settle(pilot)
         await typed(pilot, "a")

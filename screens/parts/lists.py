@@ -111,6 +111,14 @@ def got_lucky(context: PartContext) -> Widget:
     return _observations(context, "got_lucky", "lucky break", "lucky breaks")
 
 
+def _naming(name: str, label: str, names: tuple[str, ...], **details: Any) -> FieldSpec:
+    """A free-text field that offers ``names`` as you type and saves a short or
+    differently-cased spelling of one as that name."""
+    return FieldSpec(
+        name, label, suggestions=names, clean=lambda typed: complete(typed, names), **details
+    )
+
+
 def action_specs(context: PartContext, keep: str | None = None) -> list[FieldSpec]:
     """The action item's form: the type is one of the team's types (``keep``, an item's own
     type from outside the list, stays choosable so editing the item doesn't force a change).
@@ -126,13 +134,7 @@ def action_specs(context: PartContext, keep: str | None = None) -> list[FieldSpe
         FieldSpec("action", "Action (specific and measurable)", short="Action", required=True),
         FieldSpec("type", "Type", kind="enum", choices=types, help=meanings),
         FieldSpec("priority", "Priority", kind="enum", choices=tuple(Priority)),
-        FieldSpec(
-            "owner",
-            "Owner (one person, not a team)",
-            short="Owner",
-            suggestions=people,
-            clean=lambda typed: complete(typed, people),
-        ),
+        _naming("owner", "Owner (one person, not a team)", people, short="Owner"),
         FieldSpec(
             "due",
             "Due date",
@@ -148,12 +150,8 @@ def action_specs(context: PartContext, keep: str | None = None) -> list[FieldSpe
             required=True,
             default=ActionStatus.TODO,
         ),
-        FieldSpec(
-            "group",
-            "Group",
-            placeholder="Technical / Organisational (the export groups)",
-            suggestions=groups,
-            clean=lambda typed: complete(typed, groups),
+        _naming(
+            "group", "Group", groups, placeholder="Technical / Organisational (the export groups)"
         ),
         FieldSpec("ticket", "Ticket link", short="Ticket"),
         FieldSpec(
