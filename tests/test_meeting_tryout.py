@@ -590,3 +590,21 @@ async def test_the_title_is_set_without_leaving_the_meeting(tmp_path):
         assert "DNS resolver crash loop" in app.title
         assert isinstance(app.screen, MeetingScreen)
     assert load(tmp_path / "incident.toml").metadata.title == "DNS resolver crash loop"
+
+
+async def test_the_section_to_announce_next_is_whole_at_80x24(tmp_path, example):
+    """ "next: What wen…": when the numbered agenda leaves no room for the next section's
+    name, the bar says where the meeting is as "2/5" instead."""
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_section(app, 0)
+        await settle(pilot)
+        bar = app.screen.query_one(AgendaBar)
+        assert (
+            shown(bar).splitlines()[0] == " ▶ 1/5 Timeline review   next: Contributing factors 20m"
+        )
+        await go_to_section(app, 1)
+        await settle(pilot)
+        assert (
+            shown(bar).splitlines()[0] == " ▶ 2/5 Contributing factors   next: What went well 10m"
+        )

@@ -56,6 +56,8 @@ class AgendaBar(Static):
         agenda = self._agenda(timer, compact=False)
         if agenda.cell_len > width:
             agenda = self._agenda(timer, compact=True)
+        if agenda.cell_len > width and timer.section is not None:
+            agenda = self._where(timer)
         prompts = max(self.size.height - 2, 1)
         lines = [agenda, self._pace(timer, now, width), *self._prompt_lines(timer, prompts, width)]
         for line in lines:
@@ -110,6 +112,17 @@ class AgendaBar(Static):
         return lines
 
     @staticmethod
+    def _where(timer: MeetingTimer) -> Text:
+        """The tightest agenda line, "▶ 2/5 Contributing factors  next: What went well 10m":
+        the section to announce next was cut to "next: What wen…" at 80 columns."""
+        agenda = timer.meeting.agenda
+        line = Text()
+        line.append(f" ▶ {timer.index + 1}/{len(agenda)} ", style="bold reverse")
+        append_user(line, timer.section.title + " ", "bold reverse", single_line=True)
+        _append_next(line, timer)
+        return line
+
+    @staticmethod
     def _agenda(timer: MeetingTimer, *, compact: bool) -> Text:
         line = Text()
         agenda = timer.meeting.agenda
@@ -131,9 +144,16 @@ class AgendaBar(Static):
                 line.append(f"{number}. ", style=style)
                 append_user(line, section.title, style, single_line=True)
                 line.append(f" {section.planned_minutes}m", style=style)
-        if compact and timer.index + 1 < len(agenda):
-            upcoming = agenda[timer.index + 1]
-            line.append("  next: ", style="bold")
-            append_user(line, upcoming.title, "bold", single_line=True)
-            line.append(f" {upcoming.planned_minutes}m", style="bold")
+        if compact:
+            _append_next(line, timer)
         return line
+
+
+def _append_next(line: Text, timer: MeetingTimer) -> None:
+    """ "  next: What went well 10m", the section to announce next (none after the last)."""
+    agenda = timer.meeting.agenda
+    if timer.index + 1 < len(agenda):
+        upcoming = agenda[timer.index + 1]
+        line.append("  next: ", style="bold")
+        append_user(line, upcoming.title, "bold", single_line=True)
+        line.append(f" {upcoming.planned_minutes}m", style="bold")
