@@ -500,9 +500,11 @@ async def test_a_yes_no_field_says_its_state_in_words(tmp_path):
         assert isinstance(app.screen, FormDialog)
         box = app.screen.query_one("#f-data_loss")
         assert str(box.label) == "no" and box.size.width >= len("▐X▌ no")
+        assert box.render_line(0).text.strip().startswith("▐ ▌ no")  # empty, not an X
         app.screen.set_focus(box)
         await typed(pilot, "space")
         assert box.value and str(box.label) == "yes"
+        assert box.render_line(0).text.strip().startswith("▐X▌ yes")
 
 
 def test_a_heading_inside_a_code_block_does_not_start_a_preview_section():

@@ -101,7 +101,7 @@ def test_keys_sent_in_one_burst_land_in_the_form_in_order(terminal):
     term.wait_for("Discard what you typed?")
     term.keys("y")
     screen = term.wait_for("⏸ paused")
-    assert "▶ 1. Timeline review" in screen  # the agenda did not move
+    assert "▶ 1/5 Timeline review" in screen  # the agenda did not move
 
 
 def test_no_control_sequence_from_the_session_reaches_the_terminal(terminal, tmp_path):

@@ -136,7 +136,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             area.add_class("multiline")
             return area
         if spec.kind == "bool":
-            return Checkbox(_yes_no(bool(value)), bool(value), id=field_id)
+            return YesNoBox(bool(value), id=field_id)
         suggester = None
         if spec.kind == "enum":
             suggester = _SuggestChoice(spec)
@@ -261,12 +261,6 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._show_field_status(event.widget)
 
-    @on(Checkbox.Changed)
-    def _say_yes_or_no(self, event: Checkbox.Changed) -> None:
-        """The box says its state in words: the ticked and the empty box differed only in
-        the colour of the X, and the box alone was cut to "▐X…"."""
-        event.checkbox.label = _yes_no(event.value)
-
     @on(Input.Changed)
     def _validate_live(self, event: Input.Changed) -> None:
         spec = self._spec_of(event.input)
@@ -336,3 +330,18 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
 
 def _yes_no(value: bool) -> str:
     return "yes" if value else "no"
+
+
+class YesNoBox(Checkbox):
+    """A box ticked with an X or empty, its state also in words. Textual's draws the X in
+    both, in another colour when off: "▐X▌ no" read as ticked on a shared screen (a tryout),
+    and the box alone was cut to "▐X…"."""
+
+    def __init__(self, value: bool, *, id: str | None = None) -> None:
+        super().__init__(_yes_no(value), value, id=id)
+        self.BUTTON_INNER = "X" if value else " "
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "X" if self.value else " "
+        self.label = _yes_no(self.value)
+        super().watch_value()
