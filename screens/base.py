@@ -144,7 +144,9 @@ class SessionScreen(Screen):
         panel.follow(where)
 
     def action_focus_findings(self) -> None:
-        panel = self.query_one(FindingsPanel)
+        panel = self._findings_panel()
+        if panel is None:
+            return
         if panel.has_focus:
             panel.leave()
             return

@@ -199,8 +199,7 @@ class MeetingScreen(SessionScreen):
     async def action_edit_metadata(self) -> None:
         """The title, id, date and severity without leaving the meeting: a new incident's
         header said "Untitled postmortem" to the room until drafting."""
-        session = self.editor.session
-        values = metadata_values(session)
+        values = metadata_values(self.editor.session)
         await edit_in_form(
             self, self.editor, "Metadata", METADATA_SPECS, "metadata", values, apply_metadata
         )

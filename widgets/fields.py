@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from sessions.completion import choose
 from sessions.timeparse import format_in, format_utc, parse_when
 
 Kind = Literal["text", "multiline", "int", "float", "date", "datetime", "enum", "bool", "list"]
@@ -118,24 +119,3 @@ def _parse(spec: FieldSpec, text: str) -> Any:
     if spec.kind == "enum":
         return choose(spec.choices, stripped, spec.aliases)
     return stripped
-
-
-def choose(choices: tuple[str, ...], typed: str, aliases: tuple[tuple[str, str], ...] = ()) -> str:
-    """The choice ``typed`` names: exactly, or by a unique start, in any case, by its name or
-    one of its aliases ("fac" → "facilitator", "in p" → "In Progress", "ack" →
-    "acknowledged", "note-taker" → "note_taker"); ValueError lists the choices otherwise."""
-
-    def fold(text: str) -> str:  # "Note-taker", "note_taker" and "note  taker" are one
-        return " ".join(text.casefold().replace("_", " ").replace("-", " ").split())
-
-    folded = fold(typed)
-    names = [(fold(choice), choice) for choice in choices]
-    names += [(fold(alias), choice) for alias, choice in aliases]
-    exact = {choice for name, choice in names if name == folded}
-    matches = exact or {choice for name, choice in names if name.startswith(folded)}
-    if len(matches) == 1:
-        return matches.pop()
-    if not matches:
-        raise ValueError("one of " + ", ".join(c.replace("_", " ") for c in choices))
-    shown = ", ".join(c.replace("_", " ") for c in choices if c in matches)
-    raise ValueError(f"which one? {shown}")

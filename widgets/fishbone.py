@@ -234,8 +234,8 @@ class FishboneEditor(Vertical):
         await self._add_sub_cause(path[0], path[1], after=path[2] if len(path) == 3 else None)
 
     async def _add_sub_cause(self, category: int, cause: int, after: int | None) -> None:
-        text = self.fishbone.categories[category].causes[cause].text
-        text = await self._ask(f"New sub-cause of: {text}", "Sub-cause", "")
+        under = self.fishbone.categories[category].causes[cause].text
+        text = await self._ask(f"New sub-cause of: {under}", "Sub-cause", "")
         if text is None:
             return
         with self.editor.edit(PART, "sub-cause added"):

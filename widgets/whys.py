@@ -193,8 +193,7 @@ class WhysEditor(Vertical):
         answers = above.because if above is not None else self.whys.problem
         because, why = WHY_SPECS
         if answers.strip():
-            said = " ".join(answers.split())
-            because = replace(because, help=f"why this happened: {shorten(said, 90)}")
+            because = replace(because, help=f"why this happened: {shorten(answers, 90)}")
         return await self.app.push_screen_wait(FormDialog(title, [because, why], values))
 
     async def _add(self, parent: str, *, branch: bool = False) -> None:
