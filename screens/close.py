@@ -39,7 +39,7 @@ class CloseScreen(ModalScreen[None]):
             id="close-title",
         )
         yield CloseSummaryView(self.summary, id="close-summary")
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one(CloseSummaryView))

@@ -20,7 +20,7 @@ from widgets.lazy_switcher import LazySwitcher
 
 KEYS = [part.key for part in PARTS]
 #: One footer item for both, "alt+↓ alt+↑ part": two made the 5-whys footer too long at 80.
-PART_KEYS = Binding.Group("part ")  # the space: Footer sets no gap after a group
+PART_KEYS = Binding.Group("part")
 
 
 class DraftingScreen(SessionScreen):
@@ -52,7 +52,7 @@ class DraftingScreen(SessionScreen):
             )
             yield self.parts
         yield FindingsPanel(id="findings")
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         nav = self.query_one("#parts-nav", OptionList)

@@ -56,4 +56,4 @@ class HelpScreen(ModalScreen[None]):
                 for key, description in rows:
                     table.add_row(Text(key), Text(description))
                 yield Static(table)
-        yield KeysFooter(compact=True)
+        yield KeysFooter()

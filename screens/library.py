@@ -103,7 +103,7 @@ class LibraryScreen(Screen):
         yield Static("", id="library-detail")
         if self.library.errors:
             yield Static(problems_text(self.library), id="library-errors")
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#library-filter", Input))

@@ -115,7 +115,7 @@ class ActionsScreen(Screen):
         yield Label("", id="actions-status")
         yield ListTable(action_columns(self.today), hint="No action items.", id="actions-table")
         yield Static("", id="actions-detail")
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     @property
     def table(self) -> ListTable:

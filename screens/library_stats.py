@@ -34,7 +34,7 @@ class StatsScreen(Screen):
         yield Header()
         with VerticalScroll(id="stats"):
             yield Static("", id="stats-text")
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     def on_screen_resume(self) -> None:
         """Figures change when items are closed in another view: recompute on each visit."""

@@ -41,7 +41,7 @@ from widgets.section_tabs import SectionTabs
 ROOMY_HEIGHT = 40
 """From this terminal height on, the header shows the prompts and the panel more findings."""
 
-TIMER_KEYS = Binding.Group("timer ")
+TIMER_KEYS = Binding.Group("timer")
 """The footer shows the agenda keys together, to leave room for the editor's: "s n P +
 timer", what each does in F1 and the palette. Spelled out ("timer·next·prev·+5m"), they
 pushed F1 Help off the 80-column footer beside the 5 whys' keys."""
@@ -94,7 +94,7 @@ class MeetingScreen(SessionScreen):
             yield AgendaBar(id="agenda-bar")
         yield self.sections
         yield FindingsPanel(id="findings")
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         await self.show_section()

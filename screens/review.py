@@ -87,7 +87,7 @@ class ReviewScreen(Screen):
             yield Static("", id="review-detail")
             yield Label("", id="review-decided")
         yield ListTable(self._columns(), hint="No open action items.", id="review-agenda")
-        yield KeysFooter(compact=True)
+        yield KeysFooter()
 
     def _columns(self) -> list[Column]:
         def decided(tracked: TrackedAction) -> str:
@@ -286,7 +286,7 @@ class SummaryScreen(ModalScreen[None]):
             yield Label(Content(one_line(where)), id="summary-where")
             with VerticalScroll(id="summary-scroll"):
                 yield Static(user_text(self.text), id="summary-text")
-            yield KeysFooter(compact=True)
+            yield KeysFooter()
 
     def action_dismiss_summary(self) -> None:
         self.dismiss(None)

@@ -179,3 +179,17 @@ def shown(widget) -> str:
     console = Console(width=200, record=True, file=io.StringIO())
     console.print(content)
     return console.export_text()
+
+
+def footer_keys(app) -> list:
+    """The keys the screen's footer shows, each with where it is (``x``, ``right``)."""
+    from widgets.keys_footer import KeysFooter
+
+    return app.screen.query_one(KeysFooter).laid_out()
+
+
+def footer_line(app) -> str:
+    """The footer's line as it reads."""
+    from widgets.keys_footer import KeysFooter
+
+    return app.screen.query_one(KeysFooter).render().plain

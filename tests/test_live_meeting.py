@@ -13,6 +13,7 @@ from tests.app_helpers import (
     FakeClock,
     burst,
     eventually,
+    footer_keys,
     go_to_section,
     make_app,
     settle,
@@ -289,7 +290,7 @@ async def test_the_diagram_key_and_a_tab_key_typed_together_leave_the_keys_in_th
         fishbone = app.screen.query_one("#fishbone")
         assert fishbone.diagram_only and app.focused is fishbone
         assert not isinstance(app.screen, FormDialog)  # `a` added nothing to the hidden tree
-        keys = {key.key for key in app.screen.query("KeysFooter FooterKey")}
+        keys = {key.key for key in footer_keys(app)}
         assert "v" in keys and not keys & {"a", "d", "enter"}
         assert not app.editor.can_undo  # `d` deleted nothing either
         # Filling the editor, the diagram shows every word (it cut "Cognitive load during …").

@@ -20,6 +20,8 @@ from tests.app_helpers import (
     TODAY,
     FakeClock,
     eventually,
+    footer_keys,
+    footer_line,
     go_to_section,
     make_app,
     settle,
@@ -62,7 +64,7 @@ async def test_the_detail_line_describes_what_enter_acts_on(tmp_path, example):
         idea = "Idea: Add a TLS expiry monitor"
         assert details and all(line.startswith(idea) for line in details)
         # The footer says what a adds here: "a Add" read as a new action item.
-        keys = {key.key: key.description for key in app.screen.query("KeysFooter FooterKey")}
+        keys = {key.key: key.description for key in footer_keys(app)}
         assert keys["a"] == "Park idea"
         await typed(pilot, "enter")
         assert app.screen.title_text == "Action item from a parked idea"
@@ -299,9 +301,9 @@ async def test_drafting_hints_and_the_whys_footer_are_whole_at_80x24(tmp_path, e
         await settle(pilot)
         hint = app.screen.query_one("#whys-hint")
         assert hint.size.height == 2 and hint.region.right <= 80
-        keys = {key.key: key for key in app.screen.query("KeysFooter FooterKey")}
+        keys = {key.key: key for key in footer_keys(app)}
         assert "alt+down" in keys and "f1" in keys
-        assert keys["f1"].region.right <= 80 - len("▏^p palette")
+        assert keys["f1"].right <= 80 - len("▏^p palette")
 
 
 async def test_escape_from_the_findings_reached_by_tab_goes_back_to_the_text(tmp_path, example):
@@ -363,7 +365,7 @@ async def test_the_preview_says_it_scrolls_sideways(tmp_path, example):
         await settle(pilot)
         await typed(pilot, "f5")
         assert await eventually(pilot, lambda: app.screen.query_one("#preview").max_scroll_x > 0)
-        keys = {key.key: key.description for key in app.screen.query("KeysFooter FooterKey")}
+        keys = {key.key: key.description for key in footer_keys(app)}
         assert {"left", "right", "pagedown", "escape"} <= set(keys)
         await typed(pilot, "right", "right")
         assert app.screen.query_one("#preview").scroll_offset.x == 8
@@ -443,8 +445,9 @@ async def test_the_palette_key_ends_the_footer_at_the_screens_edge(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        palette = app.screen.query_one("FooterKey.-command-palette")
-        assert palette.region.right == 80, palette.region
+        palette = next(key for key in footer_keys(app) if key.palette)
+        assert palette.right == 80, palette
+        assert footer_line(app).endswith("▏^p palette ")
 
 
 async def test_every_prompt_is_read_whole_beside_the_clock_at_80x24(tmp_path):
@@ -515,9 +518,9 @@ async def test_typing_in_an_edit_form_adds_to_the_text_it_does_not_replace_it(tm
 
 def _f1_cut(app) -> list[str]:
     """The footer's keys if F1 Help is not whole before the palette key, else []."""
-    keys = {key.key: key for key in app.screen.query("KeysFooter FooterKey")}
-    palette = app.screen.query_one("KeysFooter .-command-palette")
-    if "f1" in keys and keys["f1"].region.right <= palette.region.x:
+    keys = {key.key: key for key in footer_keys(app) if not key.palette}
+    palette = next(key for key in footer_keys(app) if key.palette)
+    if "f1" in keys and keys["f1"].right < palette.x:
         return []
     return [key.key for key in keys.values()]
 

@@ -2,11 +2,11 @@
 same key order as pmtui's apps."""
 
 from textual.app import ComposeResult
-from textual.widgets import Footer
 
 from pmtui.key_order import OrderedKeysApp
 from sessions.editing import SessionEditor
 from sessions.models import Session
+from widgets.keys_footer import KeysFooter
 from widgets.messages import SessionEdited
 
 
@@ -19,7 +19,7 @@ class Host(OrderedKeysApp):
 
     def compose(self) -> ComposeResult:
         yield self.make_widget(self.editor)
-        yield Footer()
+        yield KeysFooter()
 
     def on_session_edited(self, message: SessionEdited) -> None:
         self.edits.append(message.what)

@@ -27,8 +27,8 @@ def render_lines(renderable: RenderableType, width: int) -> list[Strip]:
 
 
 #: Shown in the footer: a table wider than the screen scrolled sideways with no word of it.
-SIDEWAYS = Binding.Group("sideways ")
-PAGES = Binding.Group("page ")
+SIDEWAYS = Binding.Group("sideways")
+PAGES = Binding.Group("page")
 
 
 class RenderedLines(ScrollView, can_focus=True):
