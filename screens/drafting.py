@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -17,10 +17,25 @@ from screens.parts import PARTS, PartContext, build_part
 from widgets.findings_panel import FindingsPanel
 from widgets.keys_footer import KeysFooter
 from widgets.lazy_switcher import LazySwitcher
+from widgets.model_form import ModelForm
 
 KEYS = [part.key for part in PARTS]
 #: One footer item for both, "alt+↓ alt+↑ part": two made the 5-whys footer too long at 80.
 PART_KEYS = Binding.Group("part")
+
+
+class PartsNav(OptionList):
+    """The list of parts. Enter opens the part in a worker of its own, so that keys typed
+    after it wait for what it opens (the key order waits for an action's workers)."""
+
+    BINDINGS = [Binding("enter", "open_part", "Open the part", show=False)]
+
+    @work(group="open-part", exclusive=True)
+    async def action_open_part(self) -> None:
+        option = self.highlighted_option
+        screen = self.screen
+        if option is not None and option.id and isinstance(screen, DraftingScreen):
+            await screen.open_part(option.id)
 
 
 class DraftingScreen(SessionScreen):
@@ -43,7 +58,7 @@ class DraftingScreen(SessionScreen):
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="drafting-body"):
-            yield OptionList(
+            yield PartsNav(
                 *[
                     Option(Text(f"{i + 1:>2} {part.title}"), id=part.key)
                     for i, part in enumerate(PARTS)
@@ -80,6 +95,13 @@ class DraftingScreen(SessionScreen):
         self.show_findings(self.findings)
         if focus_editor and self.parts.focus_pane() is None:
             nav.focus()  # a part with nothing to edit yet: the list of parts keeps the keys
+
+    async def open_part(self, key: str) -> None:
+        """Show the part and focus its editor; a part edited in a form opens the form: its box
+        says "Enter to edit", and the Enter that chose it only moved the focus."""
+        await self.show_part(key, focus_editor=True)
+        if isinstance(self.focused, ModelForm):
+            await self.focused.edit()
 
     @on(OptionList.OptionHighlighted, "#parts-nav")
     async def _highlighted(self, event: OptionList.OptionHighlighted) -> None:

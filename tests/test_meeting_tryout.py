@@ -611,3 +611,17 @@ async def test_the_section_to_announce_next_is_whole_at_80x24(tmp_path, example)
         assert (
             shown(bar).splitlines()[0] == " ▶ 2/5 Contributing factors   next: What went well 10m"
         )
+
+
+async def test_enter_on_a_form_part_in_the_parts_list_opens_its_form(tmp_path):
+    """The metadata box says "Enter to edit", but Enter on Metadata in the parts list only
+    moved the focus: it took a second Enter. A title typed right after it lands in the form."""
+    app = make_app(tmp_path, Session(), start_mode="drafting")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.focused is app.screen.query_one("#parts-nav")
+        await typed(pilot, "enter", "DNS crash loop", "ctrl+s")
+        assert app.editor.session.metadata.title == "DNS crash loop"
+        assert not isinstance(app.screen, FormDialog)
+        await typed(pilot, "alt+down")  # stepping to a part moves there; it opens nothing
+        assert app.screen.current_part == "summary" and not isinstance(app.screen, FormDialog)

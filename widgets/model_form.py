@@ -87,6 +87,10 @@ class ModelForm(Static, can_focus=True):
 
     @work(group="form-dialog")
     async def action_edit(self) -> None:
+        await self.edit()
+
+    async def edit(self) -> None:
+        """The fields in a form; shown again once saved."""
         session = self.editor.session
         values = self.values_of(session)
         offered = self._suggestions(values)
