@@ -81,6 +81,8 @@ _KEY_NAMES = {
     "'": "apostrophe",
     "(": "left_parenthesis",
     ")": "right_parenthesis",
+    "{": "left_curly_bracket",
+    "}": "right_curly_bracket",
 }
 
 

@@ -45,13 +45,13 @@ async def test_every_part_is_one_key_away_and_shows_hostile_text_literally(tmp_p
         await settle(pilot)
         seen = [app.screen.current_part]
         for part in PARTS[1:]:
-            await pilot.press("alt+down")
+            await typed(pilot, "alt+down")
             await eventually(pilot, lambda part=part: app.screen.current_part == part.key)
             seen.append(app.screen.current_part)
         assert seen == [part.key for part in PARTS]
-        await pilot.press("alt+down")  # the last part stays: no wrapping round to the first
+        await typed(pilot, "alt+down")  # the last part stays: no wrapping round to the first
         assert app.screen.current_part == PARTS[-1].key
-        await pilot.press("alt+up")
+        await typed(pilot, "alt+up")
         assert app.screen.current_part == PARTS[-2].key
         assert "[bold red]boom[/]" in app.title  # markup-like text stays literal everywhere
         factors = app.screen.query_one("#table-factors")
@@ -64,12 +64,12 @@ async def test_metadata_form_validates_as_you_type_and_keeps_the_text(tmp_path):
     app = drafting(tmp_path, Session())
     async with app.run_test(size=(100, 40)) as pilot:
         await goto(pilot, "metadata")
-        await pilot.press("enter")
+        await typed(pilot, "enter")
         assert isinstance(app.screen, FormDialog)
         title = HOSTILE.replace("\x07", "")
         await typed(pilot, title, "tab", "INC-77", "tab", "2025-02-30")
         assert "YYYY-MM-DD" in shown(app.screen.query_one("#form-status"))
-        await pilot.press("ctrl+s")  # refused: the form stays, nothing typed is lost
+        await typed(pilot, "ctrl+s")  # refused: the form stays, nothing typed is lost
         assert isinstance(app.screen, FormDialog)
         assert app.screen.query_one("#f-date").value == "2025-02-30"
         await typed(pilot, "backspace", "backspace", "28", "ctrl+s")
@@ -102,8 +102,8 @@ async def test_timeline_add_in_utc_or_with_offset_and_dates_once_it_spans_days(t
         await typed(pilot, "a", "2025-01-15 16:30+02:00", "tab", "Paged", "enter")
         await typed(pilot, "a", "25:99", "tab", "Bad")
         assert "not a real time" in shown(app.screen.query_one("#form-status"))
-        await pilot.press("escape")
-        await pilot.press("y")  # discard what was typed
+        await typed(pilot, "escape")
+        await typed(pilot, "y")  # discard what was typed
         await settle(pilot)
         times = [e.time for e in app.editor.session.timeline]
         assert times == [
@@ -133,16 +133,16 @@ async def test_pasting_log_lines_creates_events_and_undo_removes_them(tmp_path):
     )
     async with app.run_test(size=(100, 30)) as pilot:
         await goto(pilot, "timeline")
-        await pilot.press("v")
+        await typed(pilot, "v")
         app.screen.query_one(TextArea).load_text(logs)
-        await pilot.press("ctrl+s")
+        await typed(pilot, "ctrl+s")
         await settle(pilot)
         events = app.editor.session.timeline
         assert [e.time.strftime("%H:%M:%S") for e in events] == ["14:05:23", "14:05:24", "14:06:00"]
         assert events[0].event == "ERROR Database connection timeout after 30s"
         assert events[2].evidence.startswith("Jan 15 14:06:00")
         assert any("skipped" in n for n in app.notified)
-        await pilot.press("ctrl+z")
+        await typed(pilot, "ctrl+z")
         await settle(pilot)
         assert app.editor.session.timeline == []
 
@@ -156,11 +156,11 @@ async def test_action_items_add_delete_move_undo(tmp_path):
         await typed(pilot, "a", "Add alert for pool > 80%", "ctrl+s")
         await settle(pilot)
         assert len(items) == count + 1 and items[-1].id == count + 1
-        await pilot.press("ctrl+up")
+        await typed(pilot, "ctrl+up")
         assert items[-2].action == "Add alert for pool > 80%"
-        await pilot.press("d")
+        await typed(pilot, "d")
         assert len(items) == count
-        await pilot.press("ctrl+z", "ctrl+z")  # the deletion, then the move
+        await typed(pilot, "ctrl+z", "ctrl+z")  # the deletion, then the move
         await settle(pilot)
         assert items[-1].action == "Add alert for pool > 80%"
     assert len(load(tmp_path / "incident.toml").action_items) == count + 1
@@ -179,15 +179,15 @@ async def test_lists_and_text_parts_are_editable(tmp_path):
         ]:
             await goto(pilot, part)
             app.screen.query_one(table).focus()
-            await pilot.press("a")
+            await typed(pilot, "a")
             for name, value in values.items():
                 app.screen.query_one(f"#f-{name}").value = value
-            await pilot.press("ctrl+s")
+            await typed(pilot, "ctrl+s")
             await settle(pilot)
         await goto(pilot, "impact")
-        await pilot.press("enter")
+        await typed(pilot, "enter")
         app.screen.query_one("#f-duration_minutes").value = "45"
-        await pilot.press("ctrl+s")
+        await typed(pilot, "ctrl+s")
         await goto(pilot, "root_cause")
         app.screen.query_one("#text-root_cause-what_happened").area.load_text("The pool ran dry")
         await settle(pilot)
@@ -216,7 +216,7 @@ async def test_blame_is_coached_while_typing_and_rewritten_by_choice(tmp_path):
         blamed = [area.text[start:end] for start, end in area.blamed]
         assert any("forgot" in words for words in blamed)
         assert "ctrl+r: rewrite" in shown(field.query_one(".text-field-findings"))
-        await pilot.press("ctrl+r")
+        await typed(pilot, "ctrl+r")
         dialog = app.screen
         assert isinstance(dialog, RewriteDialog) and dialog.finding.rewrites
         await typed(pilot, "e", "ctrl+u", "The renewal depended on one person remembering.")
@@ -225,7 +225,7 @@ async def test_blame_is_coached_while_typing_and_rewritten_by_choice(tmp_path):
         assert app.editor.session.summary == "The renewal depended on one person remembering."
         assert area.text == app.editor.session.summary
         assert not field.has_class("has-finding") and area.blamed == []
-        await pilot.press("ctrl+z")  # the rewrite is undoable like any edit
+        await typed(pilot, "ctrl+z")  # the rewrite is undoable like any edit
         await settle(pilot)
         assert app.editor.session.summary.startswith("Bob forgot")
 
@@ -237,9 +237,9 @@ async def test_a_suggested_rewrite_is_picked_by_its_number(tmp_path):
         app.screen.query_one(TextArea).load_text("The developer deployed without testing.")
         await settle(pilot)
         assert any(f.rule.id == "BL007" for f in shown_findings(app))
-        await pilot.press("ctrl+r")
+        await typed(pilot, "ctrl+r")
         first = app.screen.finding.rewrites[0]
-        await pilot.press("1")
+        await typed(pilot, "1")
         await settle(pilot)
         assert app.editor.session.summary == first
         assert not any(f.rule.id.startswith("BL") for f in shown_findings(app))
@@ -253,20 +253,20 @@ async def test_export_preview_and_help(tmp_path):
         await settle(pilot)
         md = tmp_path / "incident.md"
         md.write_text("someone's notes")
-        await pilot.press("ctrl+e")
+        await typed(pilot, "ctrl+e")
         await pilot.pause()
-        await pilot.press("y")  # an existing .md is replaced only after asking
+        await typed(pilot, "y")  # an existing .md is replaced only after asking
         await settle(pilot)
         exported = md.read_text(encoding="utf-8")
         assert exported.startswith("# Postmortem: Checkout errors")
         assert any(str(md) in n for n in app.notified)
-        await pilot.press("ctrl+e")  # our own export: no question the second time
+        await typed(pilot, "ctrl+e")  # our own export: no question the second time
         await settle(pilot)
         assert not isinstance(app.screen, ChoiceDialog)
-        await pilot.press("f5")
+        await typed(pilot, "f5")
         assert isinstance(app.screen, PreviewScreen)
         assert await eventually(pilot, lambda: "Postmortem: Checkout errors" in preview_text(app))
-        await pilot.press("escape", "f1")
+        await typed(pilot, "escape", "f1")
         assert isinstance(app.screen, HelpScreen)
 
 
@@ -316,10 +316,10 @@ async def test_a_file_changed_on_disk_is_never_overwritten_silently(tmp_path):
         await settle(pilot)  # the autosave notices; typing is not interrupted
         assert app.save_state == "conflict" and not isinstance(app.screen, ChoiceDialog)
         assert app.editor.session.summary.startswith("mine ")
-        await pilot.press("ctrl+o")
+        await typed(pilot, "ctrl+o")
         assert isinstance(app.screen, ChoiceDialog)
         assert load(path).metadata.title == "Changed by git"
-        await pilot.press("r")  # reload; my unsaved text is kept in a copy
+        await typed(pilot, "r")  # reload; my unsaved text is kept in a copy
         await settle(pilot)
         assert app.editor.session.metadata.title == "Changed by git"
         copies = list(tmp_path.glob("incident.mine-*.toml"))
@@ -336,7 +336,7 @@ async def test_save_my_version_as_a_copy(tmp_path):
         app.check_disk()
         await settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("c")
+        await typed(pilot, "c")
         await settle(pilot)
         copy = app.document.path
         assert copy != path and copy.name.startswith("incident.mine-")
@@ -360,7 +360,7 @@ async def test_a_write_that_fails_keeps_the_edits_and_says_so_once(tmp_path, mon
             assert app.save_state == "failed"
             assert sum("Could not save" in n for n in app.notified) == 1
             assert app.editor.session.summary == "one two three"
-        await pilot.press("ctrl+s")
+        await typed(pilot, "ctrl+s")
         await settle(pilot)
         assert app.save_state == "saved"
     assert load(tmp_path / "incident.toml").summary == "one two three"
@@ -371,9 +371,9 @@ async def test_quitting_with_unsaved_changes_asks(tmp_path):
     async with app.run_test() as pilot:
         await goto(pilot, "summary")
         await typed(pilot, "unsaved")
-        await pilot.press("ctrl+q")
+        await typed(pilot, "ctrl+q")
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("s")
+        await typed(pilot, "s")
         await settle(pilot)
     assert load(tmp_path / "incident.toml").summary == "unsaved"
 
@@ -385,9 +385,9 @@ async def test_palette_commands_and_presentation_theme(tmp_path):
         titles = {c.title for c in app.get_system_commands(app.screen)}
         expected = {"Save", "Undo", "Export Markdown", "Start or pause the timer", "Next section"}
         assert expected <= titles
-        await pilot.press("ctrl+t")
+        await typed(pilot, "ctrl+t")
         assert app.theme == "pmtui-presentation"
-        await pilot.press("f3")
+        await typed(pilot, "f3")
         await settle(pilot)
         titles = {c.title for c in app.get_system_commands(app.screen)}
         assert "Go to: Action items" in titles
@@ -403,7 +403,7 @@ async def test_accepting_a_finding_keeps_the_reason_in_the_file(tmp_path):
         await goto(pilot, "action_items")
         panel = app.screen.query_one("#findings")
         assert any(f.rule.id == "AI003" for f in panel.findings)
-        await pilot.press("f4")
+        await typed(pilot, "f4")
         assert app.focused is panel
         panel.highlighted = 1 + next(
             i for i, f in enumerate(panel.findings) if f.rule.id == "AI003"
@@ -411,7 +411,7 @@ async def test_accepting_a_finding_keeps_the_reason_in_the_file(tmp_path):
         await typed(pilot, "x", "Rotation owns it by design", "enter")
         await settle(pilot)
         assert not any(f.rule.id == "AI003" for f in panel.findings)
-        await pilot.press("escape")  # back to the editor it came from
+        await typed(pilot, "escape")  # back to the editor it came from
         assert app.focused is app.screen.query_one("#table-action_items")
     accepted = load(tmp_path / "incident.toml").accepted
     assert [(a.rule, a.where, a.reason) for a in accepted] == [
@@ -428,8 +428,8 @@ async def test_a_read_only_file_is_not_replaced_and_the_edits_can_go_elsewhere(t
         await typed(pilot, "kept")
         assert app.save_state == "failed"
         assert any("read-only" in n and "Save as" in n for n in app.notified)
-        await pilot.press("ctrl+p")  # the palette offers Save as…; the test answers it
-        await pilot.press("escape")
+        await typed(pilot, "ctrl+p")  # the palette offers Save as…; the test answers it
+        await typed(pilot, "escape")
         app.action_save_as()
         await pilot.pause()
         app.screen.query_one("#f-path").value = str(tmp_path / "elsewhere.toml")

@@ -14,7 +14,7 @@ async def test_agenda_runs_to_overtime_with_a_fake_clock(tmp_path):
         await settle(pilot)
         countdown = app.screen.query_one(Countdown)
         assert "20:00" in countdown.query_one("Digits").value
-        await pilot.press("s")
+        await typed(pilot, "s")
         for minutes, state in ((17, "-on-time"), (2, "-warning"), (2, "-overtime")):
             clock.advance(minutes=minutes)
             app.screen.tick()
@@ -22,16 +22,16 @@ async def test_agenda_runs_to_overtime_with_a_fake_clock(tmp_path):
         app.screen.tick()
         assert "+1:00" in countdown.query_one("Digits").value
         assert sum("over time" in n for n in app.notified) == 1  # once, not every tick
-        await pilot.press("plus")  # extend by 5 minutes
+        await typed(pilot, "plus")  # extend by 5 minutes
         assert app.editor.session.meeting.agenda[0].planned_minutes == 25
         assert countdown.has_class("-on-time")  # 4 minutes left again
-        await pilot.press("n")
+        await typed(pilot, "n")
         await settle(pilot)
         assert app.editor.session.meeting.current == 1
         assert app.editor.session.meeting.agenda[0].spent_seconds == 21 * 60
         assert app.screen.sections.current_key == "contributing_factors"
         assert "What about the system allowed this?" in shown(app.screen.query_one("#agenda-bar"))
-        await pilot.press("P")
+        await typed(pilot, "P")
         assert app.editor.session.meeting.current == 0
     saved = load(tmp_path / "incident.toml")
     assert saved.meeting.agenda[0].spent_seconds == 21 * 60
@@ -43,9 +43,9 @@ async def test_a_paused_meeting_reopens_where_it_was(tmp_path):
     async with app.run_test() as pilot:
         await settle(pilot)
         app.timer.go_to(1)
-        await pilot.press("s")
+        await typed(pilot, "s")
         clock.advance(minutes=7, seconds=30)
-        await pilot.press("s")  # pause
+        await typed(pilot, "s")  # pause
         await settle(pilot)
     again = make_app(tmp_path, clock=FakeClock())
     async with again.run_test() as pilot:
@@ -62,13 +62,13 @@ async def test_running_over_suggests_trimming_the_rest(tmp_path):
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         original_plan = app.timer.total_planned()
-        await pilot.press("s")
+        await typed(pilot, "s")
         clock.advance(minutes=30)  # planned 20
         app.screen.tick()
         assert "10 min late" in shown(app.screen.query_one("#agenda-bar"))
-        await pilot.press("t")
+        await typed(pilot, "t")
         await settle(pilot)
-        await pilot.press("y")
+        await typed(pilot, "y")
         await settle(pilot)
         assert app.timer.projected_seconds() <= original_plan  # ends on time again
         assert sum(s.planned_minutes for s in app.editor.session.meeting.agenda[1:]) <= 50
@@ -111,12 +111,12 @@ async def test_reordering_the_agenda_keeps_the_timer_on_its_section(tmp_path):
     app = make_app(tmp_path, clock=clock)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("s")
+        await typed(pilot, "s")
         clock.advance(minutes=3)
-        await pilot.press("g")  # the agenda, over the meeting
+        await typed(pilot, "g")  # the agenda, over the meeting
         await settle(pilot)
-        await pilot.press("ctrl+down")  # timeline review moves to second place
-        await pilot.press("escape")
+        await typed(pilot, "ctrl+down")  # timeline review moves to second place
+        await typed(pilot, "escape")
         await settle(pilot)
         assert app.editor.session.meeting.agenda[1].title == "Timeline review"
         assert app.editor.session.meeting.current == 1

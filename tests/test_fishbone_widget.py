@@ -48,14 +48,14 @@ async def test_rename_reorder_delete_and_undo():
         tree = app.query_one("#fishbone-tree")
         tree.focus()
         tree.cursor_line = 1
-        await pilot.press("ctrl+down")
+        await typed(pilot, "ctrl+down")
         names = [c.name for c in session.root_cause.fishbone.categories]
         assert names[:2] == ["Process", "People"]
-        await pilot.press("d")
+        await typed(pilot, "d")
         assert len(session.root_cause.fishbone.categories) == 3
         app.editor.undo()
         assert [c.name for c in session.root_cause.fishbone.categories] == names
-        await pilot.press("ctrl+up", "ctrl+up")  # at the top: nothing to undo for it
+        await typed(pilot, "ctrl+up", "ctrl+up")  # at the top: nothing to undo for it
         assert app.editor.undo().what == "moved"
 
 

@@ -22,7 +22,7 @@ from sessions.library import Library
 from sessions.library_report import format_stats
 from sessions.library_stats import stats
 from sessions.models import ReviewDecision
-from tests.app_helpers import burst, record_notifications, settle, shown
+from tests.app_helpers import burst, record_notifications, settle, shown, typed
 from tests.review_library import TODAY, build
 from tests.unlistable import refuse_listing
 from widgets.list_table import ListTable
@@ -66,7 +66,7 @@ async def test_typing_filters_at_once_and_enter_opens_the_highlighted(generated)
         screen = app.screen
         assert screen.query_one("#library-filter").value == "sev:SEV1"
         assert screen.shown and all(e.severity.value == "SEV1" for e in screen.shown)
-        await pilot.press("down", "enter")
+        await typed(pilot, "down", "enter")
     assert app.return_value == str(screen.shown[1].path)
 
 
@@ -76,7 +76,7 @@ async def test_the_filter_and_the_row_are_kept_on_coming_back(generated):
         await settle(pilot)
         burst(app, "tag:dns")
         await settle(pilot)
-        await pilot.press("down", "enter")
+        await typed(pilot, "down", "enter")
     back = LibraryApp(generated, today=GENERATED_TODAY, resume=app.state)
     async with back.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -92,9 +92,9 @@ async def test_at_80_columns_titles_dates_and_escalations_are_whole(tmp_path):
         await settle(pilot)
         rows = [row_text(app.screen.table, y) for y in range(1, 4)]
         assert any(long_title in row for row in rows)
-        await pilot.press("down")
+        await typed(pilot, "down")
         assert long_title in shown(app.screen.query_one("#library-detail"))
-        await pilot.press("f3")
+        await typed(pilot, "f3")
         await settle(pilot)
         assert isinstance(app.screen, ActionsScreen)
         first = row_text(app.screen.table, 1)
@@ -193,7 +193,7 @@ async def test_the_weekly_review_writes_each_decision_into_its_file(tmp_path):
     notes = record_notifications(app)
     async with app.run_test(size=(100, 34)) as pilot:
         await settle(pilot)
-        await pilot.press("f5")
+        await typed(pilot, "f5")
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, ReviewScreen)
@@ -210,7 +210,7 @@ async def test_the_weekly_review_writes_each_decision_into_its_file(tmp_path):
         save(teammate, second.entry.path)
         burst(app, "u", "2025-04-30", "tab", "Runbook owner away", "enter")
         await settle(pilot)
-        await pilot.press("k")
+        await typed(pilot, "k")
         await settle(pilot)
         assert "this item 06:00 left · 30:00 left" in shown(screen.query_one("#review-clock"))
         clock[0] = 400.0  # the fourth item's share was what is left over the items left
@@ -228,13 +228,13 @@ async def test_the_weekly_review_writes_each_decision_into_its_file(tmp_path):
             2025, 4, 30
         )
         assert notes.count("Saved in 2025-01-15-checkout.toml") == 3
-        await pilot.press("f")
+        await typed(pilot, "f")
         await settle(pilot)
         assert isinstance(app.screen, SummaryScreen)
         summary = (folder / "review-2025-03-15.md").read_text()
         assert "## Closed (1)" in summary and "Runbook owner away" in summary
         assert summary in shown(app.screen.query_one("#summary-text"))
-        await pilot.press("escape")
+        await typed(pilot, "escape")
         await settle(pilot)
         assert isinstance(app.screen, ActionsScreen) and app.state.walk is None
 

@@ -217,18 +217,18 @@ async def test_views_stay_where_the_facilitator_put_them(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await go_to_section(app, 1)
-        await pilot.press("2")  # the 5 whys tab
+        await typed(pilot, "2")  # the 5 whys tab
         tree = app.screen.query_one("#whys-tree")
         assert app.focused is tree
         tree.cursor_line = 3
-        await pilot.press("e")
-        await pilot.press("escape")  # cancelled dialog
+        await typed(pilot, "e")
+        await typed(pilot, "escape")  # cancelled dialog
         await settle(pilot)
         assert tree.cursor_line == 3
-        await pilot.press("d")  # delete a step (the cursor goes up a step), then undo it
+        await typed(pilot, "d")  # delete a step (the cursor goes up a step), then undo it
         await settle(pilot)
         line = tree.cursor_line
-        await pilot.press("ctrl+z")
+        await typed(pilot, "ctrl+z")
         await settle(pilot)
         app.autosave()
         app.recheck()
@@ -236,7 +236,7 @@ async def test_views_stay_where_the_facilitator_put_them(tmp_path):
         tabs = app.screen.section_tabs()
         assert tabs.current_key == "whys" and app.focused is tree
         assert tree.cursor_line == line
-        await pilot.press("a")  # and `a` adds a why, not a factor
+        await typed(pilot, "a")  # and `a` adds a why, not a factor
         await settle(pilot)
         assert app.screen.query_one("#f-why")
 
@@ -307,7 +307,7 @@ async def test_every_section_editor_has_a_key_and_a_palette_entry(tmp_path):
             ("3", "fishbone", "#fishbone-tree"),
             ("1", "factors", "#table-factors"),
         ):
-            await pilot.press(key)
+            await typed(pilot, key)
             assert app.screen.section_tabs().current_key == tab
             assert app.focused is app.screen.query_one(widget)
         titles = [c.title for c in app.get_system_commands(app.screen)]
@@ -330,11 +330,11 @@ async def test_every_editor_is_readable_at_80x24(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await go_to_section(app, 1)
-        await pilot.press("2")
+        await typed(pilot, "2")
         await pilot.pause()
         tree = app.screen.query_one("#whys-tree")
         assert tree.size.height >= 8 and tree.last_line >= 7  # the problem and 7 steps
-        await pilot.press("3")
+        await typed(pilot, "3")
         await pilot.pause()
         fish = app.screen.query_one("#fishbone-tree")
         categories = [fish.get_node_at_line(i) for i in range(fish.size.height)]
@@ -342,7 +342,7 @@ async def test_every_editor_is_readable_at_80x24(tmp_path):
         assert names == ["PEOPLE", "PROCESS", "TECHNOLOGY", "ENVIRONMENT"]
         assert fish.last_line < fish.size.height  # every cause in view
         assert app.screen.query_one("#findings").size.height == 1  # quiet when idle
-        await pilot.press("1", "enter")  # the edit form fits, its save key in view
+        await typed(pilot, "1", "enter")  # the edit form fits, its save key in view
         await pilot.pause()
         buttons = app.screen.query_one("#form-buttons")
         assert 0 < buttons.region.bottom <= 24 and buttons.region.y > 2
@@ -382,7 +382,7 @@ async def test_the_file_only_changes_when_the_session_does(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         app.watch(app, "sub_title", lambda caption: captions.append(caption))
-        await pilot.press("s")
+        await typed(pilot, "s")
         await settle(pilot)
         written = path.read_bytes()
         for _ in range(50):  # 50 seconds of meeting, ticking
@@ -394,7 +394,7 @@ async def test_the_file_only_changes_when_the_session_does(tmp_path):
         app.screen.tick()  # a minute in: the minutes are saved once
         await settle(pilot)
         assert path.read_bytes() != written
-        await pilot.press("s")
+        await typed(pilot, "s")
         await settle(pilot)
     saved = load(path)
     assert saved.meeting.agenda[0].spent_seconds == 65
@@ -408,30 +408,30 @@ async def test_small_things_a_facilitator_hits(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.focused is app.screen.query_one("#timeline-table")  # not the guardrails
-        await pilot.press("x")  # x is not "+5 min"
+        await typed(pilot, "x")  # x is not "+5 min"
         assert app.editor.session.meeting.agenda[0].planned_minutes == 20
-        await pilot.press("a")
-        await pilot.press("escape")  # an untouched form closes without asking
+        await typed(pilot, "a")
+        await typed(pilot, "escape")  # an untouched form closes without asking
         await settle(pilot)
         assert not isinstance(app.screen, FormDialog | Confirm)
         end = app.timer.projected_end()
-        await pilot.press("n", "P", "n", "P")
+        await typed(pilot, "n", "P", "n", "P")
         assert app.timer.projected_end() == end  # "ends ~" holds still
-        await pilot.press("g")
+        await typed(pilot, "g")
         assert isinstance(app.screen, AgendaDialog)
-        await pilot.press("ctrl+down")
-        await pilot.press("escape")
+        await typed(pilot, "ctrl+down")
+        await typed(pilot, "escape")
         await settle(pilot)
-        await pilot.press("ctrl+z")
+        await typed(pilot, "ctrl+z")
         assert any("Undone: agenda section moved" in n for n in app.notified)
         assert app.editor.session.meeting.agenda[0].title == "Timeline review"
-        await pilot.press("s")
+        await typed(pilot, "s")
         clock.advance(minutes=5)
-        await pilot.press("s")
+        await typed(pilot, "s")
         clock.advance(minutes=20)  # a long discussion with the timer paused
         app.screen.tick()
         assert "late" in shown(app.screen.query_one("#agenda-bar"))
-        await pilot.press("t")
+        await typed(pilot, "t")
         await pilot.pause()
         assert isinstance(app.screen, Confirm)  # trimming acts on the projected end
 
@@ -441,7 +441,7 @@ async def test_help_names_places_and_keys_as_people_read_them(tmp_path):
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         await go_to_section(app, 1)
-        await pilot.press("3", "f1")
+        await typed(pilot, "3", "f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         groups = [where for where, _about, _keys in app.screen.groups]
@@ -481,10 +481,10 @@ async def test_the_timeline_offers_the_date_and_the_duration(tmp_path, example):
         assert "timeline: 2025-01-15" in shown(app.screen.query_one("#metadata-form"))
         await app.screen.show_part("impact", focus_editor=True)
         assert "timeline: 38" in shown(app.screen.query_one("#impact-form"))
-        await pilot.press("enter")
+        await typed(pilot, "enter")
         await pilot.pause()
         assert app.screen.query_one("#f-duration_minutes").value == "38"
-        await pilot.press("ctrl+s")
+        await typed(pilot, "ctrl+s")
         await settle(pilot)
         assert app.editor.session.impact.user.duration_minutes == 38
 

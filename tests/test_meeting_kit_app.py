@@ -12,7 +12,7 @@ from sessions.agendas import MeetingConfig
 from sessions.close import END
 from sessions.models import Attendee, IdeaStatus, Role, SectionKind
 from sessions.parking import park
-from tests.app_helpers import FakeClock, burst, go_to_section, make_app, settle, shown
+from tests.app_helpers import FakeClock, burst, go_to_section, make_app, settle, shown, typed
 from widgets.confirm import ChoiceDialog
 from widgets.form_dialog import FormDialog
 
@@ -91,7 +91,7 @@ async def test_an_idea_is_parked_from_the_timeline_without_leaving_it(tmp_path):
         assert app.focused is table and table.cursor == 3
         assert any("Parked for the action items (1 waiting" in n for n in app.notified)
         assert load(tmp_path / "incident.toml").meeting.parking_lot == parked
-        await pilot.press("ctrl+z")
+        await typed(pilot, "ctrl+z")
         assert app.editor.session.meeting.parking_lot == []
 
 
@@ -106,14 +106,14 @@ async def test_parked_ideas_become_action_items_or_are_dropped(tmp_path, example
         assert lot.display
         table = app.screen.query_one("#table-parking_lot")
         app.screen.set_focus(table)
-        await pilot.press("enter")
+        await typed(pilot, "enter")
         await settle(pilot)
         form = app.screen
         assert isinstance(form, FormDialog)
         assert form.query_one("#f-action").value == "Add a TLS expiry monitor"  # prefilled
         form.query_one("#f-owner").value = "Ana Silva"
         form.query_one("#f-due").value = "2025-01-31"
-        await pilot.press("ctrl+s")
+        await typed(pilot, "ctrl+s")
         await settle(pilot)
         session = app.editor.session
         item = session.action_items[-1]
@@ -143,9 +143,9 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await go_to_section(app, 4)
-        await pilot.press("s")
+        await typed(pilot, "s")
         clock.advance(minutes=17)
-        await pilot.press("n")  # past the last section: the close
+        await typed(pilot, "n")  # past the last section: the close
         await settle(pilot)
         assert isinstance(app.screen, CloseScreen)
         assert not app.timer.running
@@ -157,7 +157,7 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
         assert "+2:00" in shown(app.screen.query_one("#close-time"))
         notes = app.editor.session.meeting.notes
         assert notes.startswith("Notes from the room.\n\n### Close of the meeting (2025-01-20)")
-        await pilot.press("escape", "C")  # closing again rewrites the summary
+        await typed(pilot, "escape", "C")  # closing again rewrites the summary
         await settle(pilot)
         assert isinstance(app.screen, CloseScreen)
         assert app.editor.session.meeting.notes.count(END) == 1
@@ -172,19 +172,19 @@ async def test_a_preset_replaces_the_agenda_from_the_agenda_editor(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("g")
+        await typed(pilot, "g")
         await settle(pilot)
         assert isinstance(app.screen, AgendaDialog)
-        await pilot.press("p")
+        await typed(pilot, "p")
         await settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("3")  # the review meeting
+        await typed(pilot, "3")  # the review meeting
         await settle(pilot)
         agenda = app.editor.session.meeting.agenda
         assert [s.planned_minutes for s in agenda] == [3, 5, 15, 10]
         assert agenda[1].kind is SectionKind.SUMMARY
         assert app.screen.query_one("#table-agenda").items == agenda
-        await pilot.press("escape")
+        await typed(pilot, "escape")
         await settle(pilot)
         assert app.screen.sections.current_key == "opening"
     assert load(tmp_path / "incident.toml").meeting.agenda[0].title == "Set the stage"
@@ -194,10 +194,10 @@ async def test_f6_shares_the_session_until_stopped(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("f6")
+        await typed(pilot, "f6")
         await settle(pilot)
         assert isinstance(app.screen, ChoiceDialog)
-        await pilot.press("l")  # this machine only
+        await typed(pilot, "l")  # this machine only
         for _ in range(200):
             await pilot.pause(0.05)
             if app.sharing.url:
@@ -209,6 +209,6 @@ async def test_f6_shares_the_session_until_stopped(tmp_path):
         assert b"Checkout errors" in connection.getresponse().read()
         connection.close()
         process = app.sharing.process
-        await pilot.press("f6", "s")  # again: stop sharing
+        await typed(pilot, "f6", "s")  # again: stop sharing
         await settle(pilot)
         assert not app.sharing.running and process.poll() is not None

@@ -465,7 +465,7 @@ async def test_every_prompt_is_read_whole_beside_the_clock_at_80x24(tmp_path):
         shown_prompts = []
         for _ in PROMPTS[SectionKind.CONTRIBUTING_FACTORS]:
             shown_prompts.append(shown(bar).splitlines()[2])
-            await pilot.press("question_mark")
+            await typed(pilot, "question_mark")
         # A question is asked; a tip is not read out as one ("Ask: Multiple branches are OK").
         assert "Ask: What about the system allowed this?  (? more)" in shown_prompts
         assert "Tip: Ask why of each answer, down to a systemic issue.  (?)" in shown_prompts
@@ -482,7 +482,7 @@ async def test_the_header_holds_still_as_the_section_runs_over(tmp_path):
         digits = app.screen.query_one("#countdown-digits", Digits)
         bar = app.screen.query_one(AgendaBar)
         left = bar.region.x
-        await pilot.press("s")
+        await typed(pilot, "s")
         faces = []
         for minutes, seconds in ((0, 1), (19, 58), (0, 6), (9, 54)):
             clock.advance(minutes=minutes, seconds=seconds)

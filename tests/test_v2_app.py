@@ -9,7 +9,7 @@ from textual.widgets import TextArea
 
 from sessions import load
 from sessions.models import ActionItem, Marker, Precision, Session, TimelineEvent
-from tests.app_helpers import go_to_section, make_app, settle, shown
+from tests.app_helpers import go_to_section, make_app, settle, shown, typed
 from tests.test_app_drafting import drafting, goto
 from tests.test_checks_time import TEAM_CONFIG
 from widgets.fields import to_text
@@ -24,7 +24,7 @@ async def fill(pilot, **values) -> None:
             field.load_text(value)
         else:
             field.value = value
-    await pilot.press("ctrl+s")
+    await typed(pilot, "ctrl+s")
     await settle(pilot)
 
 
@@ -33,27 +33,27 @@ async def test_several_problems_added_switched_moved_and_deleted_in_the_meeting(
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await go_to_section(app, 1)
-        await pilot.press("2")
+        await typed(pilot, "2")
         tree = app.screen.query_one("#whys-tree")
         assert app.focused is tree
         whys = app.editor.session.root_cause.whys
         titles = {command.title for command in app.get_system_commands(app.screen)}
         assert {"5 whys: problems: New problem", "5 whys: problems: Next problem"} <= titles
-        await pilot.press("N")
+        await typed(pilot, "N")
         assert isinstance(app.screen, FormDialog)
         await fill(pilot, problem="Backups could not be restored")
         assert [w.problem for w in whys][1] == "Backups could not be restored"
         assert "Backups could not be restored" in tree.root.label.plain
         bar = shown(app.screen.query_one("#whys-problems-bar"))
         assert "1 The checkout" in bar and "2 Backups" in bar
-        await pilot.press("left_square_bracket")
+        await typed(pilot, "left_square_bracket")
         assert "checkout" in tree.root.label.plain and app.focused is tree
-        await pilot.press("right_curly_bracket")  # the checkout problem moves after backups
+        await typed(pilot, "right_curly_bracket")  # the checkout problem moves after backups
         assert whys[1].problem.startswith("The checkout") and len(whys[1].nodes) == 7
-        await pilot.press("D")
+        await typed(pilot, "D")
         assert [w.problem for w in whys] == ["Backups could not be restored"]
         assert "Backups" in tree.root.label.plain
-        await pilot.press("ctrl+z", "right_square_bracket")
+        await typed(pilot, "ctrl+z", "right_square_bracket")
         await settle(pilot)
         assert len(whys) == 2 and "checkout" in tree.root.label.plain
         assert tree.last_line == 7  # the problem and its 7 steps are back
@@ -93,11 +93,11 @@ async def test_drafting_prose_team_sections_impact_metadata_and_the_timeline_in_
         assert "Data lost" in figures and "Budget note" in figures
         table = app.screen.query_one("#table-impact-entries")
         table.focus()
-        await pilot.press("a")
+        await typed(pilot, "a")
         await fill(pilot, scope="webhooks", measure="queued", amount="5e6", unit="webhooks")
         assert table.columns[2].show(table.items[0]) == "5,000,000 webhooks"
         await goto(pilot, "metadata")
-        await pilot.press("enter")
+        await typed(pilot, "enter")
         await fill(pilot, time_zone="mars/olympus")  # refused: the form stays open
         assert "unknown time zone" in shown(app.screen.query_one("#form-status"))
         app.screen.query_one("#f-archived").value = True
@@ -108,7 +108,7 @@ async def test_drafting_prose_team_sections_impact_metadata_and_the_timeline_in_
         assert timeline.columns[0].show(timeline.items[0]) == "09:37"
         assert to_text(timeline.specs[0], start) == "2025-01-15 09:37"
         assert shown(app.screen.query_one("#timeline-stats")).startswith("America/Los_Angeles")
-        await pilot.press("a")
+        await typed(pilot, "a")
         await fill(
             pilot,
             time="10:00",
@@ -154,7 +154,7 @@ async def test_team_action_types_groups_the_preview_the_export_and_the_import(tm
     async with app.run_test(size=(80, 24)) as pilot:
         await goto(pilot, "action_items")
         table = app.screen.query_one("#table-action_items")
-        await pilot.press("a")
+        await typed(pilot, "a")
         type_spec = next(spec for spec in app.screen.specs if spec.name == "type")
         assert type_spec.choices == ("Prevent", "Detect", "Process")
         assert "Process: Change how we work" in type_spec.hint
@@ -172,7 +172,7 @@ async def test_team_action_types_groups_the_preview_the_export_and_the_import(tm
         assert table.form_specs(legacy)[1].choices == ("Prevent", "Detect", "Process", "Legacy")
         preview = app.markdown()  # what F5 shows and ctrl+e writes
         assert "- **Process**: Change how we work" in preview and "### Organisational" in preview
-        await pilot.press("ctrl+e")
+        await typed(pilot, "ctrl+e")
         await settle(pilot)
         assert (tmp_path / "incident.md").read_text() == preview
         titles = {command.title for command in app.get_system_commands(app.screen)}

@@ -44,11 +44,11 @@ async def test_shallow_chain_warns_and_delete_is_undoable():
         tree = app.query_one("#whys-tree")
         tree.focus()
         tree.cursor_line = 1
-        await pilot.press("r")
+        await typed(pilot, "r")
         assert session.root_cause.whys[0].nodes[0].root_cause
         assert "under 3 whys" in str(app.query_one("#whys-warnings").render())
         assert "[bold]x[/]" in tree.get_node_at_line(1).label.plain  # literal, not markup
-        await pilot.press("d")
+        await typed(pilot, "d")
         assert session.root_cause.whys[0].nodes == []
         assert app.editor.undo().what == "why deleted"
         assert session.root_cause.whys[0].nodes[0].because == "Because [bold]x[/]"
