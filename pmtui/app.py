@@ -66,7 +66,8 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         Binding("f5", "preview", "Preview", show=False),
         Binding("ctrl+s", "save", "Save", show=False),
         Binding("ctrl+z", "undo", "Undo", show=False),
-        Binding("ctrl+e", "export", "Export .md", show=False),
+        # Everywhere, text fields too: there ctrl+e moved to the line's end instead (a tryout).
+        Binding("ctrl+e", "export", "Export .md", show=False, priority=True),
         Binding("ctrl+t", "toggle_presentation", "Presentation theme", show=False),
         Binding("ctrl+o", "resolve_conflict", "Resolve file conflict", show=False),
         Binding("f6", "share", "Share page", show=False),

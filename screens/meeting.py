@@ -74,6 +74,8 @@ class MeetingScreen(SessionScreen):
         super().__init__(context)
         self.timer = timer
         self.now = now
+        #: The section whose overtime warning is up (it goes when the meeting moves on).
+        self._overtime_shown_for: int | None = None
         builders = {kind.value: self._builder(kind) for kind in SectionKind}
         self.sections = LazySwitcher(builders, initial=self._kind().value, id="section-editor")
 
@@ -121,6 +123,10 @@ class MeetingScreen(SessionScreen):
 
     async def show_section(self) -> None:
         """Show the current section's editor (built the first time) and focus it."""
+        if self._overtime_shown_for not in (None, self.timer.index):
+            # The warning was for the section left: it covered the next one's table.
+            self.app.clear_notifications()
+            self._overtime_shown_for = None
         await self.sections.show(self._kind().value)
         self.sections.focus_pane()
         self.tick()
@@ -134,6 +140,7 @@ class MeetingScreen(SessionScreen):
         self.query_one(AgendaBar).show(self.timer, self.now())
         if self.timer.take_overtime_notice():
             section = self.timer.section
+            self._overtime_shown_for = self.timer.index
             self.app.bell()
             self.notify(
                 f"{section.title if section else 'Section'} is over time. Wrap up, extend (+) "

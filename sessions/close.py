@@ -69,11 +69,13 @@ def clock(seconds: int) -> str:
 
 
 def against_plan(section: AgendaSection) -> str:
-    """+3:10 over the plan, −2:00 under it, empty for a section not reached."""
+    """+3:10 over the plan, −2:00 under it, "not reached". Any time over counts (the screen
+    said OVERTIME for a section the close called "on plan", a tryout); under by less than a
+    minute is on plan."""
     if not section.spent_seconds:
         return "not reached"
     delta = section.spent_seconds - section.planned_minutes * 60
-    if abs(delta) < 60:
+    if -60 < delta <= 0:
         return "on plan"
     return ("+" if delta > 0 else "−") + clock(abs(delta))
 

@@ -137,7 +137,10 @@ class MeetingTimer:
         return Pace.ON_TIME
 
     def take_overtime_notice(self) -> bool:
-        """True exactly once per section, when it first runs over."""
+        """True exactly once per section, when it first runs over while the clock runs (not
+        on going back, paused, to a section that ran over)."""
+        if not self.running:
+            return False
         if self.pace() is Pace.OVERTIME and self.index not in self._overtime_announced:
             self._overtime_announced.add(self.index)
             return True

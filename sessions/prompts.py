@@ -40,7 +40,7 @@ PROMPTS: dict[SectionKind, tuple[str, ...]] = {
         "When was it first detectable?",
         "What triggered detection?",
         "What caused delays in response?",
-        "Be precise with times (UTC).",
+        "Be precise with times, in the zone the table shows.",
         "Include non-events: what didn't happen?",
         "Note decision points.",
         "What information was available at the time?",

@@ -315,7 +315,7 @@ async def test_a_file_changed_on_disk_is_never_overwritten_silently(tmp_path):
         await typed(pilot, "mine ")
         await settle(pilot)  # the autosave notices; typing is not interrupted
         assert app.save_state == "conflict" and not isinstance(app.screen, ChoiceDialog)
-        assert app.editor.session.summary.startswith("mine ")
+        assert app.editor.session.summary.endswith("mine ")
         await typed(pilot, "ctrl+o")
         assert isinstance(app.screen, ChoiceDialog)
         assert load(path).metadata.title == "Changed by git"
@@ -323,7 +323,7 @@ async def test_a_file_changed_on_disk_is_never_overwritten_silently(tmp_path):
         await settle(pilot)
         assert app.editor.session.metadata.title == "Changed by git"
         copies = list(tmp_path.glob("incident.mine-*.toml"))
-        assert len(copies) == 1 and load(copies[0]).summary.startswith("mine ")
+        assert len(copies) == 1 and load(copies[0]).summary.endswith("mine ")
         assert app.screen.query_one(TextArea).text == app.editor.session.summary  # redrawn
 
 

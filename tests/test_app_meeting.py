@@ -10,7 +10,7 @@ from widgets.countdown import Countdown
 async def test_agenda_runs_to_overtime_with_a_fake_clock(tmp_path):
     clock = FakeClock()
     app = make_app(tmp_path, clock=clock)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await settle(pilot)
         countdown = app.screen.query_one(Countdown)
         assert "20:00" in countdown.query_one("Digits").value
@@ -22,19 +22,27 @@ async def test_agenda_runs_to_overtime_with_a_fake_clock(tmp_path):
         app.screen.tick()
         assert "+1:00" in countdown.query_one("Digits").value
         assert sum("over time" in n for n in app.notified) == 1  # once, not every tick
+        await settle(pilot)
+        assert app.screen.query("Toast")
         await typed(pilot, "plus")  # extend by 5 minutes
         assert app.editor.session.meeting.agenda[0].planned_minutes == 25
         assert countdown.has_class("-on-time")  # 4 minutes left again
+        clock.advance(minutes=5)  # over again, and on to the next section
+        app.screen.tick()
+        await settle(pilot)
+        assert app.screen.query("Toast")
         await typed(pilot, "n")
         await settle(pilot)
+        assert not app.screen.query("Toast")  # it covered the next section's table
         assert app.editor.session.meeting.current == 1
-        assert app.editor.session.meeting.agenda[0].spent_seconds == 21 * 60
+        assert app.editor.session.meeting.agenda[0].spent_seconds == 26 * 60
         assert app.screen.sections.current_key == "contributing_factors"
         assert "What about the system allowed this?" in shown(app.screen.query_one("#agenda-bar"))
-        await typed(pilot, "P")
+        await typed(pilot, "s", "P")  # paused, back to the section that ran over: no alarm
         assert app.editor.session.meeting.current == 0
+        assert sum("over time" in n for n in app.notified) == 2
     saved = load(tmp_path / "incident.toml")
-    assert saved.meeting.agenda[0].spent_seconds == 21 * 60
+    assert saved.meeting.agenda[0].spent_seconds == 26 * 60
 
 
 async def test_a_paused_meeting_reopens_where_it_was(tmp_path):

@@ -246,7 +246,7 @@ async def test_got_lucky_tab_stays_after_a_dialog(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await go_to_section(app, 3)
-        await typed(pilot, "2", "a", "tab", "Quiet night", "enter")
+        await typed(pilot, "2", "a", "Quiet night", "enter")
         await settle(pilot)
         assert app.screen.section_tabs().current_key == "got_lucky"
         assert app.focused is app.screen.query_one("#table-got_lucky")

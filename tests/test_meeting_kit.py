@@ -148,12 +148,16 @@ def test_open_ideas_are_in_the_export_and_read_back(example):
 def test_the_close_summary_says_time_owners_gaps_ideas_and_deadlines(example):
     example.meeting.agenda[0].spent_seconds = 23 * 60 + 10
     example.meeting.agenda[1].spent_seconds = 19 * 60
+    example.meeting.agenda[4].spent_seconds = 15 * 60 + 7  # any time over is over
+    example.meeting.agenda[3].spent_seconds = 14 * 60 + 30  # under by less than a minute
     example.action_items[1] = example.action_items[1].model_copy(update={"owner": "", "due": None})
     park(example.meeting, "Add a TLS expiry monitor", "Tom Okafor", "Timeline review")
     text = close_markdown(close_summary(example, TODAY))
     assert "| Timeline review | 20 min | 23:10 | +3:10 |" in text
     assert "| Contributing factors | 20 min | 19:00 | −1:00 |" in text
     assert "| What went well | 10 min | — | not reached |" in text
+    assert "| What could be improved | 15 min | 14:30 | on plan |" in text
+    assert "| Action items | 15 min | 15:07 | +0:07 |" in text
     assert "| 2 | Configure a 5-second statement timeout" in text and "_no owner_" in text
     assert "**Without an owner or a due date (1)**: 2 (no owner, no due date)" in text
     assert "- Add a TLS expiry monitor (Tom Okafor, Timeline review)" in text

@@ -159,3 +159,17 @@ def test_starting_the_meeting_dates_it_unless_it_has_a_date():
     t, _ = timer(planned)
     t.start()
     assert t.meeting.date == dt.date(2025, 1, 20)
+
+
+def test_going_back_paused_to_a_section_that_ran_over_raises_no_alarm():
+    """Back, paused, in a section that ran over (a file opened again): no bell until the
+    clock runs there again."""
+    t, c = timer()
+    t.start()
+    c.advance(minutes=21)
+    t.next()
+    t.pause()
+    t.previous()
+    assert t.pace() is Pace.OVERTIME and not t.take_overtime_notice()
+    t.start()
+    assert t.take_overtime_notice()

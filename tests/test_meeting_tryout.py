@@ -625,3 +625,33 @@ async def test_enter_on_a_form_part_in_the_parts_list_opens_its_form(tmp_path):
         assert not isinstance(app.screen, FormDialog)
         await typed(pilot, "alt+down")  # stepping to a part moves there; it opens nothing
         assert app.screen.current_part == "summary" and not isinstance(app.screen, FormDialog)
+
+
+async def test_typing_in_a_text_part_goes_on_from_its_end_and_ctrl_e_exports_there(tmp_path):
+    """Back in the summary, a sentence typed went in front of the paragraph; ctrl+e there
+    moved to the line's end instead of exporting; an empty field showed nothing to type in."""
+    session = Session()
+    session.summary = "Webhooks were delayed."
+    app = make_app(tmp_path, session, start_mode="drafting")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.screen.show_part("summary", focus_editor=True)
+        await settle(pilot)
+        await typed(pilot, " Merchants saw delays.", "ctrl+e")
+        assert app.editor.session.summary == "Webhooks were delayed. Merchants saw delays."
+        assert "Merchants saw delays." in (tmp_path / "incident.md").read_text()
+        await app.screen.show_part("background", focus_editor=True)
+        await settle(pilot)
+        assert app.focused.text == "" and str(app.focused.placeholder) == "Type here…"
+
+
+async def test_the_went_well_form_asks_what_first(tmp_path):
+    app = make_app(tmp_path, Session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_section(app, 2)
+        await settle(pilot)
+        await typed(pilot, "a", "Lag alert paged within a minute", "enter")
+        await typed(pilot, "a", "Revert was one line", "enter")
+        assert [o.text for o in app.editor.session.went_well] == [
+            "Lag alert paged within a minute",
+            "Revert was one line",
+        ]

@@ -31,6 +31,11 @@ class FieldArea(TextArea):
         self.blamed: list[tuple[int, int]] = []
         self._line_starts: list[int] = [0]
 
+    def on_mount(self) -> None:
+        # Typing goes on from the end of what is written: at the start, a sentence typed on
+        # coming back to the part went in front of the paragraph (a tryout).
+        self.move_cursor(self.document.end)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
             return bool(self.history.undo_stack)
@@ -86,7 +91,14 @@ class TextField(Vertical):
         yield Label(Content(self.label), classes="text-field-label")
         if self.hint:
             yield Label(Content(self.hint), classes="text-field-hint")
-        area = FieldArea(self.text, soft_wrap=True, tab_behavior="focus", compact=True)
+        area = FieldArea(
+            self.text,
+            soft_wrap=True,
+            tab_behavior="focus",
+            compact=True,
+            # An empty field was a blank the room could not tell from the page (a tryout).
+            placeholder=Content("Type here…"),
+        )
         area.show_line_numbers = False
         yield area
         yield Static("", classes="text-field-findings")

@@ -86,9 +86,11 @@ def _observations(context: PartContext, name: str, noun: str, plural: str) -> Wi
                 Column("Area", lambda o: o.area, width=16, drop=1),
                 Column("What", lambda o: o.text, min_width=24),
             ],
+            # What comes first, as the prompt asks it ("What helped…?"): with Area first, a
+            # fast typist's sentence went into the area and the next `a` into What (a tryout).
             [
-                FieldSpec("area", "Area (Detection, Response, Communication…)", short="Area"),
                 FieldSpec("text", "What", required=True),
+                FieldSpec("area", "Area (Detection, Response, Communication…)", short="Area"),
             ],
             model_maker(Observation),
             plural=plural,
