@@ -143,13 +143,16 @@ def zone_label(session: Session) -> str:
     return at.astimezone(zone).tzname() or session.metadata.time_zone
 
 
-def events_from_logs(text: str, default_date: dt.date | None) -> tuple[list[TimelineEvent], int]:
-    """One event per log line that starts with a timestamp; returns them and the lines skipped."""
+def events_from_logs(
+    text: str, default_date: dt.date | None, zone: dt.tzinfo = dt.UTC
+) -> tuple[list[TimelineEvent], int]:
+    """One event per log line that starts with a timestamp; returns them and the lines skipped.
+    A timestamp that names no zone is in ``zone``."""
     events, skipped = [], 0
     for line in text.splitlines():
         if not line.strip():
             continue
-        found = find_timestamp(line, default_date)
+        found = find_timestamp(line, default_date, zone)
         if found is None:
             skipped += 1
             continue

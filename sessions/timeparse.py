@@ -108,8 +108,11 @@ def _combine(
         raise ValueError("date out of range once converted to UTC") from None
 
 
-def find_timestamp(line: str, default_date: dt.date | None) -> tuple[dt.datetime, str] | None:
-    """A timestamp near the start of a log line, and the rest of the line after it."""
+def find_timestamp(
+    line: str, default_date: dt.date | None, zone: dt.tzinfo = dt.UTC
+) -> tuple[dt.datetime, str] | None:
+    """A timestamp near the start of a log line, and the rest of the line after it; one that
+    names no zone is in ``zone``."""
     head = line[:64]
     for pattern in (_ISO, _SYSLOG, _CLOCK):
         match = pattern.search(head)
@@ -117,18 +120,19 @@ def find_timestamp(line: str, default_date: dt.date | None) -> tuple[dt.datetime
             continue
         try:
             if pattern is _ISO:
-                moment = _combine(dt.date.fromisoformat(match["date"]), match["time"], match["tz"])
+                day = dt.date.fromisoformat(match["date"])
+                moment = _combine(day, match["time"], match["tz"], zone)
             elif pattern is _SYSLOG:
                 month = month_number(match["mon"])
                 if month is None:
                     continue
                 year = default_date.year if default_date else dt.date.today().year
                 day = dt.date(year, month, int(match["day"]))
-                moment = _combine(day, match["time"], match["tz"])
+                moment = _combine(day, match["time"], match["tz"], zone)
             else:
                 if default_date is None:
                     continue
-                moment = _combine(default_date, match["time"], match["tz"])
+                moment = _combine(default_date, match["time"], match["tz"], zone)
         except ValueError:
             continue
         rest = line[match.end() :].strip(" \t]-|:,")

@@ -655,3 +655,27 @@ async def test_the_went_well_form_asks_what_first(tmp_path):
             "Lag alert paged within a minute",
             "Revert was one line",
         ]
+
+
+async def test_pasted_log_times_with_no_zone_are_the_timelines_unless_said_utc(tmp_path):
+    """Pasted lines were read as UTC in a CET timeline, without a word: the backlog's peak
+    landed an hour late, after the recovery. The dialog says which zone, and asks."""
+    session = Session()
+    session.metadata.time_zone = "Europe/Berlin"
+    session.metadata.date = dt.date(2025, 3, 14)
+    app = make_app(tmp_path, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "v")
+        assert "CET, the timeline's" in shown(app.screen.query_one("#paste-zone-label"))
+        app.screen.query_one("#paste-area").text = "2025-03-14 10:50 Queue depth peaked\n"
+        await typed(pilot, "ctrl+s")
+        event = app.editor.session.timeline[0]
+        assert event.time == dt.datetime(2025, 3, 14, 9, 50, tzinfo=dt.UTC)  # 10:50 CET
+        assert "times with no zone read as CET" in app.notified[-1]
+        await typed(pilot, "v")
+        app.screen.query_one("#paste-area").text = "10:55 Finance flagged delays\n"
+        await typed(pilot, "tab", "space", "ctrl+s")  # server logs: UTC
+        times = sorted(event.time for event in app.editor.session.timeline)
+        assert times[-1] == dt.datetime(2025, 3, 14, 10, 55, tzinfo=dt.UTC)
+        assert "read as UTC" in app.notified[-1]

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
+from widgets.form_dialog import YesNoBox
 
-class PasteLogsDialog(ModalScreen[str | None]):
+
+@dataclass(frozen=True)
+class PastedLogs:
+    """The lines pasted, and whether a time that names no zone is UTC (else the timeline's)."""
+
+    text: str
+    utc: bool
+
+
+class PasteLogsDialog(ModalScreen[PastedLogs | None]):
+    """``zone``: the timeline's zone as its header names it ("CET"). When it is not UTC, the
+    dialog asks which of the two a time with no zone is in: read as UTC without a word,
+    lines typed in CET landed an hour off, after the recovery (a tryout)."""
+
     CSS_PATH = "paste_logs.tcss"
     BINDINGS = [
         Binding("ctrl+s", "submit", "Add events", priority=True),
@@ -17,18 +34,34 @@ class PasteLogsDialog(ModalScreen[str | None]):
     ]
     AUTO_FOCUS = "TextArea"  # focused as composed: a paste that comes at once lands in it
 
+    def __init__(self, zone: str = "UTC") -> None:
+        super().__init__()
+        self.zone = zone
+
     def compose(self) -> ComposeResult:
         with Vertical(id="paste"):
             yield Label("Paste log lines (each line that starts with a timestamp becomes an event)")
             area = TextArea(id="paste-area", soft_wrap=False)
             area.show_line_numbers = True
             yield area
+            if self.zone != "UTC":
+                with Horizontal(id="paste-zone"):
+                    yield Label(
+                        Content(f"Times with no zone are UTC (no: {self.zone}, the timeline's)"),
+                        id="paste-zone-label",
+                    )
+                    yield YesNoBox(False, id="paste-utc")
             with Horizontal(id="paste-buttons"):
-                yield Button("Cancel [esc]", id="cancel")
-                yield Button("Add events [ctrl+s]", id="add", variant="primary")
+                # Content, not markup: "[esc]" was read as a style tag and dropped.
+                yield Button(Content("Cancel  esc"), id="cancel", compact=True)
+                yield Button(
+                    Content("Add events  ctrl+s"), id="add", variant="primary", compact=True
+                )
 
     def action_submit(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+        boxes = self.query("#paste-utc")
+        utc = self.zone == "UTC" or bool(boxes and boxes.first(YesNoBox).value)
+        self.dismiss(PastedLogs(self.query_one(TextArea).text, utc))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

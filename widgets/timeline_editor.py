@@ -296,11 +296,13 @@ class TimelineEditor(Vertical):
 
     @work(group="timeline-dialog")
     async def action_paste_logs(self) -> None:
-        text = await self.app.push_screen_wait(PasteLogsDialog())
-        if not text:
-            return
         session = self.editor.session
-        events, skipped = events_from_logs(text, incident_day(session))
+        label = zone_label(session)
+        pasted = await self.app.push_screen_wait(PasteLogsDialog(label))
+        if not pasted or not pasted.text:
+            return
+        zone = dt.UTC if pasted.utc else display_zone(session)
+        events, skipped = events_from_logs(pasted.text, incident_day(session, zone), zone)
         if not events:
             self.notify("No timestamps found in those lines", severity="warning")
             return
@@ -314,4 +316,9 @@ class TimelineEditor(Vertical):
         skipped_text = (
             f"; {counted(skipped, 'line')} without a timestamp skipped" if skipped else ""
         )
-        self.notify(f"Added {len(events)} events from the logs{skipped_text}", markup=False)
+        read_as = "UTC" if pasted.utc else label
+        self.notify(
+            f"Added {len(events)} events from the logs, times with no zone read as {read_as}"
+            + skipped_text,
+            markup=False,
+        )
