@@ -265,3 +265,27 @@ def test_no_rewrite_cuts_the_complement_of_a_linking_verb():
     assert all(" being with " not in rewrite for rewrite in blame.rewrites)
     (blame,) = blames("He carelessly deleted the table")
     assert blame.rewrites == ("He deleted the table.",)
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "The developer forgot to load test it.",
+            "It was not load-tested. It depended on one person remembering.",
+        ),
+        (
+            "Ana forgot to double check the config.",
+            "The config was not double-checked. It depended on one person remembering.",
+        ),
+        (
+            "He forgot to smoke test the release before the deploy.",
+            "The release was not smoke-tested before the deploy. It depended on one person "
+            "remembering.",
+        ),
+    ],
+)
+def test_a_verb_of_two_words_is_rewritten_as_one(text, first):
+    """ "forgot to load test it" was offered as "Test it was not loaded." (a tryout)."""
+    rewrites = scan_text("summary", text)[0].rewrites
+    assert rewrites[0] == first
