@@ -35,7 +35,7 @@ from screens.importing import import_markdown_beside
 from screens.meeting import MeetingScreen
 from screens.parts import PartContext
 from screens.preview import PreviewScreen
-from sessions import SessionFileError, to_markdown
+from sessions import SessionFileError, export_record, to_markdown
 from sessions.checks import Finding, run_checks
 from sessions.checks.config import CheckConfig, find_config, load_config
 from sessions.document import ChangedOnDisk, SessionDocument
@@ -109,7 +109,6 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         #: The last guardrail run's results; None until the first is back.
         self.findings: list[Finding] | None = None
         self.session_screens: list[MeetingScreen | DraftingScreen] = []
-        self._exported: str | None = None
         self.saver = Saver(self, self.document, self.editor, self.timer, autosave_delay)
         self.sharing = Sharing()
 
@@ -260,7 +259,8 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
     async def action_export(self) -> None:
         target = self.document.path.with_suffix(".md")
         text = self.markdown()
-        if target.exists() and target.read_text(errors="replace") not in (self._exported, text):
+        current = target.read_text(errors="replace") if target.exists() else None
+        if current is not None and current != text and not export_record.is_ours(target, current):
             question = f"{target.name} exists and was not written by this export. Replace it?"
             if not await self.push_screen_wait(Confirm(question, yes="Replace")):
                 return
@@ -269,7 +269,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         except OSError as error:
             self.notify(f"Could not export: {error}", severity="error", markup=False)
             return
-        self._exported = text
+        export_record.remember(target, text)
         self.notify(f"Exported the postmortem to {target}", markup=False, timeout=6)
 
     @work(exclusive=True, group="import")

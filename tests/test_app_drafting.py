@@ -15,7 +15,7 @@ from screens.preview import SECTION_LINES, PreviewScreen, preview_blocks, previe
 from sessions import document, load, save
 from sessions.models import ActionItem, Session
 from tests.app_helpers import eventually, make_app, settle, shown, typed
-from widgets.confirm import ChoiceDialog
+from widgets.confirm import ChoiceDialog, Confirm
 from widgets.form_dialog import FormDialog
 from widgets.rewrite_dialog import RewriteDialog
 
@@ -268,6 +268,29 @@ async def test_export_preview_and_help(tmp_path):
         assert await eventually(pilot, lambda: "Postmortem: Checkout errors" in preview_text(app))
         await typed(pilot, "escape", "f1")
         assert isinstance(app.screen, HelpScreen)
+
+
+async def test_an_export_pmtui_wrote_is_replaced_without_asking_after_a_restart(tmp_path):
+    """The next day's export asked whether to replace a .md pmtui itself had written (what it
+    wrote was remembered in the app only); one changed by hand is still asked about."""
+    session = Session(summary="First words.")
+    md = tmp_path / "incident.md"
+    app = drafting(tmp_path, session)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await typed(pilot, "ctrl+e")
+        assert "First words." in md.read_text(encoding="utf-8")
+    session.summary = "Second words."
+    app = drafting(tmp_path, session)  # opened again, the summary changed since
+    async with app.run_test(size=(100, 30)) as pilot:
+        await typed(pilot, "ctrl+e")
+        assert not isinstance(app.screen, Confirm)
+        assert "Second words." in md.read_text(encoding="utf-8")
+        md.write_text(md.read_text(encoding="utf-8") + "\nA reviewer's note.\n")
+        app.editor.session.summary = "Third words."
+        await typed(pilot, "ctrl+e")
+        assert isinstance(app.screen, Confirm)  # someone else's change: asked first
+        await typed(pilot, "escape")
+        assert "A reviewer's note." in md.read_text(encoding="utf-8")
 
 
 def preview_text(app) -> str:
