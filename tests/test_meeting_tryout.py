@@ -679,3 +679,25 @@ async def test_pasted_log_times_with_no_zone_are_the_timelines_unless_said_utc(t
         times = sorted(event.time for event in app.editor.session.timeline)
         assert times[-1] == dt.datetime(2025, 3, 14, 10, 55, tzinfo=dt.UTC)
         assert "read as UTC" in app.notified[-1]
+
+
+async def test_the_agenda_line_keeps_one_form_through_the_meeting(tmp_path):
+    """Picked section by section, the agenda line went from numbers to names and back as the
+    meeting moved on, at 80 and at 160 columns (a tryout): the room saw the header jump."""
+
+    def form(line: str) -> str:
+        if "/6 " in line:
+            return "where"
+        return "numbers" if " · " in line else "names"
+
+    for size in ((80, 24), (160, 50)):
+        session = Session(meeting=Meeting(agenda=MeetingConfig().new_agenda()))
+        session.meeting.agenda[2].title = "Contributing factors and conditions"
+        app = make_app(tmp_path, session)
+        async with app.run_test(size=size) as pilot:
+            forms = []
+            for index in range(6):
+                await go_to_section(app, index)
+                await settle(pilot)
+                forms.append(form(shown(app.screen.query_one(AgendaBar)).split("\n")[0]))
+            assert len(set(forms)) == 1, (size, forms)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from rich.text import Text
 from textual.widgets import Static
 
 from sessions.meeting_timer import MeetingTimer, mmss
+from sessions.models import AgendaSection
 from sessions.prompts import PROMPTS
 from widgets._css import css_beside
 from widgets.countdown import state_text
@@ -36,6 +38,7 @@ class AgendaBar(Static):
         self._section = -1
         self._shown: Text | None = None
         self._last: tuple[MeetingTimer, dt.datetime] | None = None
+        self._form_for: tuple[tuple, AgendaLine] | None = None
 
     def on_resize(self) -> None:
         if self._last is not None:
@@ -53,11 +56,7 @@ class AgendaBar(Static):
             self._section, self.prompt_index = timer.index, 0
         self._last = (timer, now)
         width = max(self.size.width, 20)  # the content area: inside the padding
-        agenda = self._agenda(timer, compact=False)
-        if agenda.cell_len > width:
-            agenda = self._agenda(timer, compact=True)
-        if agenda.cell_len > width and timer.section is not None:
-            agenda = self._where(timer)
+        agenda = self._form(timer.meeting.agenda, width)(timer.meeting.agenda, timer.index)
         prompts = max(self.size.height - 2, 1)
         lines = [agenda, self._pace(timer, now, width), *self._prompt_lines(timer, prompts, width)]
         for line in lines:
@@ -111,49 +110,77 @@ class AgendaBar(Static):
                 break
         return lines
 
-    @staticmethod
-    def _where(timer: MeetingTimer) -> Text:
-        """The tightest agenda line, "▶ 2/5 Contributing factors  next: What went well 10m":
-        the section to announce next was cut to "next: What wen…" at 80 columns."""
-        agenda = timer.meeting.agenda
-        line = Text()
-        line.append(f" ▶ {timer.index + 1}/{len(agenda)} ", style="bold reverse")
-        append_user(line, timer.section.title + " ", "bold reverse", single_line=True)
-        _append_next(line, timer)
+    def _form(self, agenda: list[AgendaSection], width: int) -> AgendaLine:
+        """The fullest agenda line that fits for every section, not only this one: picked
+        section by section, the bar went from names to numbers and back as the meeting moved
+        on ("✓1 · ▶ 2. Timeline review · 3" then "✓ Set the stage  ✓ Timeline review ▶ 3. …",
+        a tryout). Picked again only when the width or the agenda changes."""
+        key = (width, tuple((section.title, section.planned_minutes) for section in agenda))
+        if self._form_for is None or self._form_for[0] != key:
+            form = _where
+            for candidate in (_names, _numbers):
+                if all(candidate(agenda, at).cell_len <= width for at in range(len(agenda))):
+                    form = candidate
+                    break
+            self._form_for = (key, form)
+        return self._form_for[1]
+
+
+AgendaLine = Callable[[list[AgendaSection], int], Text]
+"""An agenda line for section ``at`` of an agenda."""
+
+
+def _where(agenda: list[AgendaSection], at: int) -> Text:
+    """The tightest agenda line, "▶ 2/5 Contributing factors  next: What went well 10m":
+    the section to announce next was cut to "next: What wen…" at 80 columns."""
+    line = Text()
+    if not agenda:
         return line
-
-    @staticmethod
-    def _agenda(timer: MeetingTimer, *, compact: bool) -> Text:
-        line = Text()
-        agenda = timer.meeting.agenda
-        for index, section in enumerate(agenda):
-            if index:
-                line.append(" · " if compact else "  ")
-            number = index + 1
-            if index < timer.index:
-                line.append(f"✓{number}" if compact else "✓ ", style="dim")
-                if not compact:
-                    append_user(line, section.title, "dim", single_line=True)
-            elif index == timer.index:
-                line.append(f" ▶ {number}. ", style="bold reverse")
-                append_user(line, section.title + " ", "bold reverse", single_line=True)
-            elif compact:
-                line.append(f"{number}", style="bold" if index == timer.index + 1 else "")
-            else:
-                style = "bold" if index == timer.index + 1 else ""
-                line.append(f"{number}. ", style=style)
-                append_user(line, section.title, style, single_line=True)
-                line.append(f" {section.planned_minutes}m", style=style)
-        if compact:
-            _append_next(line, timer)
-        return line
+    line.append(f" ▶ {at + 1}/{len(agenda)} ", style="bold reverse")
+    append_user(line, agenda[at].title + " ", "bold reverse", single_line=True)
+    _append_next(line, agenda, at)
+    return line
 
 
-def _append_next(line: Text, timer: MeetingTimer) -> None:
+def _names(agenda: list[AgendaSection], at: int) -> Text:
+    """ "✓ Timeline review  ▶ 2. Contributing factors  3. What went well 10m  …"."""
+    return _agenda(agenda, at, compact=False)
+
+
+def _numbers(agenda: list[AgendaSection], at: int) -> Text:
+    """ "✓1 · ▶ 2. Contributing factors · 3 · 4 · 5  next: What went well 10m"."""
+    return _agenda(agenda, at, compact=True)
+
+
+def _agenda(agenda: list[AgendaSection], at: int, *, compact: bool) -> Text:
+    line = Text()
+    for index, section in enumerate(agenda):
+        if index:
+            line.append(" · " if compact else "  ")
+        number = index + 1
+        if index < at:
+            line.append(f"✓{number}" if compact else "✓ ", style="dim")
+            if not compact:
+                append_user(line, section.title, "dim", single_line=True)
+        elif index == at:
+            line.append(f" ▶ {number}. ", style="bold reverse")
+            append_user(line, section.title + " ", "bold reverse", single_line=True)
+        elif compact:
+            line.append(f"{number}", style="bold" if index == at + 1 else "")
+        else:
+            style = "bold" if index == at + 1 else ""
+            line.append(f"{number}. ", style=style)
+            append_user(line, section.title, style, single_line=True)
+            line.append(f" {section.planned_minutes}m", style=style)
+    if compact:
+        _append_next(line, agenda, at)
+    return line
+
+
+def _append_next(line: Text, agenda: list[AgendaSection], at: int) -> None:
     """ "  next: What went well 10m", the section to announce next (none after the last)."""
-    agenda = timer.meeting.agenda
-    if timer.index + 1 < len(agenda):
-        upcoming = agenda[timer.index + 1]
+    if at + 1 < len(agenda):
+        upcoming = agenda[at + 1]
         line.append("  next: ", style="bold")
         append_user(line, upcoming.title, "bold", single_line=True)
         line.append(f" {upcoming.planned_minutes}m", style="bold")
