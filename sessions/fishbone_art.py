@@ -21,9 +21,17 @@ def shorten(text: str, width: int) -> str:
 
 
 def wrap(text: str, width: int) -> list[str]:
-    """All of ``text`` in lines of at most ``width`` cells (a word too long is split)."""
-    flat = " ".join(text.split())
-    return textwrap.wrap(flat, max(width, 1), break_on_hyphens=False) or [""]
+    """All of ``text`` in lines of at most ``width`` cells. A word too long for a line is
+    split with a hyphen at the cut ("synchronou-" "sly"): split bare, "synchronous" over
+    "ly" read as two words (a tryout)."""
+    width = max(width, 1)
+    words = []
+    for word in text.split():
+        while len(word) > width and width > 2:
+            words.append(word[: width - 1] + "-")
+            word = word[width - 1 :]
+        words.append(word)
+    return textwrap.wrap(" ".join(words), width, break_on_hyphens=False) or [""]
 
 
 def _lines(text: str, width: int, first: str, rest: str, full: bool) -> list[str]:

@@ -1,8 +1,9 @@
 """The fishbone editor alone: built by keystrokes, and reorder/delete/undo set up directly."""
 
 from sessions import dumps, loads
+from sessions.fishbone_art import wrap
 from sessions.models import ActionItem, Factor, Session
-from tests.app_helpers import typed
+from tests.app_helpers import eventually, go_to_section, make_app, typed
 from tests.widget_host import Host
 from widgets.fishbone import FishboneEditor
 from widgets.form_dialog import FormDialog
@@ -105,3 +106,29 @@ async def test_two_causes_typed_one_after_the_other_are_both_causes(example):
         await typed(pilot, "b")
         assert not isinstance(app.screen, FormDialog)
         assert tree.cursor_node.data == (2,)
+
+
+async def test_the_scrolled_diagram_shows_the_head_whole_at_80x24(tmp_path, example):
+    """In the meeting at 80x24 the scroll bar took the head's last cells ("▶ Payment
+    webhoo", a tryout)."""
+    fishbone = example.root_cause.fishbone
+    fishbone.problem = "Payment webhooks delayed up to 2h"
+    fishbone.categories[0].causes[0].sub_causes += [f"Sub-cause {n}" for n in range(8)]
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_section(app, 1)
+        await typed(pilot, "3", "v")
+        view = app.screen.query_one("#fishbone-diagram-view")
+        await eventually(pilot, lambda: view.max_scroll_y > 0)
+        assert view.max_scroll_y > 0  # it scrolls: the bar is there
+        diagram = app.screen.query_one("#fishbone-diagram")
+        drawn = str(diagram.render())
+        width = diagram.size.width  # inside its padding, beside the scroll bar
+        assert all(len(line) <= width for line in drawn.splitlines()), width
+        assert "▶ Payment webhooks" in drawn
+
+
+def test_a_word_too_long_for_its_line_is_split_with_a_hyphen():
+    """Split bare, "synchronous" over "ly" read as two words (a tryout)."""
+    assert wrap("calls ledger synchronously", 11) == ["calls", "ledger", "synchronou-", "sly"]
+    assert wrap("short words", 11) == ["short words"]

@@ -143,7 +143,12 @@ class FishboneEditor(Vertical):
     # --- drawing ------------------------------------------------------------------------
 
     def draw_diagram(self) -> None:
-        width = max(self.size.width - 2, 30)
+        width = self.size.width - 2
+        if self.diagram_only:
+            # Taller than the view, it scrolls: its scroll bar took the head's last cells
+            # ("▶ Payment webhoo", a tryout).
+            width -= self.query_one(DiagramView).styles.scrollbar_size_vertical
+        width = max(width, 30)
         # Filling the editor, the diagram has the rows to show every word, as the export does.
         lines = render_fishbone(self.fishbone, width, full=self.diagram_only)
         self.query_one("#fishbone-diagram", Static).update(user_text("\n".join(lines)))
