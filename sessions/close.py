@@ -8,6 +8,7 @@ replaces it instead of adding a second one, and the team's own notes around it s
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from sessions.checks.triage import Deadlines, deadlines
@@ -199,6 +200,20 @@ def _document_deadlines(summary: CloseSummary) -> str:
         late = " — passed" if day < summary.date else ""
         shown.append(f"{name} {day.isoformat()} ({rule}){late}")
     return "**Postmortem deadlines** (from the guide): " + "; ".join(shown) + "."
+
+
+_CLOSED = re.compile(rf"^{re.escape(HEADING)} \((\d{{4}}-\d{{2}}-\d{{2}})\)", re.MULTILINE)
+
+
+def closed_on(notes: str) -> dt.date | None:
+    """The day the meeting was closed, from its summary in the notes (None if it was not)."""
+    found = _CLOSED.search(notes)
+    if found is None:
+        return None
+    try:
+        return dt.date.fromisoformat(found.group(1))
+    except ValueError:
+        return None
 
 
 def with_summary(notes: str, summary: str) -> str:

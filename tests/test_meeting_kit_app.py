@@ -13,6 +13,7 @@ from sessions.close import END
 from sessions.models import Attendee, IdeaStatus, Role, SectionKind
 from sessions.parking import park
 from tests.app_helpers import FakeClock, burst, go_to_section, make_app, settle, shown, typed
+from widgets.agenda_bar import AgendaBar
 from widgets.confirm import ChoiceDialog
 from widgets.form_dialog import FormDialog
 
@@ -161,6 +162,11 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
         await settle(pilot)
         assert isinstance(app.screen, CloseScreen)
         assert app.editor.session.meeting.notes.count(END) == 1
+        await typed(pilot, "escape")  # back to the meeting: it says it is closed
+        bar = shown(app.screen.query_one(AgendaBar)).split("\n")[1]
+        assert bar.startswith("■ closed 2025-01-20 · total ") and "meeting ends" not in bar
+        await typed(pilot, "s")  # resumed: the clock runs again
+        assert "closed" not in shown(app.screen.query_one(AgendaBar))
     saved = load(tmp_path / "incident.toml")
     assert saved.meeting.notes.count("### Close of the meeting") == 1
     exported = to_markdown(saved)

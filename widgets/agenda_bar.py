@@ -8,6 +8,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.widgets import Static
 
+from sessions.close import closed_on
 from sessions.meeting_timer import MeetingTimer, mmss
 from sessions.models import AgendaSection
 from sessions.prompts import PROMPTS
@@ -73,6 +74,12 @@ class AgendaBar(Static):
         as a broken number)."""
         text = Text()
         text.append(state_text(timer), style="bold")
+        closed = None if timer.running else closed_on(timer.meeting.notes)
+        if closed is not None:  # its time is told: no end to foresee
+            text.append(f" {closed.isoformat()}", style="bold")
+            text.append(f" · total {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}")
+            text.append(" · s resumes it", style="dim")
+            return text
         section = timer.section
         if section is not None:
             text.append(f" · {mmss(timer.elapsed())}/{section.planned_minutes}m")

@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Digits, Label
 
+from sessions.close import closed_on
 from sessions.meeting_timer import MeetingTimer, Pace, mmss
 from widgets._css import css_beside
 
@@ -18,10 +19,14 @@ STATE_TEXT = {
 
 
 def state_text(timer: MeetingTimer) -> str:
-    """running / wrap up / OVERTIME / paused, for the countdown and the agenda bar."""
+    """running / wrap up / OVERTIME / paused / closed, for the countdown and the agenda bar.
+    Closed while its summary is in the notes and the clock is stopped: after C the bar went
+    on saying "paused" and when the meeting would end (a tryout)."""
     if timer.section is None:
         return "no agenda"
-    return STATE_TEXT[timer.pace()] if timer.running else "⏸ paused"
+    if timer.running:
+        return STATE_TEXT[timer.pace()]
+    return "■ closed" if closed_on(timer.meeting.notes) else "⏸ paused"
 
 
 def clock_face(seconds: float) -> str:
