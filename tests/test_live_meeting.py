@@ -323,6 +323,13 @@ async def test_every_section_editor_has_a_key_and_a_palette_entry(tmp_path):
 
         where = [group[0].removeprefix("Here: ") for group in help_groups(app)]
         assert len(where) == len(set(where)), where  # F1 lists each place once
+        # and says what a key does: "1 Tab 1" and "d / del  Del" said nothing (a tryout)
+        described = {b.description for _t, _d, keys in help_groups(app) for b in keys}
+        assert "First tab" in described and not {"Tab 1", "Tab 2"} & described
+        tips = {
+            b.tooltip for _t, _d, keys in help_groups(app) for b in keys if b.action == "delete"
+        }
+        assert tips == {"Delete the selection (ctrl+z undoes it)"}
 
 
 async def test_every_editor_is_readable_at_80x24(tmp_path):

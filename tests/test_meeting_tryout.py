@@ -165,13 +165,16 @@ async def test_the_palette_lists_each_editor_action_once_and_no_cursor_moves(tmp
         assert len(titles) == len(set(titles)), [t for t in titles if titles.count(t) > 1]
         events = {c.title: c.help for c in commands if c.title.startswith("Events: ")}
         assert events["Events: Edit"] == "(⏎, e)"
-        assert events["Events: Del"] == "(d, del)"
+        assert events["Events: Delete the selection (ctrl+z undoes it)"] == "(d, del)"
         moves = ("Up", "Down", "Page up", "Page down", "First", "Last")
         assert not {f"Events: {name}" for name in moves} & set(events)
         await go_to_section(app, 1)
         await typed(pilot, "2")
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        assert titles.count("5 whys: Edit") == 1 and titles.count("5 whys: Del") == 1
+        assert (
+            titles.count("5 whys: Edit") == 1
+            and titles.count("5 whys: Delete the selection (ctrl+z undoes it)") == 1
+        )
 
 
 async def test_a_why_cut_to_fit_ends_in_an_ellipsis(tmp_path, example):

@@ -54,7 +54,7 @@ class FishboneEditor(Vertical):
         Binding("b", "add_sub_cause", "Sub", tooltip="Add a sub-cause under the selected cause"),
         Binding("c", "add_category", "Category", show=False),
         Binding("enter,e", "edit", "Edit"),
-        Binding("d,delete", "delete", "Del"),
+        Binding("d,delete", "delete", "Del", tooltip="Delete the selection (ctrl+z undoes it)"),
         Binding("l", "link", "Link factor", show=False),
         Binding("v", "toggle_diagram", "Diagram"),
         Binding("left_square_bracket", "move_category(-1)", "To previous category", show=False),

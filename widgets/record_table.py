@@ -66,7 +66,7 @@ class RecordTable(RowView):
         Binding("a", "add", "Add"),
         Binding("enter", "edit", "Edit"),
         Binding("e", "edit", "Edit", show=False),
-        Binding("d,delete", "delete", "Del"),
+        Binding("d,delete", "delete", "Del", tooltip="Delete the selection (ctrl+z undoes it)"),
         Binding("ctrl+up,K", "move(-1)", "Move up", show=False),
         Binding("ctrl+down,J", "move(1)", "Move down", show=False),
     ]

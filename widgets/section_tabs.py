@@ -27,9 +27,9 @@ class SectionTabs(Vertical):
     HELP_TITLE = "Section tabs"
     IN_PALETTE = False  # the screen names each tab there ("Show Factors"), not "Tab 1"
     BINDINGS = [
-        Binding("1", "tab(0)", "Tab 1", show=False),
-        Binding("2", "tab(1)", "Tab 2", show=False),
-        Binding("3", "tab(2)", "Tab 3", show=False),
+        Binding("1", "tab(0)", "First tab", show=False),
+        Binding("2", "tab(1)", "Second tab", show=False),
+        Binding("3", "tab(2)", "Third tab", show=False),
     ]
 
     def __init__(self, tabs: list[tuple[str, str, Callable[[], Widget]]], *, id: str | None = None):

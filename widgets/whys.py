@@ -72,7 +72,7 @@ class WhysEditor(Vertical):
         Binding("a", "add_below", "Why"),
         Binding("b", "add_branch", "Branch"),
         Binding("enter,e", "edit", "Edit"),
-        Binding("d,delete", "delete", "Del"),
+        Binding("d,delete", "delete", "Del", tooltip="Delete the selection (ctrl+z undoes it)"),
         Binding("r", "toggle_root", "Root"),
         Binding("p", "edit_problem", "Problem", show=False),
     ]
