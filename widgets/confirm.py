@@ -9,6 +9,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
@@ -34,12 +35,24 @@ class ChoiceDialog(ModalScreen[str | None]):
             yield Label(user_content(self.question), id="question")
             if self.detail:
                 yield Label(user_content(self.detail), id="detail")
-            with Horizontal(id="answers"):
-                for answer, label, key in self.choices:
-                    yield Button(f"{label}  {key}", id=f"choice-{answer}", compact=True)
+            labels = ["Cancel  esc", *(f"{label}  {key}" for _answer, label, key in self.choices)]
+            # One row while they fit the dialog (72 cells); else one answer a line, its key
+            # first (the agenda's presets ran off the dialog's edge, keys and all).
+            fits = sum(len(label) + 2 for label in labels) <= 66
+            if not fits:
+                labels = [
+                    "esc  Cancel",
+                    *(f"{key}  {label}" for _answer, label, key in self.choices),
+                ]
+            with Horizontal(id="answers", classes="" if fits else "-stacked"):
+                # The safe answer, on screen and focused: with only "Save and quit" and "Quit
+                # without saving" shown, there seemed no way back (a tryout), and Enter quit.
+                yield Button(Content(labels[0]), id="cancel", compact=True)
+                for (answer, _label, _key), label in zip(self.choices, labels[1:], strict=True):
+                    yield Button(Content(label), id=f"choice-{answer}", compact=True)
 
     def on_mount(self) -> None:
-        self.set_focus(self.query(Button).first())
+        self.set_focus(self.query_one("#cancel", Button))
 
     def on_key(self, event: events.Key) -> None:
         for answer, _label, key in self.choices:
@@ -49,7 +62,8 @@ class ChoiceDialog(ModalScreen[str | None]):
                 return
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.action_choose((event.button.id or "").removeprefix("choice-"))
+        answer = (event.button.id or "").removeprefix("choice-")
+        self.action_choose("" if answer == "cancel" else answer)
 
     def action_choose(self, answer: str) -> None:
         self.dismiss(answer or None)
