@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sessions.checks.triage import Deadlines, deadlines
 from sessions.editing import SessionEditor
 from sessions.markdown import table
-from sessions.models import ActionItem, AgendaSection, ParkedIdea, Session
+from sessions.models import ActionItem, AgendaSection, Meeting, ParkedIdea, Session
 from sessions.parking import open_ideas
 from sessions.prose import cell, inline, plain, plain_cell
 
@@ -203,12 +203,19 @@ def _document_deadlines(summary: CloseSummary) -> str:
 
 
 _CLOSED = re.compile(rf"^{re.escape(HEADING)} \((\d{{4}}-\d{{2}}-\d{{2}})\)", re.MULTILINE)
+_TOTAL = re.compile(r"^\| \*\*Total\*\* \| \*\*\d+ min\*\* \| \*\*(\d+:\d{2})\*\* \|", re.MULTILINE)
 
 
-def closed_on(notes: str) -> dt.date | None:
-    """The day the meeting was closed, from its summary in the notes (None if it was not)."""
-    found = _CLOSED.search(notes)
+def closed_on(meeting: Meeting) -> dt.date | None:
+    """The day the meeting was closed, if it still is: its summary is in the notes and tells
+    the time spent now. A meeting resumed after its close has spent more since (paused
+    again, it said "closed", a tryout). None if it was not closed, or resumed since."""
+    found = _CLOSED.search(meeting.notes)
     if found is None:
+        return None
+    total = _TOTAL.search(meeting.notes, found.end())
+    spent = sum(section.spent_seconds for section in meeting.agenda)
+    if total is None or total.group(1) != clock(spent):
         return None
     try:
         return dt.date.fromisoformat(found.group(1))

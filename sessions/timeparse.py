@@ -95,7 +95,9 @@ def parse_when(
         if "date" in str(error) or "add the" in str(error):
             raise
         raise ValueError(f"not a real time: {error}") from None
-    raise ValueError("not a time: use YYYY-MM-DD HH:MM[:SS], optionally with Z or +HH:MM")
+    # Both forms the field's example offers: "14:05" alone is one (the message named only
+    # the long form under a field whose example was "14:05", a tryout).
+    raise ValueError("not a time: use HH:MM or YYYY-MM-DD HH:MM, optionally with Z or +HH:MM")
 
 
 def _combine(

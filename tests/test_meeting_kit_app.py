@@ -167,6 +167,10 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
         assert bar.startswith("■ closed 2025-01-20 · total ") and "meeting ends" not in bar
         await typed(pilot, "s")  # resumed: the clock runs again
         assert "closed" not in shown(app.screen.query_one(AgendaBar))
+        clock.advance(minutes=2)
+        await typed(pilot, "s")  # paused again, after the close: paused, not closed
+        bar = shown(app.screen.query_one(AgendaBar))
+        assert "⏸ paused" in bar and "closed" not in bar
     saved = load(tmp_path / "incident.toml")
     assert saved.meeting.notes.count("### Close of the meeting") == 1
     exported = to_markdown(saved)

@@ -4,6 +4,7 @@ line under the action items and the parked ideas, a bare time in a session with 
 
 import datetime as dt
 
+import pytest
 from rich.cells import cell_len
 from rich.table import Table
 from textual.widgets import Digits
@@ -16,6 +17,7 @@ from sessions.example import example_session
 from sessions.models import Meeting, SectionKind, Session, TimelineEvent, WhyNode
 from sessions.parking import park
 from sessions.prompts import PROMPTS
+from sessions.timeparse import parse_when
 from tests.app_helpers import (
     TODAY,
     FakeClock,
@@ -658,6 +660,15 @@ async def test_the_went_well_form_asks_what_first(tmp_path):
             "Lag alert paged within a minute",
             "Revert was one line",
         ]
+        # the table in the form's order: typed in the table's (Area, What), they swapped
+        table = app.screen.query_one("#table-went_well")
+        assert [column.label for column in table.columns] == ["What", "Area"]
+
+
+def test_a_time_refused_names_both_forms_the_field_takes():
+    """The message named only "YYYY-MM-DD HH:MM[:SS]" under a field whose example is 14:05."""
+    with pytest.raises(ValueError, match="use HH:MM or YYYY-MM-DD HH:MM"):
+        parse_when("half past two", dt.date(2025, 1, 15))
 
 
 async def test_pasted_log_times_with_no_zone_are_the_timelines_unless_said_utc(tmp_path):
@@ -670,7 +681,7 @@ async def test_pasted_log_times_with_no_zone_are_the_timelines_unless_said_utc(t
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await typed(pilot, "v")
-        assert "CET, the timeline's" in shown(app.screen.query_one("#paste-zone-label"))
+        assert "(else CET)" in shown(app.screen.query_one("#paste-zone-label"))
         app.screen.query_one("#paste-area").text = "2025-03-14 10:50 Queue depth peaked\n"
         await typed(pilot, "ctrl+s")
         event = app.editor.session.timeline[0]
@@ -681,7 +692,10 @@ async def test_pasted_log_times_with_no_zone_are_the_timelines_unless_said_utc(t
         await typed(pilot, "tab", "space", "ctrl+s")  # server logs: UTC
         times = sorted(event.time for event in app.editor.session.timeline)
         assert times[-1] == dt.datetime(2025, 3, 14, 10, 55, tzinfo=dt.UTC)
-        assert "read as UTC" in app.notified[-1]
+        assert "Added 1 event from the logs, times with no zone read as UTC" in app.notified[-1]
+        await typed(pilot, "v")  # the box as it was left: server logs come again
+        assert app.screen.query_one("#paste-utc").value is True
+        await typed(pilot, "escape")
 
 
 async def test_the_agenda_line_keeps_one_form_through_the_meeting(tmp_path):

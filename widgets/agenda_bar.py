@@ -74,7 +74,7 @@ class AgendaBar(Static):
         as a broken number)."""
         text = Text()
         text.append(state_text(timer), style="bold")
-        closed = None if timer.running else closed_on(timer.meeting.notes)
+        closed = None if timer.running else closed_on(timer.meeting)
         if closed is not None:  # its time is told: no end to foresee
             text.append(f" {closed.isoformat()}", style="bold")
             text.append(f" · total {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}")
@@ -87,8 +87,8 @@ class AgendaBar(Static):
         over = timer.over_by(now)
         if over >= 60:
             text.append(f" · {over / 60:.0f} min late", style="bold red")
-            if timer.trims(now):
-                text.append(" (t trims)", style="italic")
+            if timer.trims(now) and text.cell_len + len(" (t trims)") <= width:
+                text.append(" (t trims)", style="italic")  # whole or not at all: "(t t…"
         total = f" · total {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}"
         if text.cell_len + len(total) <= width:
             text.append(total)

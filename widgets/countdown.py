@@ -26,7 +26,7 @@ def state_text(timer: MeetingTimer) -> str:
         return "no agenda"
     if timer.running:
         return STATE_TEXT[timer.pace()]
-    return "■ closed" if closed_on(timer.meeting.notes) else "⏸ paused"
+    return "■ closed" if closed_on(timer.meeting) else "⏸ paused"
 
 
 def clock_face(seconds: float) -> str:

@@ -34,9 +34,11 @@ class PasteLogsDialog(ModalScreen[PastedLogs | None]):
     ]
     AUTO_FOCUS = "TextArea"  # focused as composed: a paste that comes at once lands in it
 
-    def __init__(self, zone: str = "UTC") -> None:
+    def __init__(self, zone: str = "UTC", *, utc: bool = False) -> None:
+        """``utc``: the box as it was left last time (server logs are pasted again)."""
         super().__init__()
         self.zone = zone
+        self.utc = utc
 
     def compose(self) -> ComposeResult:
         with Vertical(id="paste"):
@@ -47,10 +49,10 @@ class PasteLogsDialog(ModalScreen[PastedLogs | None]):
             if self.zone != "UTC":
                 with Horizontal(id="paste-zone"):
                     yield Label(
-                        Content(f"Times with no zone are UTC (no: {self.zone}, the timeline's)"),
+                        Content(f"Times that name no zone are in UTC (else {self.zone}):"),
                         id="paste-zone-label",
                     )
-                    yield YesNoBox(False, id="paste-utc")
+                    yield YesNoBox(self.utc, id="paste-utc")
             with Horizontal(id="paste-buttons"):
                 # Content, not markup: "[esc]" was read as a style tag and dropped.
                 yield Button(Content("Cancel  esc"), id="cancel", compact=True)

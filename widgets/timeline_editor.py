@@ -84,6 +84,8 @@ class TimelineEditor(Vertical):
         #: session's first event), and from what: told once the event is added.
         self._assumed: tuple[dt.date, str] | None = None
         self._figures_timer: Timer | None = None
+        #: Pasted log times with no zone were UTC last time: the box stays as it was left.
+        self._paste_utc = False
 
     def _zone(self) -> dt.tzinfo:
         return display_zone(self.editor.session)
@@ -298,27 +300,29 @@ class TimelineEditor(Vertical):
     async def action_paste_logs(self) -> None:
         session = self.editor.session
         label = zone_label(session)
-        pasted = await self.app.push_screen_wait(PasteLogsDialog(label))
+        pasted = await self.app.push_screen_wait(PasteLogsDialog(label, utc=self._paste_utc))
         if not pasted or not pasted.text:
             return
+        self._paste_utc = pasted.utc
         zone = dt.UTC if pasted.utc else display_zone(session)
         events, skipped = events_from_logs(pasted.text, incident_day(session, zone), zone)
         if not events:
             self.notify("No timestamps found in those lines", severity="warning")
             return
-        with self.editor.edit("timeline", f"{len(events)} events pasted"):
+        what = f"{counted(len(events), 'event')} pasted"
+        with self.editor.edit("timeline", what):
             for event in events:
                 edits.insert_event(session.timeline, event)
         self.table.show_session()
         self.table.go_to(next(i for i, e in enumerate(session.timeline) if e is events[0]))
         self.show_stats()
-        self.post_message(SessionEdited("timeline", f"{len(events)} events pasted", self))
+        self.post_message(SessionEdited("timeline", what, self))
         skipped_text = (
             f"; {counted(skipped, 'line')} without a timestamp skipped" if skipped else ""
         )
         read_as = "UTC" if pasted.utc else label
         self.notify(
-            f"Added {len(events)} events from the logs, times with no zone read as {read_as}"
-            + skipped_text,
+            f"Added {counted(len(events), 'event')} from the logs, times with no zone read as "
+            f"{read_as}" + skipped_text,
             markup=False,
         )

@@ -82,9 +82,9 @@ def _observations(context: PartContext, name: str, noun: str, plural: str) -> Wi
             noun,
             context.editor,
             name,
-            [
-                Column("Area", lambda o: o.area, width=16, drop=1),
+            [  # in the form's order (What first): typed in the table's, they swapped
                 Column("What", lambda o: o.text, min_width=24),
+                Column("Area", lambda o: o.area, width=16, drop=1),
             ],
             # What comes first, as the prompt asks it ("What helped…?"): with Area first, a
             # fast typist's sentence went into the area and the next `a` into What (a tryout).
