@@ -17,6 +17,8 @@ class Keys(App):
         Binding("s", "note('start')", "Start", group=GROUP),
         Binding("n", "note('next')", "Next", group=GROUP),
         Binding("z", "note('zoom')", "A long description that cannot fit"),
+        Binding("i", "note('park')", "Park", show=False),  # shown where there is room
+        Binding("up", "note('up')", "Up", show=False),  # moving: never
     ]
 
     def __init__(self) -> None:
@@ -82,3 +84,16 @@ async def test_the_row_follows_the_bindings_of_the_focused_widget():
         app.set_focus(app.query_one("#editor"))
         await pilot.pause()
         assert app.query_one(KeysFooter).render().plain.startswith("e Edit a Add")
+
+
+async def test_keys_kept_out_of_the_row_follow_it_where_there_is_room():
+    """At 160 columns the row ended at F1 Help with half the screen empty, and the meeting's
+    own keys (i, T, C…) were nowhere (a tryout)."""
+    app = Keys()
+    async with app.run_test(size=(120, 3)) as pilot:
+        await pilot.pause()
+        footer = app.query_one(KeysFooter)
+        line = footer.render().plain
+        assert "A long description that cannot fit i Park" in line
+        assert "Up" not in line and "Focus Next" not in line  # moving and Textual's own
+        assert "i" not in {key.key for key in footer.laid_out(80)}  # no room: the row first

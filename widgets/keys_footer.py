@@ -25,6 +25,14 @@ from textual.widget import Widget
 
 PALETTE_EDGE = "▏"
 
+_NOT_SHOWN = frozenset(
+    {
+        *("up", "down", "left", "right", "home", "end", "pageup", "pagedown"),
+        *("ctrl+pageup", "ctrl+pagedown", "tab", "shift+tab", "ctrl+c", "super+c"),
+    }
+)
+"""Keys every terminal user knows (moving, Tab, copying): never worth a place in the row."""
+
 
 @dataclass(frozen=True)
 class FooterKey:
@@ -134,6 +142,32 @@ class KeysFooter(Widget, can_focus=False):
                 for binding, enabled, tooltip in shown:
                     key = self._key(binding, enabled, tooltip, binding.description)
                     entries.append(_Entry([key]))
+        # Then, where there is room, the keys kept out of the row for 80 columns ("v Paste
+        # logs", "i Park an idea", "T Title and details"…): at 160 the row ended at F1 Help
+        # with half the screen empty, and the meeting's own keys were nowhere (a tryout).
+        # The screen's come first, then the focused editor's, then the app's; Textual's own
+        # widgets' (a tree's "shift+← Cursor to parent") never.
+        hidden = [
+            (node, binding, enabled, tooltip)
+            for node, binding, enabled, tooltip in active.values()
+            if not binding.show
+            and binding.description
+            and binding.key not in _NOT_SHOWN
+            and binding.key != self.app.COMMAND_PALETTE_BINDING
+            and _declared_at(node, binding) is not None
+        ]
+        screen, app = self.screen, self.app
+
+        def rank(found: tuple) -> tuple[int, int]:
+            """The screen, the editor, the app; a class's own keys before those it inherits."""
+            node, binding = found[0], found[1]
+            return (0 if node is screen else 2 if node is app else 1, _declared_at(node, binding))
+
+        hidden.sort(key=rank)
+        for _node, binding, enabled, tooltip in hidden:
+            if binding.action not in first_of_action:
+                first_of_action[binding.action] = (binding, enabled, tooltip)
+                entries.append(_Entry([self._key(binding, enabled, tooltip, binding.description)]))
         palette = None
         if self.app.ENABLE_COMMAND_PALETTE:
             found = active.get(self.app.COMMAND_PALETTE_BINDING)
@@ -236,3 +270,12 @@ class KeysFooter(Widget, can_focus=False):
             self.app.simulate_key(key.key)
         else:
             self.app.bell()
+
+
+def _declared_at(node: object, binding: Binding) -> int | None:
+    """How far up ``node``'s classes ``binding`` is declared (0: its own class), or None if
+    it is not pmtui's own (Textual's widgets bring keys no one needs in the row)."""
+    for depth, cls in enumerate(type(node).__mro__):
+        if binding in cls.__dict__.get("BINDINGS", ()):
+            return None if cls.__module__.startswith("textual.") else depth
+    return None
