@@ -718,3 +718,22 @@ async def test_the_agenda_line_keeps_one_form_through_the_meeting(tmp_path):
                 await settle(pilot)
                 forms.append(form(shown(app.screen.query_one(AgendaBar)).split("\n")[0]))
             assert len(set(forms)) == 1, (size, forms)
+
+
+def test_the_outage_lasts_the_same_minutes_in_the_impact_and_the_triage():
+    """The impact's form offered 44 minutes from the timeline; the triage said 43."""
+    from sessions.checks.triage import incident_minutes
+    from sessions.part_values import from_timeline
+
+    start = dt.datetime(2025, 3, 11, 10, 0, tzinfo=dt.UTC)
+    session = Session(
+        timeline=[
+            TimelineEvent(time=start, event="Resolvers fail", marker="issue_started"),
+            TimelineEvent(
+                time=start + dt.timedelta(minutes=43, seconds=40),
+                event="Rolled back",
+                marker="service_restored",
+            ),
+        ]
+    )
+    assert incident_minutes(session) == from_timeline(session)["duration_minutes"] == 44
