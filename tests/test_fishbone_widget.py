@@ -3,7 +3,7 @@
 from sessions import dumps, loads
 from sessions.fishbone_art import wrap
 from sessions.models import ActionItem, Factor, Session
-from tests.app_helpers import eventually, go_to_section, make_app, typed
+from tests.app_helpers import eventually, footer_keys, go_to_section, make_app, typed
 from tests.widget_host import Host
 from widgets.fishbone import FishboneEditor
 from widgets.form_dialog import FormDialog
@@ -126,6 +126,10 @@ async def test_the_scrolled_diagram_shows_the_head_whole_at_80x24(tmp_path, exam
         width = diagram.size.width  # inside its padding, beside the scroll bar
         assert all(len(line) <= width for line in drawn.splitlines()), width
         assert "▶ Payment webhooks" in drawn
+        # the footer names the way back ("v Diagram" stayed over the diagram)
+        assert {k.key: k.description for k in footer_keys(app)}["v"] == "Tree"
+        await typed(pilot, "v")
+        assert {k.key: k.description for k in footer_keys(app)}["v"] == "Diagram"
 
 
 def test_a_word_too_long_for_its_line_is_split_with_a_hyphen():

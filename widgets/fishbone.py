@@ -56,7 +56,10 @@ class FishboneEditor(Vertical):
         Binding("enter,e", "edit", "Edit"),
         Binding("d,delete", "delete", "Del", tooltip="Delete the selection (ctrl+z undoes it)"),
         Binding("l", "link", "Link factor", show=False),
-        Binding("v", "toggle_diagram", "Diagram"),
+        # One key, named for what it does now: "v Diagram" stayed in the footer over the
+        # diagram, with no word of the way back (a tryout).
+        Binding("v", "diagram(True)", "Diagram", tooltip="The diagram in place of the tree"),
+        Binding("v", "diagram(False)", "Tree", tooltip="The tree back, to edit"),
         Binding("left_square_bracket", "move_category(-1)", "To previous category", show=False),
         Binding("right_square_bracket", "move_category(1)", "To next category", show=False),
         Binding("ctrl+up,K", "reorder(-1)", "Move up", show=False),
@@ -105,6 +108,7 @@ class FishboneEditor(Vertical):
         had_focus = self.has_focus_within
         self._diagram_top = self.query_one(DiagramView).scroll_offset.y
         self.set_class(value, "-diagram-only")
+        self.refresh_bindings()  # `v` is "Tree" now, or "Diagram" again
         self.can_focus = value
         if had_focus:
             self.screen.set_focus(self if value else self.tree)
@@ -115,7 +119,9 @@ class FishboneEditor(Vertical):
         other keys would edit the selection in the hidden tree, which the room can't see."""
         if action == "scroll_diagram":
             return self.diagram_only
-        return not self.diagram_only or action == "toggle_diagram"
+        if action == "diagram":
+            return parameters[0] != self.diagram_only
+        return not self.diagram_only
 
     def action_scroll_diagram(self, how: str) -> None:
         """Keeps the line to show at the top, and scrolls there once the view is laid out:
@@ -133,8 +139,8 @@ class FishboneEditor(Vertical):
         self._diagram_top = min(self._diagram_top, view.max_scroll_y)
         view.scroll_to(y=self._diagram_top, animate=False, immediate=True)
 
-    def action_toggle_diagram(self) -> None:
-        self.diagram_only = not self.diagram_only
+    def action_diagram(self, shown: bool) -> None:
+        self.diagram_only = shown
 
     @property
     def tree(self) -> CauseTree:
