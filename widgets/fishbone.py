@@ -209,8 +209,12 @@ class FishboneEditor(Vertical):
         self.show_session(select)
         self.post_message(SessionEdited(PART, what, self))
 
-    async def _ask(self, title: str, label: str, value: str, required: bool = True) -> str | None:
-        spec = [FieldSpec("text", label, required=required)]
+    async def _ask(
+        self, title: str, label: str, value: str, required: bool = True, example: str = ""
+    ) -> str | None:
+        """One field; a short label and the example in the field (a long label wrapped over
+        three lines in the form's label column, and an empty field showed nothing)."""
+        spec = [FieldSpec("text", label, required=required, placeholder=example)]
         values = await self.app.push_screen_wait(FormDialog(title, spec, {"text": value}))
         return None if values is None else values["text"]
 
@@ -258,7 +262,9 @@ class FishboneEditor(Vertical):
         await self._add_category()
 
     async def _add_category(self) -> None:
-        name = await self._ask("New category", "Category (e.g. Measurement, Materials)", "")
+        name = await self._ask(
+            "New category", "Category", "", example="e.g. Measurement, Materials, Environment"
+        )
         if name is None:
             return
         with self.editor.edit(PART, "category added"):
@@ -285,7 +291,11 @@ class FishboneEditor(Vertical):
 
     async def _edit_problem(self) -> None:
         text = await self._ask(
-            "Problem", "The problem at the head of the fish", self.fishbone.problem, False
+            "Problem",
+            "Problem",
+            self.fishbone.problem,
+            False,
+            example="the problem at the head of the fish, e.g. Checkout errors for 38 min",
         )
         if text is None:
             return
