@@ -136,3 +136,15 @@ def test_a_word_too_long_for_its_line_is_split_with_a_hyphen():
     """Split bare, "synchronous" over "ly" read as two words (a tryout)."""
     assert wrap("calls ledger synchronously", 11) == ["calls", "ledger", "synchronou-", "sly"]
     assert wrap("short words", 11) == ["short words"]
+
+
+async def test_a_new_category_is_asked_with_a_short_label_and_an_example(example):
+    """'Category (e.g. / Measurement, / Materials) *' wrapped over three lines at 80x24."""
+    app = Host(example, lambda editor: FishboneEditor(editor, id="fishbone"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.query_one("#fishbone-tree").focus()
+        await typed(pilot, "c")
+        assert isinstance(app.screen, FormDialog)
+        label = app.screen.query_one(".field-label")
+        assert label.size.height == 1 and str(label.render()) == "Category *"
+        assert app.screen.query_one("#f-text").placeholder.startswith("e.g. Measurement")
