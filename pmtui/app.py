@@ -38,8 +38,9 @@ from screens.preview import PreviewScreen
 from sessions import SessionFileError, export_record, to_markdown
 from sessions.checks import Finding, run_checks
 from sessions.checks.config import CheckConfig, find_config, load_config
+from sessions.close import SUMMARY_PARTS, refresh_summary
 from sessions.document import ChangedOnDisk, SessionDocument
-from sessions.editing import EVERYTHING, SessionEditor
+from sessions.editing import EVERYTHING, SessionEditor, touches
 from sessions.edits import sort_timeline
 from sessions.fileio import write_text_atomic
 from sessions.meeting_timer import MeetingTimer
@@ -171,6 +172,10 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
     def on_session_edited(self, message: SessionEdited) -> None:
         if message.part.startswith("metadata"):
             self.update_title()
+        if touches({message.part}, SUMMARY_PARTS) and refresh_summary(self.editor):
+            screen = self.screen  # a screen away from now redraws the notes on its return
+            if isinstance(screen, SessionView):
+                screen.redraw({"meeting.notes"})
         self._edited(quiet=message.quiet)
 
     def _edited(self, *, quiet: bool = False) -> None:

@@ -223,6 +223,29 @@ def closed_on(meeting: Meeting) -> dt.date | None:
         return None
 
 
+#: What the close summary reports besides the meeting's time: changed after the close, the
+#: summary in the notes is written again (it went on saying "set the incident date to know
+#: when the draft is due" once the date was set, and so did the export).
+SUMMARY_PARTS = frozenset({"metadata", "action_items", "meeting.parking_lot", "timeline"})
+
+
+def refresh_summary(editor: SessionEditor) -> bool:
+    """Write the close summary again, as of the day of the close, if the meeting is closed
+    and what it says has changed; True if it did (a change noted, not an undo step: undoing
+    the edit that set it off brings the summary back with it)."""
+    session = editor.session
+    meeting = session.meeting
+    closed = closed_on(meeting)
+    if closed is None:
+        return False
+    fresh = with_summary(meeting.notes, to_markdown(close_summary(session, closed)))
+    if fresh == meeting.notes:
+        return False
+    meeting.notes = fresh
+    editor.note("meeting.notes", "close summary brought up to date")
+    return True
+
+
 def with_summary(notes: str, summary: str) -> str:
     """The notes with ``summary`` in place of an earlier one, or added at the end."""
     lines = notes.split("\n")

@@ -16,6 +16,7 @@ from tests.app_helpers import FakeClock, burst, go_to_section, make_app, settle,
 from widgets.agenda_bar import AgendaBar
 from widgets.confirm import ChoiceDialog
 from widgets.form_dialog import FormDialog
+from widgets.messages import SessionEdited
 
 
 def with_opening(session):
@@ -162,6 +163,16 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
         await settle(pilot)
         assert isinstance(app.screen, CloseScreen)
         assert app.editor.session.meeting.notes.count(END) == 1
+        # Changed after the close, what the summary reports follows (it kept asking for
+        # the incident date once it was set): the date of the close stays.
+        app.editor.session.action_items[0] = app.editor.session.action_items[0].model_copy(
+            update={"owner": "Lena Ortiz"}
+        )
+        app.screen.post_message(SessionEdited("action_items", "owner set"))
+        await settle(pilot)
+        notes = app.editor.session.meeting.notes
+        assert "### Close of the meeting (2025-01-20)" in notes and "Lena Ortiz" in notes
+        assert notes.count(END) == 1
         await typed(pilot, "escape")  # back to the meeting: it says it is closed
         bar = shown(app.screen.query_one(AgendaBar)).split("\n")[1]
         assert bar.startswith("■ closed 2025-01-20 · total ") and "meeting ends" not in bar
