@@ -73,8 +73,8 @@ class AgendaBar(Static):
         total: the first to give way on a narrow screen, whole (cut, "total 00:00/8…" read
         as a broken number)."""
         text = Text()
-        text.append(state_text(timer), style="bold")
         closed = None if timer.running else closed_on(timer.meeting)
+        text.append(state_text(timer, closed is not None), style="bold")
         if closed is not None:  # its time is told: no end to foresee
             text.append(f" {closed.isoformat()}", style="bold")
             text.append(f" · total {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}")

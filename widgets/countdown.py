@@ -18,15 +18,18 @@ STATE_TEXT = {
 }
 
 
-def state_text(timer: MeetingTimer) -> str:
+def state_text(timer: MeetingTimer, closed: bool | None = None) -> str:
     """running / wrap up / OVERTIME / paused / closed, for the countdown and the agenda bar.
     Closed while its summary is in the notes and the clock is stopped: after C the bar went
-    on saying "paused" and when the meeting would end (a tryout)."""
+    on saying "paused" and when the meeting would end (a tryout). ``closed``: if the caller
+    has looked already (four times a second, once is enough)."""
     if timer.section is None:
         return "no agenda"
     if timer.running:
         return STATE_TEXT[timer.pace()]
-    return "■ closed" if closed_on(timer.meeting) else "⏸ paused"
+    if closed is None:
+        closed = closed_on(timer.meeting) is not None
+    return "■ closed" if closed else "⏸ paused"
 
 
 def clock_face(seconds: float) -> str:

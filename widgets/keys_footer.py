@@ -35,7 +35,7 @@ _NOT_SHOWN = frozenset(
 
 
 @dataclass(frozen=True)
-class FooterKey:
+class ShownKey:
     """One key as the footer shows it, and where: ``x`` and ``width`` in cells."""
 
     key: str
@@ -56,7 +56,7 @@ class FooterKey:
 class _Entry:
     """A key with its description, or a group of keys under one name."""
 
-    keys: list[FooterKey]
+    keys: list[ShownKey]
     label: str = ""
 
     @property
@@ -107,7 +107,10 @@ class KeysFooter(Widget, can_focus=False):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._hover: FooterKey | None = None
+        self._hover: ShownKey | None = None
+        #: The last layout and the width it was for: drawing and the pointer share it until
+        #: the bindings change.
+        self._laid: tuple[int, tuple[list[ShownKey], list[tuple[int, str]]]] | None = None
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -116,16 +119,17 @@ class KeysFooter(Widget, can_focus=False):
         self.screen.bindings_updated_signal.unsubscribe(self)
 
     def _bindings_changed(self, screen: Screen) -> None:
+        self._laid = None
         self.refresh()  # laid out again when drawn: many changes in one refresh cost one
 
     # --- what is shown --------------------------------------------------------------------
 
-    def _key(self, binding: Binding, enabled: bool, tooltip: str, description: str) -> FooterKey:
-        return FooterKey(
+    def _key(self, binding: Binding, enabled: bool, tooltip: str, description: str) -> ShownKey:
+        return ShownKey(
             binding.key, self.app.get_key_display(binding), description, enabled, tooltip
         )
 
-    def _entries(self) -> tuple[list[_Entry], FooterKey | None]:
+    def _entries(self) -> tuple[list[_Entry], ShownKey | None]:
         """The keys to show, in order, and the palette key (None if the screen has none)."""
         active = self.screen.active_bindings
         first_of_action: dict[str, tuple[Binding, bool, str]] = {}
@@ -142,29 +146,7 @@ class KeysFooter(Widget, can_focus=False):
                 for binding, enabled, tooltip in shown:
                     key = self._key(binding, enabled, tooltip, binding.description)
                     entries.append(_Entry([key]))
-        # Then, where there is room, the keys kept out of the row for 80 columns ("v Paste
-        # logs", "i Park an idea", "T Title and details"…): at 160 the row ended at F1 Help
-        # with half the screen empty, and the meeting's own keys were nowhere (a tryout).
-        # The screen's come first, then the focused editor's, then the app's; Textual's own
-        # widgets' (a tree's "shift+← Cursor to parent") never.
-        hidden = [
-            (node, binding, enabled, tooltip)
-            for node, binding, enabled, tooltip in active.values()
-            if not binding.show
-            and binding.description
-            and binding.key not in _NOT_SHOWN
-            and binding.key != self.app.COMMAND_PALETTE_BINDING
-            and _declared_at(node, binding) is not None
-        ]
-        screen, app = self.screen, self.app
-
-        def rank(found: tuple) -> tuple[int, int]:
-            """The screen, the editor, the app; a class's own keys before those it inherits."""
-            node, binding = found[0], found[1]
-            return (0 if node is screen else 2 if node is app else 1, _declared_at(node, binding))
-
-        hidden.sort(key=rank)
-        for _node, binding, enabled, tooltip in hidden:
+        for binding, enabled, tooltip in self._hidden(active):
             if binding.action not in first_of_action:
                 first_of_action[binding.action] = (binding, enabled, tooltip)
                 entries.append(_Entry([self._key(binding, enabled, tooltip, binding.description)]))
@@ -178,15 +160,38 @@ class KeysFooter(Widget, can_focus=False):
                 )
         return entries, palette
 
-    def laid_out(self, width: int | None = None) -> list[FooterKey]:
+    def _hidden(self, active: dict) -> list[tuple[Binding, bool, str]]:
+        """The keys kept out of the row for 80 columns ("v Paste logs", "i Park an idea"…),
+        to follow it where there is room: at 160 the row ended at F1 Help with half the
+        screen empty, and the meeting's own keys were nowhere (a tryout). The screen's come
+        first, then the focused editor's, then the app's, a class's own before those it
+        inherits; Textual's own widgets' (a tree's "shift+← Cursor to parent") never."""
+        screen, app = self.screen, self.app
+        ranked = []
+        for node, binding, enabled, tooltip in active.values():
+            if binding.show or not binding.description or binding.key in _NOT_SHOWN:
+                continue
+            depth = _declared_at(node, binding)
+            if depth is not None and binding.key != app.COMMAND_PALETTE_BINDING:
+                place = 0 if node is screen else 2 if node is app else 1
+                ranked.append(((place, depth), (binding, enabled, tooltip)))
+        ranked.sort(key=lambda found: found[0])
+        return [found for _rank, found in ranked]
+
+    def laid_out(self, width: int | None = None) -> list[ShownKey]:
         """Every key shown at ``width`` (the footer's own by default), with where it is."""
         return self._layout(self.size.width if width is None else width)[0]
 
-    def _layout(self, width: int) -> tuple[list[FooterKey], list[tuple[int, str]]]:
+    def _layout(self, width: int) -> tuple[list[ShownKey], list[tuple[int, str]]]:
         """The keys placed left to right, the palette key at the right edge; and where each
         group's name goes (after its last key)."""
+        if self._laid is None or self._laid[0] != width:
+            self._laid = (width, self._place(width))
+        return self._laid[1]
+
+    def _place(self, width: int) -> tuple[list[ShownKey], list[tuple[int, str]]]:
         entries, palette = self._entries()
-        keys: list[FooterKey] = []
+        keys: list[ShownKey] = []
         labels: list[tuple[int, str]] = []
         room = width
         if palette is not None:
@@ -246,7 +251,7 @@ class KeysFooter(Widget, can_focus=False):
 
     # --- the pointer ----------------------------------------------------------------------
 
-    def _at(self, x: int) -> FooterKey | None:
+    def _at(self, x: int) -> ShownKey | None:
         return next((k for k in self.laid_out() if k.x <= x < k.right), None)
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
@@ -274,8 +279,15 @@ class KeysFooter(Widget, can_focus=False):
 
 def _declared_at(node: object, binding: Binding) -> int | None:
     """How far up ``node``'s classes ``binding`` is declared (0: its own class), or None if
-    it is not pmtui's own (Textual's widgets bring keys no one needs in the row)."""
+    it is not pmtui's own (Textual's widgets bring keys no one needs in the row). Textual
+    makes one binding per key of "ctrl+up,K": the declared one is found by its action and
+    one of its keys."""
     for depth, cls in enumerate(type(node).__mro__):
-        if binding in cls.__dict__.get("BINDINGS", ()):
-            return None if cls.__module__.startswith("textual.") else depth
+        for declared in cls.__dict__.get("BINDINGS", ()):
+            if (
+                isinstance(declared, Binding)
+                and declared.action == binding.action
+                and binding.key in (key.strip() for key in declared.key.split(","))
+            ):
+                return None if cls.__module__.startswith("textual.") else depth
     return None
