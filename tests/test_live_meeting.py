@@ -409,6 +409,29 @@ async def test_the_file_only_changes_when_the_session_does(tmp_path):
     assert not any("unsaved" in caption for caption in captions)  # no flicker
 
 
+async def test_an_edit_in_the_table_lays_out_its_detail_line_once(tmp_path):
+    """A delete announced the cursor's row three times (the cursor's move, the edit, and the
+    timeline's redraw of its table), and each announcement set the detail line again, which
+    lays the whole screen out: three layouts, and their frames, for one key."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        detail = app.screen.query_one("#pane-timeline_review .record-detail")
+        table = app.screen.query_one("#pane-timeline_review RecordTable")
+        table.go_to(len(table.items) - 1)  # the last row: the cursor moves up as it goes
+        await settle(pilot)
+        updates = []
+        update = detail.update
+        detail.update = lambda content: updates.append(content) or update(content)
+        count = len(table.items)
+        await typed(pilot, "d")
+        assert len(table.items) == count - 1 and table.cursor == count - 2
+        assert len(updates) == 1
+        assert shown(detail).startswith("Time")
+        await typed(pilot, "up", "up")
+        assert len(updates) == 3  # a move still shows the row reached
+
+
 async def test_small_things_a_facilitator_hits(tmp_path):
     clock = FakeClock()
     app = make_app(tmp_path, clock=clock)

@@ -184,13 +184,15 @@ class RecordTable(RowView):
     # --- editing --------------------------------------------------------------------------
 
     def _edited(self, what: str, index: int | None = None) -> None:
+        """Redraw once and announce the cursor's row once: the detail line follows, also
+        when the cursor stayed put (a delete). ``go_to`` would announce it a second time."""
         self._resize_virtual()
-        if index is not None:
-            self.go_to(index)
-        else:
-            self.go_to(self.cursor)
+        self.set_reactive(
+            RecordTable.cursor, self._clamped(self.cursor if index is None else index)
+        )
+        self._scroll_to_cursor()
         self.refresh()
-        self._announce()  # the detail line follows, also when the cursor stayed put (a delete)
+        self._announce()
         self.post_message(SessionEdited(self.part, f"{self.noun} {what}", self))
 
     def _made(self, values: dict[str, Any], old: Any | None) -> Any | None:
@@ -320,4 +322,6 @@ class RecordPanel(Vertical):
     def _show_detail(self, item: Any | None) -> None:
         detail = self.query_one(".record-detail", Static)
         width = detail.content_region.width or self.size.width - 2
-        detail.update(self.table.detail(item, width) if item is not None else "")
+        shown = self.table.detail(item, width) if item is not None else Text()
+        if shown != detail.content:  # an update lays the screen out again (a frame's work)
+            detail.update(shown)

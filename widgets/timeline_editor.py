@@ -249,7 +249,9 @@ class TimelineEditor(Vertical):
         gaps = len(long_gaps(events))
         if gaps:
             text.append(f"⚠ {gaps} long gap{'s' if gaps > 1 else ''} (yellow)", style="yellow")
-        self.query_one("#timeline-stats", Static).update(text)
+        stats = self.query_one("#timeline-stats", Static)
+        if text != stats.content:  # an update lays the screen out again
+            stats.update(text)
 
     def show_session(self) -> None:
         """Redrawn after any change to the timeline or the metadata: the table and its time
