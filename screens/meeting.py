@@ -113,7 +113,7 @@ class MeetingScreen(SessionScreen):
 
     def section_tabs(self) -> SectionTabs | None:
         pane = self.sections.pane(self._kind().value)
-        found = pane.query(SectionTabs)
+        found = pane.query(SectionTabs) if pane is not None else None
         return found.first() if found else None
 
     def shows_finding(self, finding: Finding) -> bool:

@@ -1,6 +1,7 @@
 """The live meeting at 80×24: keys sent faster than the app draws are never lost or run as the
 wrong command, views stay where the facilitator put them, and every editor is readable."""
 
+import asyncio
 import time
 
 import pytest
@@ -210,6 +211,26 @@ async def test_a_long_meeting_leaves_no_old_footer_keys_behind(tmp_path):
         gc.collect()
         removed = [o for o in gc.get_objects() if isinstance(o, Widget) and not o.is_attached]
         assert len(removed) < 10, removed
+
+
+async def test_a_screen_mounts_only_the_sections_it_has_shown(tmp_path):
+    """Drafting mounted an empty pane for each of its 19 parts at start, and the meeting one
+    for each section: two thirds of the widgets, styled and laid out for nothing."""
+    app = make_app(tmp_path, start_mode="drafting")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        parts = app.screen.parts
+        assert [pane.id for pane in parts.children] == ["pane-metadata"]
+        await typed(pilot, "f2")
+        sections = app.screen.sections
+        assert [pane.id for pane in sections.children] == ["pane-timeline_review"]
+        # a section asked for twice at once (two keys before it is up) is built once
+        await asyncio.gather(sections.show("went_well"), sections.show("went_well"))
+        assert [pane.id for pane in sections.children] == [
+            "pane-timeline_review",
+            "pane-went_well",
+        ]
+        assert len(sections.pane("went_well").children) == 1
 
 
 async def test_views_stay_where_the_facilitator_put_them(tmp_path):

@@ -6,6 +6,7 @@ key typed meanwhile reaches a pane that isn't there yet.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 
 from textual import events
@@ -16,38 +17,58 @@ from textual.widgets import ContentSwitcher
 
 
 class LazySwitcher(ContentSwitcher):
-    """One pane per key; ``builders[key]()`` makes the pane's content on first show."""
+    """One pane per key; ``builders[key]()`` makes the pane's content on first show. A pane
+    is mounted only then too, with its content: the drafting screen's 19 parts, mounted empty
+    at start, were two thirds of its widgets, each styled and laid out for nothing."""
 
     def __init__(
         self, builders: dict[str, Callable[[], Widget]], *, initial: str, id: str | None = None
     ) -> None:
         self.builders = builders
-        self._panes = {key: Container(id=f"pane-{key}") for key in builders}
-        self._keys = {pane: key for key, pane in self._panes.items()}
+        self._first_key = initial
+        self._panes: dict[str, Container] = {}
+        #: Panes on their way in: a second ``show`` of the key waits for the first.
+        self._adding: dict[str, asyncio.Future[None]] = {}
         self._last_focus: dict[str, Widget] = {}
-        super().__init__(id=id, initial=self._panes[initial].id)
+        super().__init__(id=id, initial=self._pane_id(initial))
+
+    @staticmethod
+    def _pane_id(key: str) -> str:
+        return f"pane-{key}"
 
     def compose(self) -> ComposeResult:
-        yield from self._panes.values()
+        """The first pane is composed with the switcher: no second pass to mount it."""
+        pane = Container(self.builders[self._first_key](), id=self._pane_id(self._first_key))
+        self._panes[self._first_key] = pane
+        yield pane
 
     @property
     def current_key(self) -> str:
         for key, pane in self._panes.items():
             if pane.id == self.current:
                 return key
-        return next(iter(self._panes))
+        return self._first_key
 
-    def pane(self, key: str) -> Container:
-        return self._panes[key]
+    def pane(self, key: str) -> Container | None:
+        """The key's pane, if it has been shown."""
+        return self._panes.get(key)
 
     def is_built(self, key: str) -> bool:
-        return bool(self._panes[key].children)
+        return key in self._panes and key not in self._adding
 
     async def build(self, key: str) -> Container:
-        """Make the pane's content now (if it isn't made yet), without showing it."""
-        pane = self._panes[key]
-        if not pane.children:
-            await pane.mount(self.builders[key]())
+        """Make the pane and its content now (if not made yet), without showing it."""
+        pane = self._panes.get(key)
+        if pane is None:
+            pane = self._panes[key] = Container(self.builders[key](), id=self._pane_id(key))
+            self._adding[key] = adding = asyncio.get_running_loop().create_future()
+            try:
+                await self.add_content(pane)
+            finally:
+                del self._adding[key]
+                adding.set_result(None)
+        elif key in self._adding:
+            await asyncio.shield(self._adding[key])
         return pane
 
     async def show(self, key: str) -> Container:
@@ -68,7 +89,7 @@ class LazySwitcher(ContentSwitcher):
         return target
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        for pane, key in self._keys.items():
+        for key, pane in self._panes.items():
             if pane in event.widget.ancestors:
                 self._last_focus[key] = event.widget
                 return
