@@ -5,6 +5,8 @@ the close and the agenda presets. State is set directly; only the keys under tes
 import http.client
 from urllib.parse import urlsplit
 
+from textual.widgets import Digits
+
 from screens.agenda_dialog import AgendaDialog
 from screens.close import CloseScreen
 from sessions import load, to_markdown
@@ -15,6 +17,7 @@ from sessions.parking import park
 from tests.app_helpers import FakeClock, burst, go_to_section, make_app, settle, shown, typed
 from widgets.agenda_bar import AgendaBar
 from widgets.confirm import ChoiceDialog
+from widgets.countdown import Countdown
 from widgets.form_dialog import FormDialog
 from widgets.messages import SessionEdited
 
@@ -176,8 +179,15 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
         await typed(pilot, "escape")  # back to the meeting: it says it is closed
         bar = shown(app.screen.query_one(AgendaBar)).split("\n")[1]
         assert bar.startswith("■ closed 2025-01-20 · total ") and "meeting ends" not in bar
+        # the big clock tells the meeting's length too, not the last section's overtime
+        countdown = app.screen.query_one(Countdown)
+        total = bar.removeprefix("■ closed 2025-01-20 · total ").split("/")[0]
+        assert countdown.query_one(Digits).value == total
+        assert countdown.has_class("-closed") and not countdown.has_class("-overtime")
         await typed(pilot, "s")  # resumed: the clock runs again
         assert "closed" not in shown(app.screen.query_one(AgendaBar))
+        assert countdown.query_one(Digits).value == "+2:00"
+        assert countdown.has_class("-overtime") and not countdown.has_class("-closed")
         clock.advance(minutes=2)
         await typed(pilot, "s")  # paused again, after the close: paused, not closed
         bar = shown(app.screen.query_one(AgendaBar))

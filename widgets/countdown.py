@@ -51,12 +51,17 @@ class Countdown(Vertical):
         yield Label("", id="countdown-state")
 
     def show(self, timer: MeetingTimer) -> None:
-        self.query_one(Digits).update(clock_face(timer.remaining()))
-        pace = timer.pace()
+        """After the close the digits tell the meeting's length, as the bar's total does:
+        the last section's time left, in its overtime red, read as if it still ran."""
+        closed = not timer.running and closed_on(timer.meeting) is not None
+        seconds = timer.total_elapsed() if closed else timer.remaining()
+        self.query_one(Digits).update(mmss(seconds) if closed else clock_face(seconds))
+        pace = None if closed else timer.pace()
         for state in Pace:
             self.set_class(state is pace, f"-{state.value}")
         self.set_class(not timer.running, "-paused")
-        state = state_text(timer)
+        self.set_class(closed, "-closed")
+        state = state_text(timer, closed)
         label = self.query_one("#countdown-state", Label)
         if label.content != state:
             label.update(Content(state), layout=False)
