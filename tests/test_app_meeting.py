@@ -105,7 +105,8 @@ async def test_required_roles_checklist(tmp_path):
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         await app.screen.show_part("meeting", focus_editor=True)
-        assert "☐ Facilitator" in shown(app.screen.query_one("#roles-checklist"))
+        checklist = shown(app.screen.query_one("#roles-checklist"))
+        assert "☐ Facilitator" in checklist and "Suggested: ☐ Note-taker" in checklist
         app.screen.query_one("#table-attendees").focus()
         await typed(pilot, "a", "Sam [ops]", "tab", "fac", "enter")  # a unique start will do
         await settle(pilot)

@@ -39,7 +39,7 @@ async def test_the_opening_sets_the_stage_and_fills_a_missing_role(tmp_path, exa
         assert "did the best job they could" in shown(view.query_one("#opening-directive"))
         facts = shown(view.query_one("#opening-facts"))
         assert "INC-4211 · SEV2 · 2025-01-15" in facts and "= 83 min" in facts
-        assert "✓ Facilitator Priya Raman" in facts and "✗ Note-taker missing" in facts
+        assert "✓ Facilitator Priya Raman" in facts and "○ Note-taker (suggested)" in facts
         assert "✓ Responders Tom Okafor, Jonas Berg" in facts
         burst(app, "a", "Lena", "tab", "note", "enter")
         await settle(pilot)

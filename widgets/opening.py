@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from sessions.editing import SessionEditor
 from sessions.headline import incident_line, title_line
-from sessions.models import ROLES_CHECK, Role, Session
+from sessions.models import REQUIRED_ROLES, ROLES_CHECK, Role, Session
 from sessions.prompts import BLAMELESS_LINES, PRIME_DIRECTIVE
 from widgets._css import css_beside
 from widgets.big_text import BigText
@@ -37,7 +37,9 @@ def directive() -> Text:
 
 
 def roles_check(session: Session) -> Text:
-    """✓ Facilitator Priya Raman  ✗ Note-taker missing  … (from the attendees)."""
+    """✓ Facilitator Priya Raman  ✗ Service owner missing  ○ Note-taker (suggested)  … from
+    the attendees. The guide requires three roles; a note-taker is asked for, not required
+    (drafting's Meeting part ticks the same three)."""
     text = Text()
     for role in ROLES_CHECK:
         names = [a.name for a in session.meeting.attendees if a.role is role and a.name.strip()]
@@ -46,8 +48,10 @@ def roles_check(session: Session) -> Text:
         if names:
             text.append(f"✓ {ROLE_NAMES[role]} ", style="bold green")
             append_user(text, ", ".join(names), single_line=True)
-        else:
+        elif role in REQUIRED_ROLES:
             text.append(f"✗ {ROLE_NAMES[role]} missing", style="bold red")
+        else:
+            text.append(f"○ {ROLE_NAMES[role]} (suggested)", style="yellow")
     return text
 
 

@@ -9,18 +9,36 @@ from textual.widgets import Label, Static
 
 from screens.parts.context import PartContext
 from sessions.editing import SessionEditor
-from sessions.models import REQUIRED_ROLES, AgendaSection, Attendee, Role, SectionKind, Session
+from sessions.models import (
+    REQUIRED_ROLES,
+    ROLES_CHECK,
+    AgendaSection,
+    Attendee,
+    Role,
+    SectionKind,
+    Session,
+)
 from widgets.fields import FieldSpec
+from widgets.opening import ROLE_NAMES
 from widgets.record_table import Column, RecordPanel, RecordTable, model_maker
 from widgets.text_field import TextField
 
 
 def roles_checklist(session: Session) -> Text:
+    """The guide's required roles, then the note-taker the meeting's opening also asks for."""
     present = {a.role for a in session.meeting.attendees}
     text = Text.assemble(("Required roles: ", "bold"))
     for role in REQUIRED_ROLES:
         ok = role in present
-        text.append(f"{'☑' if ok else '☐'} {role.label}   ", style="green" if ok else "bold red")
+        mark = "☑" if ok else "☐"
+        text.append(f"{mark} {ROLE_NAMES[role]}   ", style="green" if ok else "bold red")
+    suggested = [role for role in ROLES_CHECK if role not in REQUIRED_ROLES]
+    if suggested:
+        text.append("Suggested: ", style="bold")
+    for role in suggested:
+        ok = role in present
+        mark = "☑" if ok else "☐"
+        text.append(f"{mark} {ROLE_NAMES[role]}   ", style="green" if ok else "yellow")
     return text
 
 
