@@ -7,6 +7,7 @@ import datetime as dt
 import os
 import threading
 
+from textual.containers import VerticalScroll
 from textual.widgets import TextArea
 
 from screens.help import HelpScreen
@@ -48,6 +49,8 @@ async def test_every_part_is_one_key_away_and_shows_hostile_text_literally(tmp_p
             await typed(pilot, "alt+down")
             await eventually(pilot, lambda part=part: app.screen.current_part == part.key)
             seen.append(app.screen.current_part)
+            # the part's first editor has the keys, never the box it scrolls in
+            assert not isinstance(app.focused, VerticalScroll), part.key
         assert seen == [part.key for part in PARTS]
         await typed(pilot, "alt+down")  # the last part stays: no wrapping round to the first
         assert app.screen.current_part == PARTS[-1].key
@@ -58,6 +61,22 @@ async def test_every_part_is_one_key_away_and_shows_hostile_text_literally(tmp_p
         assert "[bold red]boom[/]" in factors.detail(factors.items[0]).plain
         assert "[link=x]y[/link]" in app.screen.query_one("#whys-tree").root.label.plain
         assert "[i]fish[/i]" in app.screen.query_one("#fishbone-tree").root.label.plain
+
+
+async def test_keys_typed_on_arriving_at_a_part_reach_its_first_editor(tmp_path):
+    """A tryout: alt+↓ to Supporting info and a sentence typed went nowhere (the part's
+    scrolling box had the focus); in Lessons, "press a to add one" did nothing."""
+    app = drafting(tmp_path, Session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "team_sections")
+        await typed(pilot, "alt+down", "redis-cli INFO stats")
+        assert app.screen.current_part == "supporting"
+        assert app.editor.session.supporting.logs == "redis-cli INFO stats"
+        await goto(pilot, "action_items")
+        await typed(pilot, "alt+down", "a")
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.title_text == "New takeaway"
 
 
 async def test_metadata_form_validates_as_you_type_and_keeps_the_text(tmp_path):

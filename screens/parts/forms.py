@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from screens.parts.context import PartContext
+from screens.parts.scroll import PartScroll
 from sessions.checks.triage import deadlines, triage
 from sessions.models import Session, Severity, Status
 from sessions.part_values import apply_metadata, from_timeline, metadata_values
@@ -87,4 +87,4 @@ def metadata(context: PartContext) -> Widget:
         id="metadata-form",
     )
     # Taller than 80×24 leaves room for; the form, not the scroll, takes the focus.
-    return VerticalScroll(form, id="metadata-part", can_focus=False)
+    return PartScroll(form, id="metadata-part")

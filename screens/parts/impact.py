@@ -3,11 +3,11 @@ table of what was hit where ("5 million webhooks queued", "EU region: 40% of req
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Label
 
 from screens.parts.context import PartContext
+from screens.parts.scroll import PartScroll
 from sessions.markdown import amount_text
 from sessions.models import ImpactEntry
 from sessions.part_values import apply_impact, from_timeline, impact_values
@@ -101,7 +101,7 @@ def impact(context: PartContext) -> Widget:
         depends_on=frozenset({"timeline"}),
         id="impact-form",
     )
-    return VerticalScroll(
+    return PartScroll(
         form,
         TextField(
             "The impact in words",
@@ -113,5 +113,4 @@ def impact(context: PartContext) -> Widget:
         Label("By component, region or customer group", classes="part-heading"),
         RecordPanel(entries_table(context), id="panel-impact-entries"),
         id="impact-part",
-        can_focus=False,
     )

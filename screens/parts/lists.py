@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Label
 
 from screens.parts.context import PartContext
+from screens.parts.scroll import PartScroll
 from sessions.action_groups import known_groups, known_people
 from sessions.checks.actions import due_advice
 from sessions.completion import complete, known
@@ -243,7 +243,7 @@ def _heading(text: str) -> Label:
 
 
 def lessons(context: PartContext) -> Widget:
-    return VerticalScroll(
+    return PartScroll(
         _heading("Key takeaways"),
         _panel(
             RecordTable(
@@ -277,7 +277,7 @@ def lessons(context: PartContext) -> Widget:
 
 
 def supporting(context: PartContext) -> Widget:
-    return VerticalScroll(
+    return PartScroll(
         TextField("Relevant logs", context.editor, "supporting.logs", id="text-supporting-logs"),
         _heading("Relevant metrics"),
         _panel(_links(context, "metric", "supporting.metrics", "table-metrics")),
@@ -306,7 +306,7 @@ def supporting(context: PartContext) -> Widget:
 
 
 def appendix(context: PartContext) -> Widget:
-    return VerticalScroll(
+    return PartScroll(
         _heading("Glossary"),
         _panel(
             RecordTable(

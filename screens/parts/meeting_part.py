@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from screens.parts.context import PartContext
+from screens.parts.scroll import PartScroll
 from sessions.editing import SessionEditor
 from sessions.models import (
     REQUIRED_ROLES,
@@ -118,7 +118,7 @@ def agenda_table(editor: SessionEditor) -> RecordTable:
 
 def meeting(context: PartContext) -> Widget:
     editor = context.editor
-    return VerticalScroll(
+    return PartScroll(
         RolesChecklist(editor, id="roles-checklist"),
         Label("Attendees", classes="part-heading"),
         RecordPanel(attendees_table(editor)),

@@ -3,10 +3,10 @@ incident was detected, resolved and told to customers."""
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
 from textual.widget import Widget
 
 from screens.parts.context import PartContext
+from screens.parts.scroll import PartScroll
 from widgets.text_field import TextField
 
 
@@ -25,7 +25,7 @@ def summary(context: PartContext) -> Widget:
 
 
 def root_cause(context: PartContext) -> Widget:
-    return VerticalScroll(
+    return PartScroll(
         _text(
             context,
             "What happened",
@@ -45,7 +45,6 @@ def root_cause(context: PartContext) -> Widget:
             "A system or process gap, e.g. 'Deployment process lacks verification of …'.",
         ),
         id="root-cause-part",
-        can_focus=False,
     )
 
 
@@ -57,7 +56,7 @@ def background(context: PartContext) -> Widget:
 
 def response(context: PartContext) -> Widget:
     """Detection, resolution and customer communication: the response, in document order."""
-    return VerticalScroll(
+    return PartScroll(
         _text(
             context,
             "Detection",
@@ -77,5 +76,4 @@ def response(context: PartContext) -> Widget:
             "What customers were told, when, where; the apology.",
         ),
         id="response-part",
-        can_focus=False,
     )
