@@ -82,12 +82,17 @@ class DraftingScreen(SessionScreen):
     def visible_parts(self) -> set[str]:
         return {self.current_part}
 
-    async def show_part(self, key: str, *, focus_editor: bool = False) -> None:
-        """Show a part (built the first time, awaited), and focus its editor if asked."""
+    async def show_part(
+        self, key: str, *, focus_editor: bool = False, from_nav: bool = False
+    ) -> None:
+        """Show a part (built the first time, awaited), and focus its editor if asked. The
+        list of parts follows, unless it is what chose the part (``from_nav``): set back to
+        the part once built, it undid the ↓ keys pressed meanwhile (a tryout: 14 ↓ on a first
+        visit stopped at "5 whys")."""
         await self.parts.show(key)
         nav = self.query_one("#parts-nav", OptionList)
         index = KEYS.index(key)
-        if nav.highlighted != index:
+        if nav.highlighted != index and not from_nav:
             # Following the part, not choosing one: a late OptionHighlighted would switch
             # back to this part after a quicker key had moved on.
             with nav.prevent(OptionList.OptionHighlighted):
@@ -105,8 +110,12 @@ class DraftingScreen(SessionScreen):
 
     @on(OptionList.OptionHighlighted, "#parts-nav")
     async def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The highlighted part is shown; one the list has already moved past (↓ held) is
+        not built at all."""
+        if event.option_list.highlighted != event.option_index:
+            return
         if event.option.id and event.option.id != self.current_part:
-            await self.show_part(event.option.id)
+            await self.show_part(event.option.id, from_nav=True)
 
     @on(OptionList.OptionSelected, "#parts-nav")
     async def _selected(self, event: OptionList.OptionSelected) -> None:

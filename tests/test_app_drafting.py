@@ -3,6 +3,7 @@
 State is set directly and only the keys under test are pressed; typing key by key happens
 where typing is the point (one form, one text field)."""
 
+import asyncio
 import datetime as dt
 import os
 import threading
@@ -15,7 +16,7 @@ from screens.parts import PARTS
 from screens.preview import SECTION_LINES, PreviewScreen, preview_blocks, preview_sections
 from sessions import document, load, save
 from sessions.models import ActionItem, Session
-from tests.app_helpers import eventually, make_app, settle, shown, typed
+from tests.app_helpers import burst, eventually, make_app, settle, shown, typed
 from widgets.confirm import ChoiceDialog, Confirm
 from widgets.form_dialog import FormDialog
 from widgets.rewrite_dialog import RewriteDialog
@@ -77,6 +78,31 @@ async def test_keys_typed_on_arriving_at_a_part_reach_its_first_editor(tmp_path)
         await typed(pilot, "alt+down", "a")
         assert isinstance(app.screen, FormDialog)
         assert app.screen.title_text == "New takeaway"
+
+
+async def test_every_down_in_the_parts_list_counts_while_parts_are_built(tmp_path):
+    """The list was set back to each part once it was built, undoing a ↓ pressed meanwhile:
+    14 ↓ on a first visit stopped at "5 whys" (a tryout, on a busy machine)."""
+    app = drafting(tmp_path, Session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "ctrl+g")
+        parts, nav = app.screen.parts, app.screen.query_one("#parts-nav")
+        build = parts.build
+
+        async def slow_build(key: str):  # a part as slow to build as on a busy machine
+            await asyncio.sleep(0.1)
+            return await build(key)
+
+        parts.build = slow_build
+        burst(app, "down", "down")
+        while app.screen.current_part == "metadata":  # not Pilot's pause: it waits for all
+            await asyncio.sleep(0.005)
+        burst(app, "down")  # while the next part may still be being built
+        await eventually(pilot, lambda: app.screen.current_part == "impact", 2)
+        assert nav.highlighted == 3 and app.screen.current_part == "impact"
+        # the part the list had moved past before it came up was never built
+        assert "pane-summary" not in [pane.id for pane in parts.children]
 
 
 async def test_metadata_form_validates_as_you_type_and_keeps_the_text(tmp_path):
