@@ -105,6 +105,20 @@ async def test_every_down_in_the_parts_list_counts_while_parts_are_built(tmp_pat
         assert "pane-summary" not in [pane.id for pane in parts.children]
 
 
+async def test_e_then_a_on_an_empty_table_opens_one_form_and_a_is_typed_in_it(tmp_path):
+    """e on an empty table opens the new-record form; it did so in a worker of its own that
+    the keys did not wait for, and the a typed next opened a second form over it."""
+    app = drafting(tmp_path, Session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "lessons")
+        await typed(pilot, "e", "a")
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.query_one("#f-title").value == "a"
+        await typed(pilot, "escape", "y")  # discard what was typed
+        assert not isinstance(app.screen, FormDialog)
+
+
 async def test_metadata_form_validates_as_you_type_and_keeps_the_text(tmp_path):
     app = drafting(tmp_path, Session())
     async with app.run_test(size=(100, 40)) as pilot:

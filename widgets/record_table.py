@@ -209,6 +209,9 @@ class RecordTable(RowView):
 
     @work(group="record-dialog")
     async def action_add(self) -> None:
+        await self._add()
+
+    async def _add(self) -> None:
         values = await self.app.push_screen_wait(
             FormDialog(f"New {self.noun}", self.form_specs(None), {})
         )
@@ -221,8 +224,8 @@ class RecordTable(RowView):
     @work(group="record-dialog")
     async def action_edit(self) -> None:
         item = self.current
-        if item is None:
-            self.action_add()
+        if item is None:  # in this worker: keys typed next wait for its form (e then a
+            await self._add()  # opened two, another worker's form over this one's)
             return
         values = await self.app.push_screen_wait(
             FormDialog(f"Edit {self.noun}", self.form_specs(item), self.values_of(item))
