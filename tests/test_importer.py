@@ -10,7 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from pmtui.cli import main
 from sessions import load, to_markdown
 from sessions.importer import READERS, SYNONYMS, _Clock, import_markdown, parse_minutes, parse_time
-from sessions.models import ActionStatus, Attendee, Precision, Role, Session, Severity, Status
+from sessions.models import (
+    ActionStatus,
+    Attendee,
+    Precision,
+    Role,
+    Session,
+    Severity,
+    Status,
+    WhyNode,
+)
 from tests.strategies import sessions_
 
 
@@ -234,3 +243,27 @@ def test_an_attendee_without_a_name_is_left_out_of_the_document():
     result = import_markdown(text)
     assert [a.name for a in result.session.meeting.attendees] == ["Ana Silva"]
     _same(text, to_markdown(result.session))
+
+
+def test_each_form_of_a_why_step_reads_back():
+    """A step is its answer alone when it asks nothing of its own; a question is bold as a
+    whole (earlier exports: "**Why?**" over the answer, or only "**Why**" in bold)."""
+    session = Session()
+    session.root_cause.whys[0].nodes = [
+        WhyNode(id="w1", why="", because="Because the pool ran dry"),
+        WhyNode(id="w2", parent="w1", why="Why was it dry?", because="Because of a slow query"),
+        WhyNode(id="w3", parent="w2", why="", because="Because no index", root_cause=True),
+    ]
+    text = to_markdown(session)
+    assert "1. Because the pool ran dry\n" in text
+    assert "3. Because no index **(root cause)**" in text
+    old = text.replace("1. Because the pool", "1. **Why?**\n   - Because the pool").replace(
+        "**Why was it dry?**", "**Why** was it dry?"
+    )
+    for markdown in (text, old):
+        nodes = import_markdown(markdown).session.root_cause.whys[0].nodes
+        assert [(n.why, n.because, n.root_cause) for n in nodes] == [
+            ("", "Because the pool ran dry", False),
+            ("Why was it dry?", "Because of a slow query", False),
+            ("", "Because no index", True),
+        ]

@@ -75,7 +75,7 @@ def test_headings_follow_the_template_in_order(example):
 def test_a_branch_starts_where_it_leaves_the_shared_steps(example):
     text = to_markdown(example)
     assert "**Chain 1**" in text
-    assert "**Chain 2**, from step 2 of chain 1:\n\n3. **Why** could one query" in text
+    assert "**Chain 2**, from step 2 of chain 1:\n\n3. **Why could one query" in text
     assert text.count("was the connection pool exhausted?") == 1  # shared steps shown once
 
 
@@ -96,6 +96,10 @@ def test_because_keeps_names_and_lowers_only_ordinary_words():
     # An ordinary word the analysis writes in lower case elsewhere, not only the listed ones.
     assert "Because validation was skipped" in text
     assert "Because Postgres" in text
+    # a step without its own question is its answer alone; a question is bold as a whole
+    assert "\n2. Because Azure disk snapshots failed\n" in text
+    assert "**Why?**" not in text and "**Why**: Why?" not in text
+    assert "5. **Why was validation skipped?**\n   - Because Postgres" in text
 
 
 def test_each_problem_has_its_own_heading_and_chains():
@@ -116,6 +120,27 @@ def test_title_is_not_prefixed_twice():
     assert to_markdown(session).startswith("# Postmortem of database outage of January 31\n")
     session.metadata.title = "Checkout errors"
     assert to_markdown(session).startswith("# Postmortem: Checkout errors\n")
+
+
+def test_a_marker_typed_into_the_event_too_is_said_once():
+    """The form's example read "Alert fired: CheckoutErrorRate" beside a Marker field; typed
+    so, the export said "**Alert fired**: Alert fired: …" (a tryout)."""
+    session = Session()
+    session.timeline = [
+        TimelineEvent(
+            time=dt.datetime(2026, 11, 20, 14, 6, tzinfo=dt.UTC),
+            event="alert fired: CheckoutLatencyP99 over 3 s",
+            marker=Marker.ALERT_FIRED,
+        ),
+        TimelineEvent(
+            time=dt.datetime(2026, 11, 20, 14, 7, tzinfo=dt.UTC),
+            event="Alert firedness is not the marker",
+            marker=Marker.ALERT_FIRED,
+        ),
+    ]
+    text = to_markdown(session)
+    assert "| **Alert fired**: CheckoutLatencyP99 over 3 s |" in text
+    assert "| **Alert fired**: Alert firedness is not the marker |" in text
 
 
 def test_day_only_and_approximate_times():

@@ -115,7 +115,7 @@ class TimelineEditor(Vertical):
                 zone=self._zone,
             ),
             FieldSpec(
-                "event", "Event", required=True, placeholder="Alert fired: CheckoutErrorRate"
+                "event", "Event", required=True, placeholder="CheckoutErrorRate paged the on-call"
             ),
             FieldSpec("actor", "Actor (person or system)", short="Actor", placeholder="alerting"),
             FieldSpec(

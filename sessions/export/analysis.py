@@ -114,18 +114,23 @@ def _steps(nodes: list[WhyNode], first: int, ordinary: frozenset[str]) -> str:
     steps = []
     for number, node in enumerate(nodes, first):
         mark = " **(root cause)**" if node.root_cause else ""
+        because = inline(node.because)
+        if because and not because.lower().startswith("because"):
+            because = inline("Because " + _sentence_case(node.because.strip(), ordinary))
         question = inline(node.why)
+        if question.lower().rstrip("?") == "why":  # "Why?" asks nothing more than the step
+            question = ""
+        if not question and because:  # a bare "Why?" over every step read as padding
+            steps.append(f"{number}. {because}{mark}")
+            continue
         if not question:
             question = "**Why?**"
-        elif question.lower().startswith("why "):
-            question = "**Why**" + question[3:]
+        elif question.lower().startswith("why ") and "**" not in question:
+            question = f"**{question}**"  # the whole question, not its first word, in bold
         else:
             question = f"**Why**: {question}"
-        because = inline(node.because)
         step = f"{number}. {question}"
         if because:
-            if not because.lower().startswith("because"):
-                because = inline("Because " + _sentence_case(node.because.strip(), ordinary))
             step += f"\n   - {because}{mark}"
         elif mark:
             step += f"\n   - {mark.strip()}"

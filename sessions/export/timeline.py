@@ -54,7 +54,10 @@ def timeline_section(session: Session) -> str:
     for index, event in enumerate(events):
         what = cell(event.event).strip()
         if event.marker is not None:
-            what = f"**{event.marker.label}**: {what}".rstrip()
+            label = event.marker.label
+            if what[: len(label) + 1].casefold() == f"{label}:".casefold():
+                what = what[len(label) + 1 :].strip()  # "Alert fired: …" typed: said once
+            what = f"**{label}**: {what}".rstrip()
         if index in gaps:
             gap = event.time.replace(microsecond=0) - events[index - 1].time.replace(microsecond=0)
             what += f" _(after a gap of {format_duration(gap)})_"  # never "a 11 min gap"

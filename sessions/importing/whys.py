@@ -67,18 +67,22 @@ def _whys_blocks(ctx: ImportContext, blocks: list[list[Token]], whys: FiveWhys, 
 
 
 def _why_node(item: list[Token], whys: FiveWhys, parent: str) -> WhyNode:
+    """A step: "**Why …?**" (or "**Why**: …", "**Why?**") over "- Because …", or only
+    "Because …" when the question was left out."""
     question = first_inline(item).strip()
-    if question == "**Why?**":
+    nested = [t.content for t in item if t.type == "inline"][1:2]
+    because = nested[0].strip() if nested else ""
+    if not nested and question.lower().startswith("because"):
+        question, because = "", question
+    elif question == "**Why?**":
         question = ""
     elif question.startswith("**Why**: "):
         question = question[len("**Why**: ") :]
     elif question.startswith("**Why**"):
         question = "Why" + question[len("**Why**") :]
-    because, root = "", False
-    nested = [t.content for t in item if t.type == "inline"][1:2]
-    if nested:
-        because = nested[0].strip()
-        if because.endswith("**(root cause)**"):
-            root = True
-            because = because[: -len("**(root cause)**")].strip()
+    elif re.fullmatch(r"\*\*Why [^*]*\*\*", question):
+        question = question[2:-2]
+    root = because.endswith("**(root cause)**")
+    if root:
+        because = because[: -len("**(root cause)**")].strip()
     return WhyNode(id=whys.next_id(), parent=parent, why=question, because=because, root_cause=root)
