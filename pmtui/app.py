@@ -43,6 +43,7 @@ from sessions.document import ChangedOnDisk, SessionDocument
 from sessions.editing import EVERYTHING, SessionEditor, touches
 from sessions.edits import sort_timeline
 from sessions.fileio import write_text_atomic
+from sessions.last_mode import remember_mode
 from sessions.meeting_timer import MeetingTimer
 from sessions.models import Session
 from sessions.textsafe import one_line, printable
@@ -248,6 +249,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
     def action_mode(self, mode: str) -> None:
         if self.current_mode != mode:
             self.switch_mode(mode)
+            remember_mode(self.document.path, mode)  # the file opens here next time
 
     def action_preview(self) -> None:
         if isinstance(self.screen, PreviewScreen):

@@ -8,7 +8,9 @@ import pytest
 
 from pmtui import __version__
 from pmtui.cli import main
-from sessions import load
+from sessions import load, save
+from sessions.models import Session
+from tests.app_helpers import make_app, typed
 
 
 def test_new_creates_a_session(tmp_path, capsys):
@@ -181,3 +183,22 @@ def test_open_sets_the_loaded_session_aside_from_the_collector(tmp_path, monkeyp
     before = gc.get_freeze_count()  # the test run sets its own modules aside (conftest)
     assert main(["open", str(path)]) == 0
     assert frozen_at_run and frozen_at_run[0] > before
+
+
+async def test_a_file_opens_in_the_mode_it_was_last_left_in(monkeypatch, tmp_path):
+    """A file only drafted opened on the meeting's first section every time (a tryout)."""
+    import pmtui.app
+
+    modes = []
+    monkeypatch.setattr(pmtui.app.PostmortemApp, "run", lambda app: modes.append(app.DEFAULT_MODE))
+    app = make_app(tmp_path)
+    path = app.document.path
+    assert main([str(path)]) == 0  # never left anywhere: the meeting
+    async with app.run_test() as pilot:
+        await typed(pilot, "f3")
+        assert app.current_mode == "drafting"
+    assert main([str(path)]) == 0
+    other = tmp_path / "other.toml"
+    save(Session(), other)
+    assert main([str(other)]) == 0  # another file keeps its own
+    assert modes == ["meeting", "drafting", "meeting"]
