@@ -183,7 +183,9 @@ def _main(argv: list[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list[:2] == ["actions", "link"]:
         args_list[:2] = ["actions-link"]
-    if args_list and args_list[0] not in COMMANDS and not args_list[0].startswith("-"):
+    first = args_list[0] if args_list else ""
+    # a file, or open's own option before it (`pmtui --yes FILE`): the open command
+    if (first and first not in COMMANDS and not first.startswith("-")) or first == "--yes":
         args_list.insert(0, "open")
     parser = build_parser()
     args = parser.parse_args(args_list)

@@ -65,8 +65,9 @@ def _cmd_open(args: argparse.Namespace) -> int:
             if not sys.stdin.isatty():
                 output.error(f"{path}: no such file (use --yes to create it)")
                 return 2
-            question = f"{path} does not exist. Create a new postmortem there? [y/N] "
-            answer = input(one_line(question))
+            # the question on a line of its own: after a long path it wrapped mid-phrase
+            said = one_line(f"{path} does not exist.")
+            answer = input(f"{said}\nCreate a new postmortem there? [y/N] ")
             if answer.strip().lower() not in ("y", "yes"):
                 return 1
         try:

@@ -145,6 +145,9 @@ def test_open_creates_a_missing_file_with_yes(monkeypatch, tmp_path):
     path = tmp_path / "new.toml"
     assert main([str(path), "--yes"]) == 0
     assert _Recorder.opened == [path] and load(path).metadata.title == ""
+    other = tmp_path / "other.toml"
+    assert main(["--yes", str(other)]) == 0  # before the file, too
+    assert _Recorder.opened == [path, other] and other.exists()
 
 
 def test_open_a_symlink_loop_reports_it(tmp_path, capsys):
