@@ -28,6 +28,7 @@ class PartsNav(OptionList):
     """The list of parts. Enter opens the part in a worker of its own, so that keys typed
     after it wait for what it opens (the key order waits for an action's workers)."""
 
+    HELP_TITLE = "Parts list (↑ ↓ show a part)"
     BINDINGS = [Binding("enter", "open_part", "Open the part", show=False)]
 
     @work(group="open-part", exclusive=True)

@@ -501,6 +501,8 @@ async def test_help_names_places_and_keys_as_people_read_them(tmp_path):
         help_screen = app.screen
         keys = [k for _w, _a, keys in help_screen.groups for k, _ in help_screen.key_rows(keys)]
         assert "[" in keys and not any("square_bracket" in k for k in keys)
+        await typed(pilot, "escape", "f3", "ctrl+g", "f1")  # the parts list says what it is
+        assert app.screen.groups[0][0] == "Here: Parts list (↑ ↓ show a part)"
 
 
 async def test_an_untitled_session_says_so_once(tmp_path):
