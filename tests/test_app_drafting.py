@@ -119,6 +119,18 @@ async def test_e_then_a_on_an_empty_table_opens_one_form_and_a_is_typed_in_it(tm
         assert not isinstance(app.screen, FormDialog)
 
 
+async def test_an_empty_tables_hint_wraps_rather_than_stop_mid_word(tmp_path):
+    """At 80×24 the impact table's hint ended "(5,000,00" at the edge (a tryout)."""
+    app = drafting(tmp_path, Session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "impact")
+        table = app.screen.query_one("#pane-impact RecordTable")
+        lines = [table.render_line(y).text.strip() for y in range(1, table.size.height)]
+        said = " ".join(line for line in lines if line)
+        assert said.startswith("Nothing counted yet") and said.endswith("webhooks queued).")
+
+
 async def test_metadata_form_validates_as_you_type_and_keeps_the_text(tmp_path):
     app = drafting(tmp_path, Session())
     async with app.run_test(size=(100, 40)) as pilot:

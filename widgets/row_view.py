@@ -156,8 +156,10 @@ class RowView(ScrollView, can_focus=True):
         rows = self._rows()
         index = self.scroll_offset.y + y - 1
         if index >= len(rows):
-            if not rows and y == 1:
-                return self._strip(Text(self.hint), base + self.style_of("hint"), width)
+            if not rows:  # the hint, wrapped: cut at the edge it ended mid-number
+                hint = Text(self.hint).wrap(self.app.console, max(width, 1))
+                if y <= len(hint):
+                    return self._strip(hint[y - 1], base + self.style_of("hint"), width)
             return Strip.blank(width, base)
         style = base
         if index % 2:
