@@ -126,21 +126,14 @@ def test_a_marker_typed_into_the_event_too_is_said_once():
     """The form's example read "Alert fired: CheckoutErrorRate" beside a Marker field; typed
     so, the export said "**Alert fired**: Alert fired: …" (a tryout)."""
     session = Session()
+    at = dt.datetime(2026, 11, 20, 14, 6, tzinfo=dt.UTC)
     session.timeline = [
-        TimelineEvent(
-            time=dt.datetime(2026, 11, 20, 14, 6, tzinfo=dt.UTC),
-            event="alert fired: CheckoutLatencyP99 over 3 s",
-            marker=Marker.ALERT_FIRED,
-        ),
-        TimelineEvent(
-            time=dt.datetime(2026, 11, 20, 14, 7, tzinfo=dt.UTC),
-            event="Alert firedness is not the marker",
-            marker=Marker.ALERT_FIRED,
-        ),
+        TimelineEvent(time=at, event=text, marker=Marker.ALERT_FIRED)
+        for text in ("alert fired: CheckoutLatencyP99 over 3 s", "Alert firedness is not it")
     ]
     text = to_markdown(session)
     assert "| **Alert fired**: CheckoutLatencyP99 over 3 s |" in text
-    assert "| **Alert fired**: Alert firedness is not the marker |" in text
+    assert "| **Alert fired**: Alert firedness is not it |" in text
 
 
 def test_day_only_and_approximate_times():
