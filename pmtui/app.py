@@ -153,7 +153,9 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
     def update_title(self, width: int | None = None) -> None:
         meta = self.editor.session.metadata
         name = " ".join(part for part in (meta.incident_id, meta.title) if part)
-        caption = self.save_state.caption()
+        # Saved and unsaved take the same room, so the title neither grows and shrinks nor
+        # moves sideways with each autosave (on a shared screen, every two seconds).
+        caption = self.save_state.caption().ljust(len(SaveState.UNSAVED.caption()))
         width = self.size.width if width is None else width
         # the Header keeps 8 columns each side for its icon, and " — " joins the save state
         room = max(24, width - len(caption) - 22)

@@ -160,7 +160,7 @@ async def test_typing_the_summary_autosaves(tmp_path):
         await typed(pilot, "Checkout failed [30m]")
         await settle(pilot)
         assert load(tmp_path / "incident.toml").summary == "Checkout failed [30m]"
-        assert app.sub_title == "saved ✓"
+        assert app.sub_title.rstrip() == "saved ✓"
 
 
 async def test_timeline_add_in_utc_or_with_offset_and_dates_once_it_spans_days(tmp_path):

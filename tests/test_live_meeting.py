@@ -114,7 +114,7 @@ async def test_a_tall_screen_uses_its_rows_and_a_wide_one_its_columns(tmp_path):
     from widgets.agenda_bar import AgendaBar
     from widgets.countdown import Countdown
 
-    app = make_app(tmp_path)
+    app = make_app(tmp_path, autosave_delay=3600)  # an edit stays unsaved a while
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)
         assert app.screen.query_one(Countdown).styles.border_top[0] == "heavy"
@@ -126,6 +126,11 @@ async def test_a_tall_screen_uses_its_rows_and_a_wide_one_its_columns(tmp_path):
         assert app.title.endswith("…")
         # the save state stays whole beside it (the Header keeps 8 columns a side)
         assert 8 + len(app.title) + len(" — ") + len(app.sub_title) + 8 <= 80
+        # and an edit, unsaved for a moment, moves neither the title nor its length
+        saved = (app.title, len(app.sub_title))
+        await typed(pilot, "d")
+        assert app.sub_title.startswith("● unsaved")
+        assert (app.title, len(app.sub_title)) == saved
 
 
 async def test_tab_stays_in_the_form_fields_and_the_buttons_still_click(tmp_path):
@@ -510,7 +515,7 @@ async def test_an_untitled_session_says_so_once(tmp_path):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert app.title == "cert.toml (untitled)"
-        assert app.sub_title == "saved ✓"
+        assert app.sub_title.rstrip() == "saved ✓"
 
 
 async def test_findings_show_where_the_team_acts_on_them(tmp_path, example):
