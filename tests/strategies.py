@@ -126,8 +126,9 @@ def sessions_(draw, *, whole_seconds: bool = False):
             WhyNode(
                 id=f"w{i}",
                 parent="" if i == 0 else f"w{draw(st.integers(0, i - 1))}",
-                why=draw(nasty),
-                because=draw(nasty),
+                # questions as people ask them ("Why …?", "why …"), and anything at all
+                why=draw(st.sampled_from(["", "Why ", "why ", "Why? "])) + draw(nasty),
+                because=draw(st.sampled_from(["", "Because ", "because "])) + draw(nasty),
                 root_cause=draw(st.booleans()),
             )
             for i in range(count)

@@ -13,6 +13,10 @@ from sessions.prose import block, cell, code_block, inline, plain, plain_cell
 
 FACTORS_INTRO = "Factors that made the incident possible or worse:"
 
+#: A why question of plain words, bold as a whole in the export and read back as it was;
+#: one with marks of its own (emphasis, code, escapes) keeps only "Why" in bold.
+PLAIN_WHY = re.compile(r"(?i:why) [^*_`\[\]<>~\\&!]*")
+
 #: Words that start a sentence but not a name: lowered after "Because" ("Because the pool…").
 _SENTENCE_WORDS = frozenset(
     "a an the this that these those our we it its there they their no none some one each every"
@@ -125,8 +129,10 @@ def _steps(nodes: list[WhyNode], first: int, ordinary: frozenset[str]) -> str:
             continue
         if not question:
             question = "**Why?**"
-        elif question.lower().startswith("why ") and "**" not in question:
+        elif PLAIN_WHY.fullmatch(question):
             question = f"**{question}**"  # the whole question, not its first word, in bold
+        elif question.lower().startswith("why "):  # marks of its own: only the word in bold
+            question = "**Why**" + question[3:]
         else:
             question = f"**Why**: {question}"
         step = f"{number}. {question}"

@@ -7,6 +7,7 @@ import re
 
 from markdown_it.token import Token
 
+from sessions.export.analysis import PLAIN_WHY
 from sessions.importing.context import ImportContext
 from sessions.importing.markdown_tree import Section, first_inline, labelled, list_items, text_of
 from sessions.importing.statement import statement
@@ -80,7 +81,11 @@ def _why_node(item: list[Token], whys: FiveWhys, parent: str) -> WhyNode:
         question = question[len("**Why**: ") :]
     elif question.startswith("**Why**"):
         question = "Why" + question[len("**Why**") :]
-    elif re.fullmatch(r"\*\*Why [^*]*\*\*", question):
+    elif (
+        question.startswith("**")
+        and question.endswith("**")
+        and PLAIN_WHY.fullmatch(question[2:-2])
+    ):
         question = question[2:-2]
     root = because.endswith("**(root cause)**")
     if root:
