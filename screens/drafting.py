@@ -86,18 +86,20 @@ class DraftingScreen(SessionScreen):
     async def show_part(
         self, key: str, *, focus_editor: bool = False, from_nav: bool = False
     ) -> None:
-        """Show a part (built the first time, awaited), and focus its editor if asked. The
-        list of parts follows, unless it is what chose the part (``from_nav``): set back to
-        the part once built, it undid the ↓ keys pressed meanwhile (a tryout: 14 ↓ on a first
-        visit stopped at "5 whys")."""
-        await self.parts.show(key)
+        """Show a part (built the first time, awaited), and focus its editor if asked.
+
+        The list of parts is the latest word on which part is wanted: it follows at once,
+        before the part is built, so that an earlier ↓ whose part comes up late finds it
+        moved on; and it is left alone when it is what chose the part (``from_nav``): set
+        back once the part was built, it undid the ↓ pressed meanwhile (a tryout: 14 ↓ on a
+        first visit stopped at "5 whys")."""
         nav = self.query_one("#parts-nav", OptionList)
         index = KEYS.index(key)
         if nav.highlighted != index and not from_nav:
-            # Following the part, not choosing one: a late OptionHighlighted would switch
-            # back to this part after a quicker key had moved on.
             with nav.prevent(OptionList.OptionHighlighted):
                 nav.highlighted = index
+        if await self.parts.show(key) is None:
+            return  # another part was asked for while this one was built
         self.show_findings(self.findings)
         if focus_editor and self.parts.focus_pane() is None:
             nav.focus()  # a part with nothing to edit yet: the list of parts keeps the keys
@@ -126,7 +128,9 @@ class DraftingScreen(SessionScreen):
     async def action_step(self, step: int) -> None:
         """The next or the previous part, stopping at the first and the last: wrapping
         round, a held alt+↓ ran past Appendix back to Metadata."""
-        index = KEYS.index(self.current_part) + step
+        nav = self.query_one("#parts-nav", OptionList)
+        here = nav.highlighted  # ↓ then alt+↑ comes back, even before ↓'s part is up
+        index = (KEYS.index(self.current_part) if here is None else here) + step
         if 0 <= index < len(KEYS):
             await self.show_part(KEYS[index], focus_editor=True)
         else:

@@ -129,7 +129,8 @@ class MeetingScreen(SessionScreen):
             # The warning was for the section left: it covered the next one's table.
             self.app.clear_notifications()
             self._overtime_shown_for = None
-        await self.sections.show(self._kind().value)
+        if await self.sections.show(self._kind().value) is None:
+            return  # the meeting moved on while this section was built: the next one shows
         self.sections.focus_pane()
         self.tick()
         self.show_findings(self.findings)

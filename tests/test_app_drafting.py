@@ -101,8 +101,12 @@ async def test_every_down_in_the_parts_list_counts_while_parts_are_built(tmp_pat
         burst(app, "down")  # while the next part may still be being built
         await eventually(pilot, lambda: app.screen.current_part == "impact", 2)
         assert nav.highlighted == 3 and app.screen.current_part == "impact"
-        # the part the list had moved past before it came up was never built
-        assert "pane-summary" not in [pane.id for pane in parts.children]
+        # a part the list has moved past before it comes up is not built at all
+        nav.highlighted = 5
+        nav.highlighted = 6
+        await eventually(pilot, lambda: app.screen.current_part == "whys", 2)
+        built = [pane.id for pane in parts.children]
+        assert "pane-whys" in built and "pane-root_cause" not in built
 
 
 async def test_e_then_a_on_an_empty_table_opens_one_form_and_a_is_typed_in_it(tmp_path):
@@ -129,6 +133,32 @@ async def test_an_empty_tables_hint_wraps_rather_than_stop_mid_word(tmp_path):
         lines = [table.render_line(y).text.strip() for y in range(1, table.size.height)]
         said = " ".join(line for line in lines if line)
         assert said.startswith("Nothing counted yet") and said.endswith("webhooks queued).")
+
+
+async def test_a_part_asked_for_later_wins_over_one_slower_to_build(tmp_path):
+    """↓ to a part slow to build, then alt+↑ (back where it was): the slow part came up last
+    and was shown, the list highlighted another, and the focus sat in a part out of sight
+    (review)."""
+    app = drafting(tmp_path, Session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await goto(pilot, "impact")
+        await typed(pilot, "ctrl+g")
+        parts, nav = app.screen.parts, app.screen.query_one("#parts-nav")
+        build = parts.build
+
+        async def slow_build(key: str):
+            if key == "timeline":
+                await asyncio.sleep(0.2)
+            return await build(key)
+
+        parts.build = slow_build
+        burst(app, "down", "alt+up")
+        await asyncio.sleep(0.3)
+        await settle(pilot)
+        assert app.screen.current_part == "impact"
+        assert nav.highlighted == 3
+        assert app.focused is app.screen.query_one("#impact-form")
 
 
 async def test_metadata_form_validates_as_you_type_and_keeps_the_text(tmp_path):

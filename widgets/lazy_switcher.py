@@ -30,6 +30,8 @@ class LazySwitcher(ContentSwitcher):
         #: Panes on their way in: a second ``show`` of the key waits for the first.
         self._adding: dict[str, asyncio.Future[None]] = {}
         self._last_focus: dict[str, Widget] = {}
+        #: The key the last ``show`` asked for: an earlier one, slower to build, gives way.
+        self._wanted = initial
         super().__init__(id=id, initial=self._pane_id(initial))
 
     @staticmethod
@@ -64,6 +66,9 @@ class LazySwitcher(ContentSwitcher):
             self._adding[key] = adding = asyncio.get_running_loop().create_future()
             try:
                 await self.add_content(pane)
+            except BaseException:
+                del self._panes[key]  # not there: the next show builds it again
+                raise
             finally:
                 del self._adding[key]
                 adding.set_result(None)
@@ -71,9 +76,15 @@ class LazySwitcher(ContentSwitcher):
             await asyncio.shield(self._adding[key])
         return pane
 
-    async def show(self, key: str) -> Container:
-        """Build the pane if needed, wait until it is mounted, then show it."""
+    async def show(self, key: str) -> Container | None:
+        """Build the pane if needed, wait until it is mounted, then show it. None if another
+        ``show`` was asked for meanwhile: a slow build finishing last showed its pane over
+        the one asked for after it (↓ then alt+↑ in drafting: the list, the pane shown and
+        the focus each on a different part)."""
+        self._wanted = key
         pane = await self.build(key)
+        if self._wanted != key:
+            return None
         self.current = pane.id
         return pane
 

@@ -44,9 +44,6 @@ class SectionTabs(Vertical):
         yield Static(self._bar(), classes="section-tab-bar")
         yield self.switcher
 
-    async def on_mount(self) -> None:
-        await self.switcher.show(self.switcher.current_key)
-
     @property
     def current_key(self) -> str:
         return self.switcher.current_key
@@ -65,7 +62,8 @@ class SectionTabs(Vertical):
 
     async def show_tab(self, key: str, *, focus: bool = True) -> None:
         """Switch to the tab ``key`` (built on first use) and focus where the user was."""
-        await self.switcher.show(key)
+        if await self.switcher.show(key) is None:
+            return  # another tab was asked for while this one was built
         self.query_one(".section-tab-bar", Static).update(self._bar())
         if focus:
             self.switcher.focus_pane()
