@@ -168,7 +168,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         self.update_title(event.size.width)  # a wider window shows more of the title
 
     def watch_save_state(self) -> None:
-        self.update_title()  # a longer state ("● unsaved changes") leaves the title less room
+        self.update_title()  # a longer state (a conflict) leaves the title less room
 
     # --- edits: autosave and guardrails -------------------------------------------------
 

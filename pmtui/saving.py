@@ -43,7 +43,7 @@ class SaveState(StrEnum):
     def caption(self) -> str:
         return {
             SaveState.SAVED: "saved ✓",
-            SaveState.UNSAVED: "● unsaved changes",
+            SaveState.UNSAVED: "● unsaved",  # as short as "saved ✓": the title keeps its room
             SaveState.CONFLICT: "⚠ changed on disk: not saving (ctrl+o)",
             SaveState.FAILED: "⚠ not saved (ctrl+s retries)",
         }[self]
