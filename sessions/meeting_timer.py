@@ -19,6 +19,9 @@ WARNING_SECONDS = 120.0
 """A section turns to "wrap up" this long before its planned end."""
 
 EXTEND_MINUTES = 5
+
+BRIEF = 60
+"""Seconds under which a section was only passed through, not worked in."""
 """What one press of + gives the current section."""
 
 PERSIST_EVERY = 60.0
@@ -221,21 +224,26 @@ class MeetingTimer:
         return spent + self.elapsed()
 
     def reached(self) -> int:
-        """The furthest section the meeting has been in (going back doesn't lower it)."""
-        visited = [i for i, s in enumerate(self.meeting.agenda) if s.spent_seconds > 0]
-        return max([self.index, *visited])
+        """The furthest section the meeting has worked in (going back doesn't lower it). A
+        section only passed through (``n n`` pressed once too often, then ``P``) is not
+        reached: it counted as done, with every section before it, and the projected end
+        came half an hour early (a tryout)."""
+        worked = [i for i, s in enumerate(self.meeting.agenda) if s.spent_seconds >= BRIEF]
+        return max([self.index, *worked])
 
     def remaining_plan(self) -> float:
         """Planned seconds still ahead: the rest of the current section and of every section
-        not reached yet. Revisiting an earlier section adds none (its time is extra), so
-        stepping back and forth doesn't move the projected end."""
+        after it not worked through yet. Revisiting an earlier section adds none (its time
+        is extra), so stepping back and forth doesn't move the projected end."""
         reached = self.reached()
         left = 0.0
         for index, section in enumerate(self.meeting.agenda):
             if index == self.index:
                 if index >= reached:
                     left += max(section.planned_seconds - self.elapsed(), 0.0)
-            elif index > reached or (index == reached and index > self.index):
+            elif index > self.index and (
+                index >= reached or section.spent_seconds < BRIEF  # passed through
+            ):
                 left += max(section.planned_seconds - section.spent_seconds, 0.0)
         return left
 

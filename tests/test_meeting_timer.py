@@ -173,3 +173,21 @@ def test_going_back_paused_to_a_section_that_ran_over_raises_no_alarm():
     assert t.pace() is Pace.OVERTIME and not t.take_overtime_notice()
     t.start()
     assert t.take_overtime_notice()
+
+
+def test_a_section_only_passed_through_is_still_ahead():
+    """n n pressed once too often, then P P back: the section skipped and the one passed
+    through counted as done and the projected end came half an hour early (a tryout)."""
+    t, c = timer()
+    t.start()
+    c.advance(minutes=10)  # timeline review done early
+    t.next()
+    c.advance(seconds=34)
+    end = t.projected_end()
+    t.next()
+    t.next()  # two sections on, by a slip
+    c.advance(seconds=3)
+    t.previous()
+    t.previous()
+    assert t.index == 1
+    assert t.projected_end() == end  # the slip's seconds came out of its section's plan
