@@ -193,6 +193,11 @@ class OrderedKeysApp(App):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
+            if event.key == "ctrl+j":
+                # A newline is Enter: keys typed while the app starts pass through the
+                # terminal's line discipline, which makes Enter a newline (a form typed
+                # into at once stayed open, its Enter lost: a tryout).
+                event = events.Key("enter", "\r")
             await self.key_order.handle(event, super().on_event)
             return
         if isinstance(event, events.DescendantFocus):

@@ -38,6 +38,18 @@ async def test_keys_typed_while_a_dialog_opens_land_in_it_in_order(tmp_path):
         assert not app.timer.running  # the timer was not started
 
 
+async def test_a_newline_typed_before_the_terminal_is_raw_is_enter(tmp_path):
+    """Keys typed as the app starts come through the terminal's line discipline, which
+    turns Enter into a newline (ctrl+j): the form stayed open and the Enter was lost."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        count = len(app.editor.session.timeline)
+        await typed(pilot, "a", "14:31", "tab", "Certificate renewed by hand", "ctrl+j")
+        assert not isinstance(app.screen, FormDialog)
+        assert len(app.editor.session.timeline) == count + 1
+
+
 async def test_a_key_that_comes_while_held_keys_are_handed_on_waits_its_turn(tmp_path, monkeypatch):
     """Keys held while the form opened are handed on one by one; a Tab among them waits for
     the text before it to land. A key arriving meanwhile went out at once, overtook the Tab,
