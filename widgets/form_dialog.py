@@ -266,8 +266,13 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         spec = self._spec_of(event.input)
         if spec is not None:
             self._remember(spec, event.validation_result if event.value else None)
-            if event.input is self.focused:  # typed, not set as the form opened
+            # Typed, not as the form opened it: told by the value, not by the focus, which a
+            # fast typist's Tab has moved on before this comes (the advice was never given).
+            opened, _original = self._unchanged.get(spec.name, ("", ""))
+            if event.value != opened:
                 self._advise(spec, event.value)
+            else:
+                self._advice.pop(spec.name, None)
         if event.input is self.focused:
             self._show_field_status(event.input)
 
@@ -287,6 +292,18 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                 self._show_field_status(widget)
             self.set_focus(widget)  # and its status says what is wrong, the others below
             return
+        # What a field's advice said of what was typed into it, said again as it is saved:
+        # a fast typist had tabbed on before it showed (a due date in the past, saved
+        # without a word: a tryout).
+        for spec in self.specs:
+            if advice := self._advice.get(spec.name):
+                self.app.notify(
+                    f"{spec.name_shown}: {advice}",
+                    title="Saved; note",
+                    severity="warning",
+                    markup=False,
+                    timeout=6,
+                )
         self.dismiss(values)
 
     def action_rewrite_here(self) -> None:
