@@ -145,10 +145,10 @@ def zone_label(session: Session) -> str:
 
 def events_from_logs(
     text: str, default_date: dt.date | None, zone: dt.tzinfo = dt.UTC
-) -> tuple[list[TimelineEvent], int]:
-    """One event per log line that starts with a timestamp; returns them and the lines skipped.
-    A timestamp that names no zone is in ``zone``."""
-    events, skipped = [], 0
+) -> tuple[list[TimelineEvent], int, int]:
+    """One event per log line that starts with a timestamp; returns them, the lines skipped,
+    and how many times named no zone (those are in ``zone``)."""
+    events, skipped, zoneless = [], 0, 0
     for line in text.splitlines():
         if not line.strip():
             continue
@@ -156,13 +156,14 @@ def events_from_logs(
         if found is None:
             skipped += 1
             continue
-        moment, rest = found
+        moment, rest, zoned = found
+        zoneless += not zoned
         events.append(
             TimelineEvent(
                 time=moment, event=rest or line.strip(), actor="logs", evidence=line.strip()
             )
         )
-    return events, skipped
+    return events, skipped, zoneless
 
 
 def incident_day(session: Session, zone: dt.tzinfo = dt.UTC) -> dt.date | None:

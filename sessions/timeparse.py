@@ -112,9 +112,9 @@ def _combine(
 
 def find_timestamp(
     line: str, default_date: dt.date | None, zone: dt.tzinfo = dt.UTC
-) -> tuple[dt.datetime, str] | None:
-    """A timestamp near the start of a log line, and the rest of the line after it; one that
-    names no zone is in ``zone``."""
+) -> tuple[dt.datetime, str, bool] | None:
+    """A timestamp near the start of a log line, the rest of the line after it, and whether
+    it named its zone; one that names none is in ``zone``."""
     head = line[:64]
     for pattern in (_ISO, _SYSLOG, _CLOCK):
         match = pattern.search(head)
@@ -138,7 +138,7 @@ def find_timestamp(
         except ValueError:
             continue
         rest = line[match.end() :].strip(" \t]-|:,")
-        return moment, rest
+        return moment, rest, bool(match["tz"])
     return None
 
 

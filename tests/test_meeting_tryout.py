@@ -688,16 +688,19 @@ async def test_pasted_log_times_with_no_zone_are_the_timelines_unless_said_utc(t
         await typed(pilot, "ctrl+s")
         event = app.editor.session.timeline[0]
         assert event.time == dt.datetime(2025, 3, 14, 9, 50, tzinfo=dt.UTC)  # 10:50 CET
-        assert "times with no zone read as CET" in app.notified[-1]
+        assert "1 time with no zone read as CET" in app.notified[-1]
         await typed(pilot, "v")
         app.screen.query_one("#paste-area").text = "10:55 Finance flagged delays\n"
         await typed(pilot, "tab", "space", "ctrl+s")  # server logs: UTC
         times = sorted(event.time for event in app.editor.session.timeline)
         assert times[-1] == dt.datetime(2025, 3, 14, 10, 55, tzinfo=dt.UTC)
-        assert "Added 1 event from the logs, times with no zone read as UTC" in app.notified[-1]
+        assert "Added 1 event from the logs, 1 time with no zone read as UTC" in app.notified[-1]
         await typed(pilot, "v")  # the box as it was left: server logs come again
         assert app.screen.query_one("#paste-utc").value is True
-        await typed(pilot, "escape")
+        # times that name their zone are not said to have been read in another
+        app.screen.query_one("#paste-area").text = "2025-03-14T10:58:00Z ERROR tls expired\n"
+        await typed(pilot, "ctrl+s")
+        assert app.notified[-1] == "Added 1 event from the logs"
 
 
 async def test_the_agenda_line_keeps_one_form_through_the_meeting(tmp_path):

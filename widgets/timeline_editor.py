@@ -307,7 +307,7 @@ class TimelineEditor(Vertical):
             return
         self._paste_utc = pasted.utc
         zone = dt.UTC if pasted.utc else display_zone(session)
-        events, skipped = events_from_logs(pasted.text, incident_day(session, zone), zone)
+        events, skipped, zoneless = events_from_logs(pasted.text, incident_day(session, zone), zone)
         if not events:
             self.notify("No timestamps found in those lines", severity="warning")
             return
@@ -323,8 +323,10 @@ class TimelineEditor(Vertical):
             f"; {counted(skipped, 'line')} without a timestamp skipped" if skipped else ""
         )
         read_as = "UTC" if pasted.utc else label
+        zone_text = (  # said only of times that named none (all four ended in Z: a tryout)
+            f", {counted(zoneless, 'time')} with no zone read as {read_as}" if zoneless else ""
+        )
         self.notify(
-            f"Added {counted(len(events), 'event')} from the logs, times with no zone read as "
-            f"{read_as}" + skipped_text,
+            f"Added {counted(len(events), 'event')} from the logs{zone_text}{skipped_text}",
             markup=False,
         )
