@@ -61,7 +61,9 @@ def triage(session: Session) -> Triage:
         required.append("SEV1 incident (any duration)")
     if meta.severity is Severity.SEV2:
         if minutes is None:
-            required.append("SEV2 incident (required if it lasted over 30 minutes)")
+            # said as what it is: an assumption ("required if it lasted over 30 minutes"
+            # under "Postmortem REQUIRED" read as a contradiction, a tryout)
+            required.append("SEV2 incident, its length not known yet (taken as over 30 minutes)")
         elif minutes > 30:
             required.append(f"SEV2 incident lasting {minutes} minutes (> 30)")
     if meta.data_loss:
