@@ -24,7 +24,7 @@ from screens.parking import ask_and_park
 from screens.parts import PARTS_BY_KEY, SECTION_PARTS, PartContext, build_part, part_of
 from screens.parts.forms import METADATA_SPECS
 from sessions.checks import Finding
-from sessions.close import write_summary
+from sessions.close import closed_on, write_summary
 from sessions.meeting_timer import MeetingTimer, mmss
 from sessions.models import SectionKind
 from sessions.part_values import apply_metadata, metadata_values
@@ -139,8 +139,9 @@ class MeetingScreen(SessionScreen):
 
     def tick(self) -> None:
         """Redraw from the timer; remaining time comes from the clock, never from ticks."""
-        self.query_one(Countdown).show(self.timer)
-        self.query_one(AgendaBar).show(self.timer, self.now())
+        closed = None if self.timer.running else closed_on(self.timer.meeting)
+        self.query_one(Countdown).show(self.timer, closed is not None)
+        self.query_one(AgendaBar).show(self.timer, self.now(), closed)
         if self.timer.take_overtime_notice():
             section = self.timer.section
             self._overtime_shown_for = self.timer.index

@@ -129,11 +129,16 @@ def test_a_marker_typed_into_the_event_too_is_said_once():
     at = dt.datetime(2026, 11, 20, 14, 6, tzinfo=dt.UTC)
     session.timeline = [
         TimelineEvent(time=at, event=text, marker=Marker.ALERT_FIRED)
-        for text in ("alert fired: CheckoutLatencyP99 over 3 s", "Alert firedness is not it")
+        for text in (
+            "alert fired: CheckoutLatencyP99 over 3 s",
+            "Alert firedness is not it",
+            "Alert fired:",
+        )
     ]
     text = to_markdown(session)
     assert "| **Alert fired**: CheckoutLatencyP99 over 3 s |" in text
     assert "| **Alert fired**: Alert firedness is not it |" in text
+    assert "| **Alert fired**: Alert fired: |" in text  # the marker alone: not left empty
 
 
 def test_day_only_and_approximate_times():

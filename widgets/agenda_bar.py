@@ -8,7 +8,6 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.widgets import Static
 
-from sessions.close import closed_on
 from sessions.meeting_timer import MeetingTimer, mmss
 from sessions.models import AgendaSection
 from sessions.prompts import PROMPTS
@@ -38,7 +37,7 @@ class AgendaBar(Static):
         self.prompt_index = 0
         self._section = -1
         self._shown: Text | None = None
-        self._last: tuple[MeetingTimer, dt.datetime] | None = None
+        self._last: tuple[MeetingTimer, dt.datetime, dt.date | None] | None = None
         self._form_for: tuple[tuple, AgendaLine] | None = None
 
     def on_resize(self) -> None:
@@ -52,14 +51,20 @@ class AgendaBar(Static):
             self.show(*self._last)
         return self._prompt(self._last[0]) if self._last else ""
 
-    def show(self, timer: MeetingTimer, now: dt.datetime) -> None:
+    def show(self, timer: MeetingTimer, now: dt.datetime, closed: dt.date | None) -> None:
+        """``closed``: the day of the close while the meeting is closed (the screen looks
+        once a tick, for the countdown too)."""
         if timer.index != self._section:
             self._section, self.prompt_index = timer.index, 0
-        self._last = (timer, now)
+        self._last = (timer, now, closed)
         width = max(self.size.width, 20)  # the content area: inside the padding
         agenda = self._form(timer.meeting.agenda, width)(timer.meeting.agenda, timer.index)
         prompts = max(self.size.height - 2, 1)
-        lines = [agenda, self._pace(timer, now, width), *self._prompt_lines(timer, prompts, width)]
+        lines = [
+            agenda,
+            self._pace(timer, now, width, closed),
+            *self._prompt_lines(timer, prompts, width),
+        ]
         for line in lines:
             line.truncate(width, overflow="ellipsis")
         shown = Text("\n").join(lines)
@@ -68,12 +73,11 @@ class AgendaBar(Static):
             self.update(shown, layout=False)
 
     @staticmethod
-    def _pace(timer: MeetingTimer, now: dt.datetime, width: int) -> Text:
+    def _pace(timer: MeetingTimer, now: dt.datetime, width: int, closed: dt.date | None) -> Text:
         """State, the section's time, the projected end and lateness, then the meeting's
         total: the first to give way on a narrow screen, whole (cut, "total 00:00/8…" read
         as a broken number)."""
         text = Text()
-        closed = None if timer.running else closed_on(timer.meeting)
         text.append(state_text(timer, closed is not None), style="bold")
         if closed is not None:  # its time is told: no end to foresee
             text.append(f" {closed.isoformat()}", style="bold")

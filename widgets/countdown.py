@@ -7,7 +7,6 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Digits, Label
 
-from sessions.close import closed_on
 from sessions.meeting_timer import MeetingTimer, Pace, mmss
 from widgets._css import css_beside
 
@@ -18,17 +17,14 @@ STATE_TEXT = {
 }
 
 
-def state_text(timer: MeetingTimer, closed: bool | None = None) -> str:
+def state_text(timer: MeetingTimer, closed: bool) -> str:
     """running / wrap up / OVERTIME / paused / closed, for the countdown and the agenda bar.
-    Closed while its summary is in the notes and the clock is stopped: after C the bar went
-    on saying "paused" and when the meeting would end (a tryout). ``closed``: if the caller
-    has looked already (four times a second, once is enough)."""
+    ``closed``: the close summary is in the notes and the clock stopped (the meeting screen
+    looks once a tick); after C the bar had gone on saying "paused" (a tryout)."""
     if timer.section is None:
         return "no agenda"
     if timer.running:
         return STATE_TEXT[timer.pace()]
-    if closed is None:
-        closed = closed_on(timer.meeting) is not None
     return "■ closed" if closed else "⏸ paused"
 
 
@@ -50,16 +46,16 @@ class Countdown(Vertical):
         yield Digits("00:00", id="countdown-digits")
         yield Label("", id="countdown-state")
 
-    def show(self, timer: MeetingTimer) -> None:
-        """After the close the digits tell the meeting's length, as the bar's total does:
-        the last section's time left, in its overtime red, read as if it still ran."""
-        closed = not timer.running and closed_on(timer.meeting) is not None
+    def show(self, timer: MeetingTimer, closed: bool) -> None:
+        """After the close (``closed``: the screen has looked, once a tick for the bar too)
+        the digits tell the meeting's length, as the bar's total does: the last section's
+        time left, in its overtime red, read as if it still ran."""
         seconds = timer.total_elapsed() if closed else timer.remaining()
         self.query_one(Digits).update(mmss(seconds) if closed else clock_face(seconds))
         pace = None if closed else timer.pace()
         for state in Pace:
             self.set_class(state is pace, f"-{state.value}")
-        self.set_class(not timer.running, "-paused")
+        self.set_class(not timer.running and not closed, "-paused")
         self.set_class(closed, "-closed")
         state = state_text(timer, closed)
         label = self.query_one("#countdown-state", Label)

@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from sessions.editing import SessionEditor
 from sessions.headline import incident_line, title_line
-from sessions.models import REQUIRED_ROLES, ROLES_CHECK, Role, Session
+from sessions.models import Role, Session, role_checks
 from sessions.prompts import BLAMELESS_LINES, PRIME_DIRECTIVE
 from widgets._css import css_beside
 from widgets.big_text import BigText
@@ -38,20 +38,18 @@ def directive() -> Text:
 
 def roles_check(session: Session) -> Text:
     """✓ Facilitator Priya Raman  ✗ Service owner missing  ○ Note-taker (suggested)  … from
-    the attendees. The guide requires three roles; a note-taker is asked for, not required
-    (drafting's Meeting part ticks the same three)."""
+    the attendees: the guide's three required roles, and a note-taker asked for."""
     text = Text()
-    for role in ROLES_CHECK:
-        names = [a.name for a in session.meeting.attendees if a.role is role and a.name.strip()]
+    for check in role_checks(session.meeting.attendees):
         if text:
             text.append("   ")
-        if names:
-            text.append(f"✓ {ROLE_NAMES[role]} ", style="bold green")
-            append_user(text, ", ".join(names), single_line=True)
-        elif role in REQUIRED_ROLES:
-            text.append(f"✗ {ROLE_NAMES[role]} missing", style="bold red")
+        if check.names:
+            text.append(f"✓ {ROLE_NAMES[check.role]} ", style="bold green")
+            append_user(text, ", ".join(check.names), single_line=True)
+        elif check.required:
+            text.append(f"✗ {ROLE_NAMES[check.role]} missing", style="bold red")
         else:
-            text.append(f"○ {ROLE_NAMES[role]} (suggested)", style="yellow")
+            text.append(f"○ {ROLE_NAMES[check.role]} (suggested)", style="yellow")
     return text
 
 

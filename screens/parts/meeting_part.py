@@ -10,13 +10,12 @@ from screens.parts.context import PartContext
 from screens.parts.scroll import PartScroll
 from sessions.editing import SessionEditor
 from sessions.models import (
-    REQUIRED_ROLES,
-    ROLES_CHECK,
     AgendaSection,
     Attendee,
     Role,
     SectionKind,
     Session,
+    role_checks,
 )
 from widgets.fields import FieldSpec
 from widgets.opening import ROLE_NAMES
@@ -26,19 +25,17 @@ from widgets.text_field import TextField
 
 def roles_checklist(session: Session) -> Text:
     """The guide's required roles, then the note-taker the meeting's opening also asks for."""
-    present = {a.role for a in session.meeting.attendees}
+    checks = role_checks(session.meeting.attendees)
     text = Text.assemble(("Required roles: ", "bold"))
-    for role in REQUIRED_ROLES:
-        ok = role in present
-        mark = "☑" if ok else "☐"
-        text.append(f"{mark} {ROLE_NAMES[role]}   ", style="green" if ok else "bold red")
-    suggested = [role for role in ROLES_CHECK if role not in REQUIRED_ROLES]
-    if suggested:
-        text.append("Suggested: ", style="bold")
-    for role in suggested:
-        ok = role in present
-        mark = "☑" if ok else "☐"
-        text.append(f"{mark} {ROLE_NAMES[role]}   ", style="green" if ok else "yellow")
+    for label, required in (("", True), ("Suggested: ", False)):
+        group = [check for check in checks if check.required is required]
+        if group and label:
+            text.append(label, style="bold")
+        for check in group:
+            mark, style = (
+                ("☑", "green") if check.names else ("☐", "bold red" if required else "yellow")
+            )
+            text.append(f"{mark} {ROLE_NAMES[check.role]}   ", style=style)
     return text
 
 

@@ -55,8 +55,9 @@ def timeline_section(session: Session) -> str:
         what = cell(event.event).strip()
         if event.marker is not None:
             label = event.marker.label
-            if what[: len(label) + 1].casefold() == f"{label}:".casefold():
-                what = what[len(label) + 1 :].strip()  # "Alert fired: …" typed: said once
+            rest = what[len(label) + 1 :].strip()
+            if rest and what[: len(label) + 1].casefold() == f"{label}:".casefold():
+                what = rest  # "Alert fired: …" typed: said once (and never left empty)
             what = f"**{label}**: {what}".rstrip()
         if index in gaps:
             gap = event.time.replace(microsecond=0) - events[index - 1].time.replace(microsecond=0)

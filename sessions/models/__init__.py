@@ -37,8 +37,10 @@ from sessions.models.meeting import (
     Meeting,
     ParkedIdea,
     Role,
+    RoleCheck,
     SectionKind,
     default_agenda,
+    role_checks,
 )
 from sessions.models.metadata import (
     BusinessImpact,
@@ -107,6 +109,7 @@ __all__ = [
     "RelatedIncident",
     "ReviewDecision",
     "Role",
+    "RoleCheck",
     "RootCause",
     "SectionKind",
     "Session",
@@ -122,4 +125,5 @@ __all__ = [
     "UtcDatetime",
     "WhyNode",
     "default_agenda",
+    "role_checks",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import Field, field_validator
@@ -30,6 +31,28 @@ ROLES_CHECK: tuple[Role, ...] = (
     Role.SERVICE_OWNER,
 )
 """Who the opening of the meeting looks for: the guide's required roles and a note-taker."""
+
+
+@dataclass(frozen=True)
+class RoleCheck:
+    """One role the meeting looks for, and the named attendees in it."""
+
+    role: Role
+    names: tuple[str, ...]
+    required: bool
+
+
+def role_checks(attendees: list[Attendee]) -> list[RoleCheck]:
+    """The roles the meeting looks for, in ``ROLES_CHECK`` order: the opening and drafting's
+    Meeting part both tick them from this (they disagreed on the note-taker)."""
+    return [
+        RoleCheck(
+            role,
+            tuple(a.name for a in attendees if a.role is role and a.name.strip()),
+            role in REQUIRED_ROLES,
+        )
+        for role in ROLES_CHECK
+    ]
 
 
 class SectionKind(LabelledEnum):
