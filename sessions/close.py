@@ -75,7 +75,12 @@ def against_plan(section: AgendaSection) -> str:
     minute is on plan."""
     if not section.spent_seconds:
         return "not reached"
-    delta = section.spent_seconds - section.planned_minutes * 60
+    return against(section.spent_seconds, section.planned_minutes)
+
+
+def against(spent_seconds: int, planned_minutes: int) -> str:
+    """+3:10, −2:00 or "on plan": time spent against a plan (a section's, the meeting's)."""
+    delta = spent_seconds - planned_minutes * 60
     if -60 < delta <= 0:
         return "on plan"
     return ("+" if delta > 0 else "−") + clock(abs(delta))
@@ -116,7 +121,7 @@ def _time_table(summary: CloseSummary) -> str:
             "**Total**",
             f"**{summary.planned_minutes} min**",
             f"**{clock(summary.spent_seconds)}**",
-            "",
+            against(summary.spent_seconds, summary.planned_minutes),
         ]
     )
     return table(["Section", "Planned", "Spent", "Against plan"], rows)

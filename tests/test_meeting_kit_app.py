@@ -197,6 +197,7 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
     exported = to_markdown(saved)
     assert "## Postmortem Meeting" in exported and "Parked ideas left (1)" in exported
     assert "| Action items | 15 min | 17:00 | \\+2:00 |" in exported
+    assert "| **Total** | **80 min** | **17:00** | −63:00 |" in exported  # the whole meeting
 
 
 async def test_a_preset_replaces_the_agenda_from_the_agenda_editor(tmp_path):
