@@ -289,11 +289,11 @@ class TimelineEditor(Vertical):
         if event.time.astimezone(self._zone()).date() != day:
             return  # typed with its own date
         clock = format_in(event.time, self._zone(), with_date=False)
+        # Short: seven lines of toast covered the buttons of the next dialog (a tryout).
         self.notify(
-            f"{clock} was put on {day.isoformat()} ({source}); times typed alone follow that "
-            f"day. Another day? Edit the event (enter) as YYYY-MM-DD {clock}. The incident date: "
-            "T in the meeting, Metadata in drafting.",
-            title="The incident has no date yet",
+            f"{clock} went on {day.isoformat()} ({source}), as will times typed alone. Another "
+            f"day: enter, YYYY-MM-DD {clock}. The incident's date: T (drafting: Metadata).",
+            title="No incident date yet",
             timeout=8,
             markup=False,
         )
