@@ -28,9 +28,14 @@ async def test_build_a_fishbone_by_keystrokes_only():
         )  # fmt: skip
         detail = str(app.query_one("#fishbone-detail").render())
         assert "↔ F1: No query timeout · action items #3" in detail  # an id, not a count
+        # the problem renamed from a cause leaves the cause selected (the next l linked
+        # nothing: the selection had gone to the problem, a tryout)
+        await typed(pilot, "p", "ctrl+u", "Checkout errors for 38 min", "enter", "l")
+        assert isinstance(app.screen, FormDialog) and app.screen.title_text.startswith("Link")
+        await typed(pilot, "escape")
         await typed(pilot, "c", "Measurement", "enter")
         fishbone = session.root_cause.fishbone
-        assert fishbone.problem == "Checkout errors"
+        assert fishbone.problem == "Checkout errors for 38 min"
         assert [c.name for c in fishbone.categories][-1] == "Measurement"
         technology = fishbone.categories[2]
         assert technology.causes[0].text == "No migration check | `deploy`"

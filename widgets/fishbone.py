@@ -299,9 +299,10 @@ class FishboneEditor(Vertical):
         )
         if text is None:
             return
+        selected = self._path()  # p from a cause leaves it selected: the next l links it
         with self.editor.edit(PART, "problem edited"):
             self.fishbone.problem = text
-        self._edited("problem edited", ())
+        self._edited("problem edited", selected)
 
     def action_delete(self) -> None:
         path = self._path()
