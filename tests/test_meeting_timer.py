@@ -86,12 +86,18 @@ def test_overtime_and_extend():
     assert t.pace() is Pace.ON_TIME and t.section.planned_minutes == 25
 
 
-def test_projected_end_does_not_move_when_stepping_back_and_forth():
+def _into_the_second_section(seconds: float) -> tuple[MeetingTimer, Clocks]:
+    """The timeline review done early (10 of 20 minutes), and ``seconds`` into the next."""
     t, c = timer()
     t.start()
-    c.advance(minutes=10)  # timeline review done early
+    c.advance(minutes=10)
     t.next()
-    c.advance(minutes=5)
+    c.advance(seconds=seconds)
+    return t, c
+
+
+def test_projected_end_does_not_move_when_stepping_back_and_forth():
+    t, c = _into_the_second_section(5 * 60)
     end = t.projected_end()
     t.previous()
     assert t.projected_end() == end
@@ -178,11 +184,7 @@ def test_going_back_paused_to_a_section_that_ran_over_raises_no_alarm():
 def test_a_section_only_passed_through_is_still_ahead():
     """n n pressed once too often, then P P back: the section skipped and the one passed
     through counted as done and the projected end came half an hour early (a tryout)."""
-    t, c = timer()
-    t.start()
-    c.advance(minutes=10)  # timeline review done early
-    t.next()
-    c.advance(seconds=34)
+    t, c = _into_the_second_section(34)
     end = t.projected_end()
     t.next()
     t.next()  # two sections on, by a slip
