@@ -50,6 +50,19 @@ async def test_a_newline_typed_before_the_terminal_is_raw_is_enter(tmp_path):
         assert len(app.editor.session.timeline) == count + 1
 
 
+async def test_a_long_text_shows_its_start_once_its_field_is_left(tmp_path):
+    """A long title showed only its end once tabbed away from (a tryout)."""
+    app = make_app(tmp_path, Session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        title = "Payments API TLS certificate expired and card payments failed for 25 minutes"
+        await typed(pilot, "T", title, "tab")
+        assert isinstance(app.screen, FormDialog)
+        field = app.screen.query_one("#f-title")
+        assert field.value == title
+        assert field.render_line(0).text.strip().startswith("Payments API TLS")
+
+
 async def test_a_key_that_comes_while_held_keys_are_handed_on_waits_its_turn(tmp_path, monkeypatch):
     """Keys held while the form opened are handed on one by one; a Tab among them waits for
     the text before it to land. A key arriving meanwhile went out at once, overtook the Tab,

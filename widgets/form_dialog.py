@@ -340,6 +340,12 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     def _cancel(self) -> None:
         self.action_cancel()
 
+    @on(Input.Blurred)
+    def _show_the_start(self, event: Input.Blurred) -> None:
+        """A field left shows its text from the start: a long title showed only its end
+        ("e expired on payments API…") once tabbed away from (a tryout)."""
+        event.input.cursor_position = 0
+
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()  # Enter is the dialog's own binding; this one only comes from a paste
