@@ -52,6 +52,11 @@ class CloseSummary:
     def spent_seconds(self) -> int:
         return sum(section.spent_seconds for section in self.sections)
 
+    @property
+    def against_plan(self) -> str:
+        """The whole meeting's time against its plan, as a section's row says it."""
+        return against(self.spent_seconds, self.planned_minutes) if self.spent_seconds else "—"
+
 
 def close_summary(session: Session, today: dt.date) -> CloseSummary:
     return CloseSummary(
@@ -121,7 +126,7 @@ def _time_table(summary: CloseSummary) -> str:
             "**Total**",
             f"**{summary.planned_minutes} min**",
             f"**{clock(summary.spent_seconds)}**",
-            against(summary.spent_seconds, summary.planned_minutes),
+            summary.against_plan,
         ]
     )
     return table(["Section", "Planned", "Spent", "Against plan"], rows)

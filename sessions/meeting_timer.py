@@ -19,10 +19,10 @@ WARNING_SECONDS = 120.0
 """A section turns to "wrap up" this long before its planned end."""
 
 EXTEND_MINUTES = 5
+"""What one press of + gives the current section."""
 
 BRIEF = 60
 """Seconds under which a section was only passed through, not worked in."""
-"""What one press of + gives the current section."""
 
 PERSIST_EVERY = 60.0
 """Seconds of meeting time between saves of the time spent, so git diffs stay quiet."""
@@ -67,6 +67,10 @@ class MeetingTimer:
         self._overtime_announced: set[int] = set()
         if meeting.agenda and meeting.current >= len(meeting.agenda):
             meeting.current = len(meeting.agenda) - 1
+        section = self.section
+        #: The current section's time when the meeting came to it: worked in before, or
+        #: only passed through (``n n`` by a slip)?
+        self._arrived_spent = section.spent_seconds if section is not None else 0
         #: True when the file said "running" but this timer starts paused (the app that ran
         #: it was closed or died): the file should be told.
         self.recovered = meeting.running_since is not None
@@ -197,6 +201,7 @@ class MeetingTimer:
         self.pause()
         self.meeting.current = index
         self._timing = self.meeting.agenda[index]
+        self._arrived_spent = self._timing.spent_seconds
         if was_running:
             self.start()
 
@@ -224,26 +229,28 @@ class MeetingTimer:
         return spent + self.elapsed()
 
     def reached(self) -> int:
-        """The furthest section the meeting has worked in (going back doesn't lower it). A
-        section only passed through (``n n`` pressed once too often, then ``P``) is not
-        reached: it counted as done, with every section before it, and the projected end
-        came half an hour early (a tryout)."""
-        worked = [i for i, s in enumerate(self.meeting.agenda) if s.spent_seconds >= BRIEF]
-        return max([self.index, *worked])
+        """The furthest section the meeting has been in (going back doesn't lower it)."""
+        visited = [i for i, s in enumerate(self.meeting.agenda) if s.spent_seconds > 0]
+        return max([self.index, *visited])
+
+    def _ahead(self, index: int, section: AgendaSection, reached: int) -> bool:
+        """Is a section after the current one still to do? One beyond where the meeting has
+        been is; so is one only passed through on the way (``n n`` by a slip, then ``P``):
+        counted as done with every section before it, the projected end came half an hour
+        early (a tryout)."""
+        return index > reached or section.spent_seconds < BRIEF
 
     def remaining_plan(self) -> float:
         """Planned seconds still ahead: the rest of the current section and of every section
-        after it not worked through yet. Revisiting an earlier section adds none (its time
-        is extra), so stepping back and forth doesn't move the projected end."""
+        still to do after it. Revisiting a section worked in before adds none (its time is
+        extra), so stepping back and forth doesn't move the projected end."""
         reached = self.reached()
         left = 0.0
         for index, section in enumerate(self.meeting.agenda):
             if index == self.index:
-                if index >= reached:
+                if index >= reached or self._arrived_spent < BRIEF:
                     left += max(section.planned_seconds - self.elapsed(), 0.0)
-            elif index > self.index and (
-                index >= reached or section.spent_seconds < BRIEF  # passed through
-            ):
+            elif index > self.index and (index == reached or self._ahead(index, section, reached)):
                 left += max(section.planned_seconds - section.spent_seconds, 0.0)
         return left
 
@@ -269,7 +276,12 @@ class MeetingTimer:
     def trims(self, now: dt.datetime | None = None) -> list[Trim]:
         """How to shorten the sections still to come so the meeting ends on time."""
         over = self.over_by(now)
-        later = self.meeting.agenda[max(self.index, self.reached()) + 1 :]
+        reached = self.reached()
+        later = [  # the sections still to do after this one (not the one left half done)
+            section
+            for index, section in enumerate(self.meeting.agenda)
+            if index > self.index and self._ahead(index, section, reached)
+        ]
         pool = sum(s.planned_minutes for s in later)
         if over < 30 or pool == 0:
             return []

@@ -61,6 +61,9 @@ async def test_a_long_text_shows_its_start_once_its_field_is_left(tmp_path):
         field = app.screen.query_one("#f-title")
         assert field.value == title
         assert field.render_line(0).text.strip().startswith("Payments API TLS")
+        # only the view moved: back in the field, what is typed goes on at its end
+        await typed(pilot, "shift+tab", " (all regions)")
+        assert field.value == title + " (all regions)"
 
 
 async def test_a_key_that_comes_while_held_keys_are_handed_on_waits_its_turn(tmp_path, monkeypatch):

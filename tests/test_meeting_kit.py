@@ -158,12 +158,17 @@ def test_the_close_summary_says_time_owners_gaps_ideas_and_deadlines(example):
     assert "| What went well | 10 min | — | not reached |" in text
     assert "| What could be improved | 15 min | 14:30 | on plan |" in text
     assert "| Action items | 15 min | 15:07 | +0:07 |" in text
+    assert "| **Total** | **80 min** | **71:47** | −8:13 |" in text  # the whole meeting
     assert "| 2 | Configure a 5-second statement timeout" in text and "_no owner_" in text
     assert "**Without an owner or a due date (1)**: 2 (no owner, no due date)" in text
     assert "- Add a TLS expiry monitor (Tom Okafor, Timeline review)" in text
     assert "draft 2025-01-17 (48 hours after the incident) — passed" in text
     assert "review 2025-01-22 (5 business days);" in text
     assert "publication 2025-01-24 (7 business days)." in text
+    for section in example.meeting.agenda:
+        section.spent_seconds = 0
+    nothing = close_markdown(close_summary(example, TODAY))  # closed before it began
+    assert "| **Total** | **80 min** | **0:00** | — |" in nothing
 
 
 def test_the_next_deadlines_are_the_action_items_due_dates_with_or_without_incident_date():

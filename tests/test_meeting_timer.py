@@ -193,3 +193,20 @@ def test_a_section_only_passed_through_is_still_ahead():
     t.previous()
     assert t.index == 1
     assert t.projected_end() == end  # the slip's seconds came out of its section's plan
+
+
+def test_stepping_back_keeps_the_end_unless_to_a_section_skipped():
+    """From the review: back within a minute of moving on, the section left counted as not
+    reached and its unused plan came back; and back to a section skipped by a slip, after a
+    while in the next, that section's plan was left out though it is now being done."""
+    t, c = _into_the_second_section(30)
+    end = t.projected_end()
+    t.previous()  # the timeline review again, done early: its time is extra
+    assert t.projected_end() == end
+    t, c = timer()
+    t.start()
+    t.next()  # the timeline review skipped by a slip
+    c.advance(minutes=2)
+    end = t.projected_end()
+    t.previous()  # and done after all: its 20 minutes are ahead again
+    assert t.projected_end() == end + dt.timedelta(minutes=20)

@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from sessions.close import NEXT_SHOWN, CloseSummary, against, against_plan, clock
+from sessions.close import NEXT_SHOWN, CloseSummary, against_plan, clock
 from widgets.user_text import append_user, user_text
 
 
@@ -32,7 +32,7 @@ def time_table(summary: CloseSummary) -> Table:
             clock(section.spent_seconds) if section.spent_seconds else "—",
             Text(delta, style=style),
         )
-    total = against(summary.spent_seconds, summary.planned_minutes)  # the meeting, whole
+    total = summary.against_plan  # the meeting, whole
     table.add_row(
         Text("Total", style="bold"),
         Text(f"{summary.planned_minutes} min", style="bold"),

@@ -292,14 +292,14 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
                 self._show_field_status(widget)
             self.set_focus(widget)  # and its status says what is wrong, the others below
             return
-        # What a field's advice said of what was typed into it, said again as it is saved:
+        # What a field's advice said of what was typed into it, said again as it is sent:
         # a fast typist had tabbed on before it showed (a due date in the past, saved
         # without a word: a tryout).
         for spec in self.specs:
             if advice := self._advice.get(spec.name):
                 self.app.notify(
                     f"{spec.name_shown}: {advice}",
-                    title="Saved; note",
+                    title="Note",  # the caller may still refuse the values
                     severity="warning",
                     markup=False,
                     timeout=6,
@@ -343,8 +343,12 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     @on(Input.Blurred)
     def _show_the_start(self, event: Input.Blurred) -> None:
         """A field left shows its text from the start: a long title showed only its end
-        ("e expired on payments API…") once tabbed away from (a tryout)."""
-        event.input.cursor_position = 0
+        ("e expired on payments API…") once tabbed away from (a tryout). Only the view
+        moves: the cursor stays where it was, for the keys typed on coming back (moved, they
+        went in front of the text). Leaving the terminal window is no leaving the field."""
+        field = event.input
+        if not field.has_focus and self.app.app_focus:
+            field.scroll_to(x=0, animate=False)
 
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
