@@ -8,15 +8,10 @@ asked whether to replace a file pmtui itself had written (a tryout).
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 from pathlib import Path
 
-from sessions.user_cache import cache_root, path_key, replace_file
-
-
-def _record(target: Path) -> Path:
-    return cache_root() / "exports" / path_key(target)
+from sessions.user_cache import read_note, write_note
 
 
 def _digest(text: str) -> bytes:
@@ -25,14 +20,9 @@ def _digest(text: str) -> bytes:
 
 def is_ours(target: Path, text: str) -> bool:
     """Is ``text`` (the file's content now) what pmtui last exported to ``target``?"""
-    try:
-        return _record(target).read_bytes() == _digest(text)
-    except OSError:
-        return False
+    return read_note("exports", target) == _digest(text)
 
 
 def remember(target: Path, text: str) -> None:
-    """``text`` was just exported to ``target``. A cache that can't be written costs a
-    question next time, nothing more."""
-    with contextlib.suppress(OSError):
-        replace_file(_record(target), _digest(text))
+    """``text`` was just exported to ``target``."""
+    write_note("exports", target, _digest(text))

@@ -7,30 +7,21 @@ nothing to the team that shares it.
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
 
-from sessions.user_cache import cache_root, path_key, replace_file
+from sessions.user_cache import read_note, write_note
 
 MODES = frozenset({"meeting", "drafting"})
 
 
-def _record(path: Path) -> Path:
-    return cache_root() / "modes" / path_key(path)
-
-
 def last_mode(path: Path) -> str | None:
     """The mode ``path`` was last left in on this machine, if known."""
-    try:
-        mode = _record(path).read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
-        return None
+    noted = read_note("modes", path)
+    mode = noted.decode("ascii", "replace") if noted else None
     return mode if mode in MODES else None
 
 
 def remember_mode(path: Path, mode: str) -> None:
-    """``path`` is now shown in ``mode``. A cache that can't be written costs a key next
-    time, nothing more."""
+    """``path`` is now shown in ``mode``."""
     if mode in MODES:
-        with contextlib.suppress(OSError):
-            replace_file(_record(path), mode.encode("ascii"))
+        write_note("modes", path, mode.encode("ascii"))

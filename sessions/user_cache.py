@@ -40,3 +40,19 @@ def replace_file(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)
         raise
+
+
+def read_note(kind: str, path: Path | str) -> bytes | None:
+    """What pmtui last noted of ``path`` under ``kind`` (the last export, the last mode), or
+    None if nothing is noted or the cache can't be read."""
+    try:
+        return (cache_root() / kind / path_key(path)).read_bytes()
+    except OSError:
+        return None
+
+
+def write_note(kind: str, path: Path | str, data: bytes) -> None:
+    """Note ``data`` of ``path`` under ``kind``. A cache that can't be written costs what
+    the note saves (a question, a key), nothing more."""
+    with contextlib.suppress(OSError):
+        replace_file(cache_root() / kind / path_key(path), data)
