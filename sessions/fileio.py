@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import enum
-import re
-import tomllib
 from pathlib import Path
 from typing import Any
 
+import tomli
 import tomli_w
 from pydantic import BaseModel, ValidationError
 
@@ -25,9 +24,6 @@ _ALWAYS_WRITTEN = {
     ("metadata", "status"),
     ("metadata", "severity"),
 }
-
-_TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
-_TOML_END = re.compile(r"\s*\(at end of document\)\s*$")
 
 
 def to_document(session: Session) -> dict[str, Any]:
@@ -92,12 +88,12 @@ def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
     text = text.removeprefix("\ufeff")
     limits.scan_toml(text, path)
     try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as error:
         raise _syntax_error(path, error, text) from None
     except RecursionError:  # a backstop: the scan keeps nesting far below the parser's stack
         raise SessionFileError(path, "nested too deeply") from None
-    except ValueError as error:  # tomllib lets int() refuse a number of over 4,300 digits
+    except ValueError as error:  # the parser lets int() refuse a number of over 4,300 digits
         why = "a number with too many digits" if "digits" in str(error) else _clip(str(error))
         raise SessionFileError(path, f"not valid TOML: {why}") from None
 
@@ -164,25 +160,18 @@ def save(session: Session, path: Path | str) -> Written:
     return write_text_atomic(Path(path), dumps(session))
 
 
-def _syntax_error(path: Path | str, error: tomllib.TOMLDecodeError, text: str) -> SessionFileError:
-    message = str(error)
-    match = _TOML_POSITION.search(message)
-    if match:
-        return SessionFileError(
-            path,
-            f"not valid TOML: {message[: match.start()]}",
-            line=int(match.group(1)),
-            column=int(match.group(2)),
-        )
-    if _TOML_END.search(message):
+def _syntax_error(path: Path | str, error: tomli.TOMLDecodeError, text: str) -> SessionFileError:
+    if error.pos >= len(text):
         lines = text.split("\n")
         return SessionFileError(
             path,
-            f"not valid TOML: {_TOML_END.sub('', message)} (at end of file)",
+            f"not valid TOML: {error.msg} (at end of file)",
             line=len(lines),
             column=len(lines[-1]) + 1,
         )
-    return SessionFileError(path, f"not valid TOML: {message}")
+    return SessionFileError(
+        path, f"not valid TOML: {error.msg}", line=error.lineno, column=error.colno
+    )
 
 
 def _validation_error(path: Path | str, error: ValidationError) -> SessionFileError:

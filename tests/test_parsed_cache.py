@@ -3,11 +3,11 @@
 import math
 import os
 import shutil
-import tomllib
 import typing
 from pathlib import Path
 
 import pytest
+import tomli
 from hypothesis import HealthCheck, given, settings
 from pydantic import BaseModel
 
@@ -31,7 +31,7 @@ def no_parsing(monkeypatch):
     def refuse(*args, **kwargs):
         raise AssertionError("the file was parsed")
 
-    monkeypatch.setattr(tomllib, "loads", refuse)
+    monkeypatch.setattr(tomli, "loads", refuse)
 
 
 @settings(
