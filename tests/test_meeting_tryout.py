@@ -509,6 +509,25 @@ async def test_the_header_holds_still_as_the_section_runs_over(tmp_path):
         assert faces == [("19:59", left), ("00:01", left), ("+0:05", left), ("+9:59", left)]
 
 
+async def test_the_meeting_total_stays_on_the_bar_paused_or_running_at_80x24(tmp_path):
+    """At 80 columns the total was shown while paused and dropped once the timer ran
+    ("▶ running" is a column longer): the end is said short before the total gives way."""
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_section(app, 1)
+        await settle(pilot)
+        bar = app.screen.query_one(AgendaBar)
+        lines = [shown(bar).splitlines()[1]]
+        await typed(pilot, "s")
+        clock.advance(minutes=1, seconds=5)
+        app.screen.tick()
+        await settle(pilot)
+        lines.append(shown(bar).splitlines()[1])
+        assert [line.split(" · ")[0] for line in lines] == ["⏸ paused", "▶ running"]
+        assert all(" · total " in line and " · ends ~" in line for line in lines), lines
+
+
 async def test_the_factors_name_the_action_items_that_address_them_by_id(tmp_path, example):
     """ "Actions: 1, 5" read as counts: the ids are written #1 #5."""
     example.factors[3].id = "F9"  # no action item addresses it now

@@ -76,26 +76,36 @@ class AgendaBar(Static):
     def _pace(timer: MeetingTimer, now: dt.datetime, width: int, closed: dt.date | None) -> Text:
         """State, the section's time, the projected end and lateness, then the meeting's
         total: the first to give way on a narrow screen, whole (cut, "total 00:00/8…" read
-        as a broken number)."""
-        text = Text()
-        text.append(state_text(timer, closed is not None), style="bold")
+        as a broken number). Before it gives way the end is said short ("ends ~"): at 80
+        columns the total came and went as the state changed from paused to running."""
+        total = f" · total {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}"
         if closed is not None:  # its time is told: no end to foresee
+            text = Text()
+            text.append(state_text(timer, True), style="bold")
             text.append(f" {closed.isoformat()}", style="bold")
-            text.append(f" · total {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}")
+            text.append(total)
             text.append(" · s resumes it", style="dim")
             return text
+        for ends in (" · meeting ends ~", " · ends ~"):
+            text = AgendaBar._running_pace(timer, now, width, ends)
+            if text.cell_len + len(total) <= width:
+                text.append(total)
+                break
+        return text
+
+    @staticmethod
+    def _running_pace(timer: MeetingTimer, now: dt.datetime, width: int, ends: str) -> Text:
+        text = Text()
+        text.append(state_text(timer, False), style="bold")
         section = timer.section
         if section is not None:
             text.append(f" · {mmss(timer.elapsed())}/{section.planned_minutes}m")
-        text.append(f" · meeting ends ~{timer.projected_end(now).astimezone():%H:%M}")
+        text.append(f"{ends}{timer.projected_end(now).astimezone():%H:%M}")
         over = timer.over_by(now)
         if over >= 60:
             text.append(f" · {over / 60:.0f} min late", style="bold red")
             if timer.trims(now) and text.cell_len + len(" (t trims)") <= width:
                 text.append(" (t trims)", style="italic")  # whole or not at all: "(t t…"
-        total = f" · total {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}"
-        if text.cell_len + len(total) <= width:
-            text.append(total)
         return text
 
     def _prompt(self, timer: MeetingTimer, offset: int = 0) -> str:
