@@ -40,7 +40,7 @@ from sessions.checks import Finding, run_checks
 from sessions.checks.config import CheckConfig, find_config, load_config
 from sessions.close import SUMMARY_PARTS, refresh_summary
 from sessions.document import ChangedOnDisk, SessionDocument
-from sessions.editing import EVERYTHING, SessionEditor, touches
+from sessions.editing import EVERYTHING, Change, SessionEditor, touches
 from sessions.edits import sort_timeline
 from sessions.fileio import write_text_atomic
 from sessions.last_mode import remember_mode
@@ -68,6 +68,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         Binding("f5", "preview", "Preview", show=False),
         Binding("ctrl+s", "save", "Save", show=False),
         Binding("ctrl+z", "undo", "Undo", show=False),
+        Binding("ctrl+y", "redo", "Redo", show=False),
         # Everywhere, text fields too: there ctrl+e moved to the line's end instead (a tryout).
         Binding("ctrl+e", "export", "Export .md", show=False, priority=True),
         Binding("ctrl+t", "toggle_presentation", "Presentation theme", show=False),
@@ -221,15 +222,20 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
             screen.show_findings(findings)
 
     def action_undo(self) -> None:
-        change = self.editor.undo()
+        self._history_step(self.editor.undo(), "Undone", "Nothing to undo")
+
+    def action_redo(self) -> None:
+        self._history_step(self.editor.redo(), "Redone", "Nothing to redo")
+
+    def _history_step(self, change: Change | None, done: str, nothing: str) -> None:
         if change is None:
-            self.notify("Nothing to undo", timeout=2)
+            self.notify(nothing, timeout=2)
             return
         self.timer.follow()
         if isinstance(self.screen, SessionView):
             self.screen.redraw({change.part})
         self._edited()
-        self.notify(f"Undone: {change.what}", markup=False, timeout=3)
+        self.notify(f"{done}: {change.what}", markup=False, timeout=3)
 
     # --- someone else changed the file (the dialogs are the app's) ---------------------------
 

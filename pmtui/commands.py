@@ -36,6 +36,7 @@ def app_commands(app: PostmortemApp) -> Iterable[SystemCommand]:
         "Save as…", "Write the session to a new file and edit that", app.action_save_as
     )
     yield SystemCommand("Undo", "Undo the last change (ctrl+z)", app.action_undo)
+    yield SystemCommand("Redo", "Make the last undone change again (ctrl+y)", app.action_redo)
     yield SystemCommand(
         "Meeting mode", "The timed agenda walk (F2)", lambda: app.action_mode("meeting")
     )

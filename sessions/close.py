@@ -74,13 +74,26 @@ def clock(seconds: int) -> str:
     return f"{minutes}:{rest:02d}"
 
 
-def against_plan(section: AgendaSection) -> str:
-    """+3:10 over the plan, −2:00 under it, "not reached". Any time over counts (the screen
-    said OVERTIME for a section the close called "on plan", a tryout); under by less than a
-    minute is on plan."""
-    if not section.spent_seconds:
-        return "not reached"
-    return against(section.spent_seconds, section.planned_minutes)
+UNWORKED = ("skipped", "not reached")
+"""What a section with no time is said to be, against its plan."""
+
+
+def against_plans(sections: list[AgendaSection]) -> list[str]:
+    """Each section's time against its plan: +3:10 over, −2:00 under, "on plan". Any time
+    over counts (the screen said OVERTIME for a section the close called "on plan", a
+    tryout); under by less than a minute is on plan. A section with no time is "skipped" if
+    the meeting went on to a later one (passed in under a second, it had read "not reached",
+    as if the meeting had stopped before it), else "not reached"."""
+    worked = [index for index, section in enumerate(sections) if section.spent_seconds]
+    last = worked[-1] if worked else -1
+    return [
+        against(section.spent_seconds, section.planned_minutes)
+        if section.spent_seconds
+        else UNWORKED[0]
+        if index < last
+        else UNWORKED[1]
+        for index, section in enumerate(sections)
+    ]
 
 
 def against(spent_seconds: int, planned_minutes: int) -> str:
@@ -117,9 +130,9 @@ def _time_table(summary: CloseSummary) -> str:
             plain_cell(section.title),
             f"{section.planned_minutes} min",
             clock(section.spent_seconds) if section.spent_seconds else "—",
-            against_plan(section),
+            delta,
         ]
-        for section in summary.sections
+        for section, delta in zip(summary.sections, against_plans(summary.sections), strict=True)
     ]
     rows.append(
         [

@@ -62,6 +62,7 @@ class SessionEditor:
         self.revision = 0
         self._log: list[Change] = []
         self._undo: list[_Snapshot] = []
+        self._redo: list[_Snapshot] = []
 
     @contextmanager
     def edit(self, part: str, what: str, *, undoable: bool = True) -> Iterator[Session]:
@@ -71,6 +72,7 @@ class SessionEditor:
         if undoable:
             self._undo.append(_Snapshot(part, before, what))
             del self._undo[:-MAX_UNDO]
+            self._redo.clear()  # a new edit: what was undone can no longer come back
         self._changed(part, what)
 
     def snapshot(self) -> Session:
@@ -91,12 +93,26 @@ class SessionEditor:
     def can_undo(self) -> bool:
         return bool(self._undo)
 
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
     def undo(self) -> Change | None:
         """Put back the part changed last; the change says what was undone, or None."""
-        if not self._undo:
+        return self._step(self._undo, self._redo)
+
+    def redo(self) -> Change | None:
+        """Make again the change undone last, if nothing was edited since; or None."""
+        return self._step(self._redo, self._undo)
+
+    def _step(self, source: list[_Snapshot], opposite: list[_Snapshot]) -> Change | None:
+        """Restore the snapshot on top of ``source``, keeping the part as it is now on
+        ``opposite``: undo and redo are the same move in the two directions."""
+        if not source:
             return None
-        snapshot = self._undo.pop()
+        snapshot = source.pop()
         current = get_at(self.session, snapshot.part)
+        opposite.append(_Snapshot(snapshot.part, copy_part(current), snapshot.what))
         if isinstance(current, list):
             current[:] = snapshot.value  # in place: whoever holds the list sees the undo
         else:
@@ -108,6 +124,7 @@ class SessionEditor:
         for name in type(fresh).model_fields:
             setattr(self.session, name, getattr(fresh, name))
         self._undo.clear()
+        self._redo.clear()
         return self._changed(EVERYTHING, what)
 
     def changed_since(self, revision: int) -> set[str]:

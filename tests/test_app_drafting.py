@@ -264,6 +264,11 @@ async def test_action_items_add_delete_move_undo(tmp_path):
         await typed(pilot, "ctrl+z", "ctrl+z")  # the deletion, then the move
         await settle(pilot)
         assert items[-1].action == "Add alert for pool > 80%"
+        await typed(pilot, "ctrl+y")  # the move again
+        await settle(pilot)
+        assert items[-2].action == "Add alert for pool > 80%" and len(items) == count + 1
+        shown = app.screen.query_one("#table-action_items").items  # the table redrew
+        assert shown[-2].action == "Add alert for pool > 80%"
     assert len(load(tmp_path / "incident.toml").action_items) == count + 1
 
 

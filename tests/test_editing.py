@@ -29,6 +29,28 @@ def test_undo_puts_back_the_part_as_it_was():
     assert editor.undo() is None
 
 
+def test_redo_makes_the_undone_changes_again_until_a_new_edit():
+    editor = SessionEditor(example_session())
+    first = editor.session.timeline[2]
+    with editor.edit("timeline", "event deleted") as session:
+        del session.timeline[2]
+    with editor.edit("summary", "summary rewritten") as session:
+        session.summary = "New"
+    after = (list(editor.session.timeline), editor.session.summary)
+    editor.undo()
+    editor.undo()
+    assert editor.session.timeline[2] == first and editor.session.summary != "New"
+    assert editor.redo().what == "event deleted"
+    assert editor.redo().what == "summary rewritten"
+    assert (list(editor.session.timeline), editor.session.summary) == after
+    assert editor.redo() is None
+    editor.undo()  # the summary again; a new edit then drops what could be redone
+    with editor.edit("timeline", "event deleted") as session:
+        del session.timeline[0]
+    assert not editor.can_redo and editor.redo() is None
+    assert editor.undo().what == "event deleted" and editor.undo().what == "event deleted"
+
+
 def test_revisions_say_which_parts_changed():
     editor = SessionEditor(Session())
     seen = editor.revision

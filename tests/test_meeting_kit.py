@@ -155,7 +155,8 @@ def test_the_close_summary_says_time_owners_gaps_ideas_and_deadlines(example):
     text = close_markdown(close_summary(example, TODAY))
     assert "| Timeline review | 20 min | 23:10 | +3:10 |" in text
     assert "| Contributing factors | 20 min | 19:00 | −1:00 |" in text
-    assert "| What went well | 10 min | — | not reached |" in text
+    # Passed on to a later section without time of its own: skipped, not "not reached".
+    assert "| What went well | 10 min | — | skipped |" in text
     assert "| What could be improved | 15 min | 14:30 | on plan |" in text
     assert "| Action items | 15 min | 15:07 | +0:07 |" in text
     assert "| **Total** | **80 min** | **71:47** | −8:13 |" in text  # the whole meeting
@@ -169,6 +170,10 @@ def test_the_close_summary_says_time_owners_gaps_ideas_and_deadlines(example):
         section.spent_seconds = 0
     nothing = close_markdown(close_summary(example, TODAY))  # closed before it began
     assert "| **Total** | **80 min** | **0:00** | — |" in nothing
+    assert nothing.count("| not reached |") == len(example.meeting.agenda)
+    example.meeting.agenda[0].spent_seconds = 60  # stopped after the first section
+    early = close_markdown(close_summary(example, TODAY))
+    assert early.count("| not reached |") == len(example.meeting.agenda) - 1
 
 
 def test_the_next_deadlines_are_the_action_items_due_dates_with_or_without_incident_date():

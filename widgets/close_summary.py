@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from sessions.close import NEXT_SHOWN, CloseSummary, against_plan, clock
+from sessions.close import NEXT_SHOWN, UNWORKED, CloseSummary, against_plans, clock
 from widgets.user_text import append_user, user_text
 
 
@@ -23,9 +23,8 @@ def time_table(summary: CloseSummary) -> Table:
     table.add_column("Planned", justify="right", no_wrap=True)
     table.add_column("Spent", justify="right", no_wrap=True)
     table.add_column("Against plan", no_wrap=True)
-    for section in summary.sections:
-        delta = against_plan(section)
-        style = "red" if delta.startswith("+") else "dim" if delta == "not reached" else ""
+    for section, delta in zip(summary.sections, against_plans(summary.sections), strict=True):
+        style = "red" if delta.startswith("+") else "dim" if delta in UNWORKED else ""
         table.add_row(
             user_text(section.title, single_line=True),
             f"{section.planned_minutes} min",

@@ -24,7 +24,7 @@ BLAME_STYLE = "bold reverse red"
 
 class FieldArea(TextArea):
     """A TextArea that marks blamed words in place, and whose ctrl+z undoes typing while
-    there is typing to undo (otherwise the app's undo takes the key)."""
+    there is typing to undo, ctrl+y likewise (otherwise the app's undo and redo take them)."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -39,6 +39,8 @@ class FieldArea(TextArea):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "undo":
             return bool(self.history.undo_stack)
+        if action == "redo":
+            return bool(self.history.redo_stack)
         return super().check_action(action, parameters)
 
     def show_blame(self, spans: list[tuple[int, int]]) -> None:
