@@ -49,6 +49,7 @@ from sessions.export.sections import (
 )
 from sessions.export.timeline import (
     APPROXIMATE,
+    GAP_TIME,
     RATIONALE,
     format_event_time,
     timeline_needs_dates,
@@ -65,6 +66,7 @@ __all__ = [
     "APPROXIMATE",
     "ATTENDEES_LABEL",
     "FACTORS_INTRO",
+    "GAP_TIME",
     "HEADINGS",
     "IMAGE_SUFFIXES",
     "LUCKY_INTRO",

@@ -13,6 +13,14 @@ from sessions.timeparse import format_duration, format_in
 
 APPROXIMATE = "≈ "
 RATIONALE = "_Rationale:_ "
+GAP_TIME = "⋮"
+"""The time cell of the row that marks a long gap between two events."""
+
+
+def gap_row_text(gap: dt.timedelta) -> str:
+    """A row of its own: "… _(after a gap of 11 min)_" at the end of an event read as part
+    of it ("restarted the service after a gap of 11 min": the engineer waited?)."""
+    return f"_{format_duration(gap)} with no event_"  # never "a 11 min gap"
 
 
 def zone_sentence(session: Session, events: list[TimelineEvent]) -> str:
@@ -61,7 +69,7 @@ def timeline_section(session: Session) -> str:
             what = f"**{label}**: {what}".rstrip()
         if index in gaps:
             gap = event.time.replace(microsecond=0) - events[index - 1].time.replace(microsecond=0)
-            what += f" _(after a gap of {format_duration(gap)})_"  # never "a 11 min gap"
+            rows.append([GAP_TIME, gap_row_text(gap)] + ([" ", " "] if with_extra else []))
         if inline(event.rationale):
             what += "<br>" + RATIONALE + cell(event.rationale)
         row = [format_event_time(event, zone, with_date), what.strip() or " "]

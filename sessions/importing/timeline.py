@@ -24,7 +24,7 @@ from sessions.importing.markdown_tree import (
 )
 from sessions.importing.times import parse_day, parse_time, zone_named
 from sessions.importing.vocabulary import MARKERS
-from sessions.markdown import RATIONALE
+from sessions.markdown import GAP_TIME, RATIONALE
 from sessions.models import TimelineEvent
 
 
@@ -126,6 +126,8 @@ def _timeline_table(ctx: ImportContext, group: list[Token]) -> bool:
         return False
     column = {name: i for i, name in enumerate(header)}
     for row in rows[1:]:
+        if text_of(row[0]) == GAP_TIME:
+            continue  # the export's mark of a long gap: not an event
         parsed = parse_time(text_of(row[0]), ctx.clock)
         if parsed is None:
             ctx.note("Timeline", " | ".join(row))
@@ -156,7 +158,7 @@ def _event_cell(source: str) -> TimelineEvent:
     if marked and marked[0].lower() in MARKERS:
         marker = MARKERS[marked[0].lower()]
         head = marked[1]
-    # "(after a gap of 11 min)", and "(after a 15 min gap)" in older exports
+    # "(after a gap of 11 min)", and "(after a 15 min gap)", in older exports
     gap = re.compile(r"\s*_\(after a (?:gap of [^)]*|[^)]*gap)\)_$")
     if len(parts) > 1:
         parts[-1] = gap.sub("", parts[-1])
