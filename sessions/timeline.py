@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import zoneinfo
 from dataclasses import dataclass
 from operator import attrgetter, le, sub
@@ -143,6 +144,29 @@ def zone_label(session: Session) -> str:
     return at.astimezone(zone).tzname() or session.metadata.time_zone
 
 
+_LEVEL = re.compile(
+    r"\[?(?:trace|debug|info|notice|warn|warning|error|err|critical|crit|fatal|alert|emerg)\]?"
+    r"(?::\s*|\s+)",
+    re.IGNORECASE,
+)
+"""A log level in front of the message ("ERROR ", "[warn] ", "Info: ")."""
+
+_SOURCE = re.compile(r"(?:\S+\s+(?=[\w.\-/]+\[\d+\]:))?([\w.\-/]+)(?:\[\d+\])?:\s+")
+"""What wrote the line, before a colon: "checkout-api: ", or syslog's "host app[12]: "."""
+
+
+def log_message(rest: str) -> tuple[str, str]:
+    """What a log line says after its timestamp, as an event: the message, and what wrote
+    it ("" when the line doesn't say). The level goes ("ERROR Database…" read as shouting
+    in the timeline); the whole line stays as the event's evidence."""
+    rest = _LEVEL.sub("", rest, count=1) if _LEVEL.match(rest) else rest
+    source = ""
+    if (found := _SOURCE.match(rest)) and found.end() < len(rest):
+        source, rest = found.group(1), rest[found.end() :]
+        rest = _LEVEL.sub("", rest, count=1) if _LEVEL.match(rest) else rest
+    return rest.strip(), source
+
+
 def events_from_logs(
     text: str, default_date: dt.date | None, zone: dt.tzinfo = dt.UTC
 ) -> tuple[list[TimelineEvent], int, int]:
@@ -158,9 +182,13 @@ def events_from_logs(
             continue
         moment, rest, zoned = found
         zoneless += not zoned
+        message, source = log_message(rest)
         events.append(
             TimelineEvent(
-                time=moment, event=rest or line.strip(), actor="logs", evidence=line.strip()
+                time=moment,
+                event=message or line.strip(),
+                actor=source or "logs",
+                evidence=line.strip(),
             )
         )
     return events, skipped, zoneless

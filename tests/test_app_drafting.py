@@ -240,7 +240,8 @@ async def test_pasting_log_lines_creates_events_and_undo_removes_them(tmp_path):
         await settle(pilot)
         events = app.editor.session.timeline
         assert [e.time.strftime("%H:%M:%S") for e in events] == ["14:05:23", "14:05:24", "14:06:00"]
-        assert events[0].event == "ERROR Database connection timeout after 30s"
+        assert events[0].event == "Database connection timeout after 30s"
+        assert (events[2].event, events[2].actor) == ("retrying", "app")
         assert events[2].evidence.startswith("Jan 15 14:06:00")
         assert any("skipped" in n for n in app.notified)
         await typed(pilot, "ctrl+z")

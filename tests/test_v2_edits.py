@@ -15,7 +15,14 @@ from sessions.paths import writable_at
 from sessions.problems import add_problem, move_problem, problem_title, remove_problem
 from sessions.team_sections import add_missing, document_order, missing
 from sessions.template import SectionSpec, Template
-from sessions.timeline import display_zone, incident_day, long_gaps, spans_days, zone_label
+from sessions.timeline import (
+    display_zone,
+    incident_day,
+    log_message,
+    long_gaps,
+    spans_days,
+    zone_label,
+)
 from sessions.timeparse import canonical_zone, parse_when
 
 BERLIN = dt.timezone(dt.timedelta(hours=1))
@@ -88,6 +95,29 @@ def test_the_display_zone_decides_days_labels_and_the_day_a_bare_time_falls_on()
     assert spans_days([early, late]) and not spans_days([early, late], zone)
     day = late.model_copy(update={"precision": Precision.DAY})
     assert long_gaps([early, day]) == set()
+
+
+def test_a_log_line_becomes_its_message_and_what_wrote_it():
+    """Pasted lines kept their level ("ERROR Database…") and were all written by "logs"."""
+    assert log_message("ERROR Database connection timeout after 30s") == (
+        "Database connection timeout after 30s",
+        "",
+    )
+    assert log_message("[ERROR] payments-svc: card declines up") == (
+        "card declines up",
+        "payments-svc",
+    )
+    assert log_message("host app[12]: [warn] retrying") == ("retrying", "app")
+    assert log_message("WARN kube-scheduler: 0/3 nodes: no cpu") == (
+        "0/3 nodes: no cpu",
+        "kube-scheduler",
+    )
+    # A colon inside the message is not a source; a lone level is the message.
+    assert log_message("Connection pool exhausted: 50/50") == (
+        "Connection pool exhausted: 50/50",
+        "",
+    )
+    assert log_message("INFO") == ("INFO", "")
 
 
 def test_the_impact_form_keeps_the_description_and_the_entries():
