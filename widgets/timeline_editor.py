@@ -289,10 +289,10 @@ class TimelineEditor(Vertical):
         if event.time.astimezone(self._zone()).date() != day:
             return  # typed with its own date
         clock = format_in(event.time, self._zone(), with_date=False)
-        # Short: seven lines of toast covered the buttons of the next dialog (a tryout).
+        # Short: seven lines of toast covered the buttons of the next dialog, and at 80
+        # columns half the table (tryouts). Times typed alone later follow this day.
         self.notify(
-            f"{clock} went on {day.isoformat()} ({source}), as will times typed alone. Another "
-            f"day: enter, YYYY-MM-DD {clock}. The incident's date: T (drafting: Metadata).",
+            f"{clock} put on {day.isoformat()} ({source}). ⏎ edits it; T sets the incident's date.",
             title="No incident date yet",
             timeout=8,
             markup=False,
