@@ -24,6 +24,7 @@ from sessions.library_edits import LibraryEditError, create_in_library
 from sessions.models import Metadata, Severity
 from sessions.textsafe import one_line
 from sessions.wording import counted
+from widgets.field_input import FieldInput
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
 from widgets.keys_footer import KeysFooter
@@ -97,7 +98,7 @@ class LibraryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(self.state.query, placeholder=QUERY_HELP, id="library-filter")
+        yield FieldInput(self.state.query, placeholder=QUERY_HELP, id="library-filter")
         yield Label("", id="library-status")
         yield ListTable(SESSION_COLUMNS, hint="No postmortem matches.", id="library-table")
         yield Static("", id="library-detail")

@@ -21,6 +21,7 @@ from sessions.library import Library, TrackedAction, tracked_actions
 from sessions.library_edits import LibraryEditError, close_action_on_disk, link_ticket_on_disk
 from sessions.review import stage_of
 from sessions.textsafe import one_line
+from widgets.field_input import FieldInput
 from widgets.fields import FieldSpec
 from widgets.form_dialog import FormDialog
 from widgets.keys_footer import KeysFooter
@@ -107,7 +108,7 @@ class ActionsScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield Input(
+        yield FieldInput(
             self.state.owner,
             placeholder="Owner (part of the name): / to type here, Esc back to the list",
             id="actions-filter",

@@ -197,6 +197,22 @@ async def test_a_fast_typist_fills_the_form_and_the_next_command_runs_after_it(t
         assert app.screen.sections.current_key == "contributing_factors"
 
 
+async def test_a_paste_of_several_lines_into_a_one_line_field_keeps_every_line(tmp_path):
+    """Textual's field kept the first line of a paste: the rest was gone without a word."""
+    from textual import events
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await typed(pilot, "a", "14:33", "tab")
+        app.focused.post_message(events.Paste("Pool alarm fired\n  on db-2\n\nand db-3"))
+        await settle(pilot)
+        await typed(pilot, "enter")
+        texts = [event.event for event in app.editor.session.timeline]
+        assert "Pool alarm fired on db-2 and db-3" in texts
+        assert any("3 pasted lines joined" in note for note in app.notified)
+
+
 async def test_commands_pressed_in_a_burst_run_in_order(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:

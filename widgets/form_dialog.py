@@ -24,6 +24,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from sessions.textsafe import printable
 from widgets.confirm import Confirm
+from widgets.field_input import FieldInput
 from widgets.fields import FieldSpec, choose, parse, to_text
 from widgets.text_field import FieldArea
 from widgets.user_text import fit_rows, user_content
@@ -144,7 +145,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             suggester = SuggestFromList(spec.suggestions, case_sensitive=False)
         text = to_text(spec, value)
         self._unchanged[spec.name] = (printable(text), text)
-        return Input(
+        return FieldInput(
             printable(text),  # shown inert; left as it was, the original text is kept
             placeholder=spec.placeholder,
             validators=[_SpecValidator(spec)],

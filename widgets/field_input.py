@@ -1,0 +1,26 @@
+"""A one-line field that keeps every line of a paste."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.widgets import Input
+
+
+class FieldInput(Input):
+    """Textual's Input keeps only the first line of a paste and drops the rest without a
+    word (an event pasted from a chat lost its second and third lines, a tryout). Here the
+    lines are joined with spaces, and the join is said."""
+
+    def on_paste(self, event: events.Paste) -> None:
+        event.prevent_default()  # not Input's own paste, which keeps the first line
+        event.stop()
+        lines = [line.strip() for line in event.text.splitlines() if line.strip()]
+        text = " ".join(lines)
+        if not text:
+            return
+        if self.selection.is_empty:
+            self.insert_text_at_cursor(text)
+        else:
+            self.replace(text, *self.selection)
+        if len(lines) > 1:
+            self.notify(f"{len(lines)} pasted lines joined: this field is one line", timeout=3)
