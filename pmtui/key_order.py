@@ -52,6 +52,17 @@ def types_into(widget: Widget | None, event: events.Key) -> bool:
     return False
 
 
+def split_escape(event: events.Key) -> list[events.Key]:
+    """Escape and then a letter typed fast arrive as one key, alt+letter (the terminal sends
+    ESC n), and the letter went into the form Escape was to close (a tryout). pmtui binds
+    no alt+letter or digit: such a key is the two keys it was. (Only letters and digits
+    get the alt: Textual names "ESC P" alt+shift+p, and the key of "P" alone is "P".)"""
+    character = event.character
+    if event.key.startswith("alt+") and character and len(character) == 1 and character.isalnum():
+        return [events.Key("escape", "\x1b"), events.Key(character, character)]
+    return [event]
+
+
 async def drain(widget: Widget) -> None:
     """Wait until ``widget`` has handled every message already sent to it."""
     done = asyncio.Event()
@@ -198,7 +209,8 @@ class OrderedKeysApp(App):
                 # terminal's line discipline, which makes Enter a newline (a form typed
                 # into at once stayed open, its Enter lost: a tryout).
                 event = events.Key("enter", "\r")
-            await self.key_order.handle(event, super().on_event)
+            for key in split_escape(event):
+                await self.key_order.handle(key, super().on_event)
             return
         if isinstance(event, events.DescendantFocus):
             with contextlib.suppress(NoScreen):  # focused, then removed before this came

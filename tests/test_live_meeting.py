@@ -213,6 +213,28 @@ async def test_a_paste_of_several_lines_into_a_one_line_field_keeps_every_line(t
         assert any("3 pasted lines joined" in note for note in app.notified)
 
 
+async def test_escape_and_a_letter_typed_as_one_key_close_the_form_then_run(tmp_path):
+    """Escape then n, typed fast, reach the app as alt+n (the terminal sends ESC n): the n
+    went into the form, which stayed open."""
+    from textual import events
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        count = len(app.editor.session.timeline)
+        burst(app, "a")  # the form, then "esc n" typed before it was drawn
+        app.post_message(events.Key("alt+n", "n"))
+        await settle(pilot)
+        assert not isinstance(app.screen, FormDialog)
+        assert len(app.editor.session.timeline) == count
+        assert app.screen.sections.current_key == "contributing_factors"
+        burst(app, "a")
+        app.post_message(events.Key("alt+shift+p", "P"))  # "esc P": back again
+        await settle(pilot)
+        assert not isinstance(app.screen, FormDialog)
+        assert app.screen.sections.current_key == "timeline_review"
+
+
 async def test_commands_pressed_in_a_burst_run_in_order(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
