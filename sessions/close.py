@@ -254,8 +254,8 @@ SUMMARY_PARTS = frozenset({"metadata", "action_items", "meeting.parking_lot", "t
 
 def refresh_summary(editor: SessionEditor) -> bool:
     """Write the close summary again, as of the day of the close, if the meeting is closed
-    and what it says has changed; True if it did (a change noted, not an undo step: undoing
-    the edit that set it off brings the summary back with it)."""
+    and what it says has changed; True if it did (a change noted, not an undo step: the app
+    calls this again after an undo or a redo, so the summary follows them too)."""
     session = editor.session
     meeting = session.meeting
     closed = closed_on(meeting)

@@ -11,7 +11,7 @@ from screens.agenda_dialog import AgendaDialog
 from screens.close import CloseScreen
 from sessions import load, to_markdown
 from sessions.agendas import MeetingConfig
-from sessions.close import END
+from sessions.close import END, write_summary
 from sessions.models import Attendee, IdeaStatus, Role, SectionKind
 from sessions.parking import park
 from tests.app_helpers import FakeClock, burst, go_to_section, make_app, settle, shown, typed
@@ -137,6 +137,28 @@ async def test_parked_ideas_become_action_items_or_are_dropped(tmp_path, example
         assert (dropped.status, dropped.reason) == (IdeaStatus.DROPPED, "Out of scope")
         assert app.focused is table
     assert "### Parking Lot" not in to_markdown(load(tmp_path / "incident.toml"))
+
+
+async def test_the_close_summary_follows_an_undo_and_a_redo_after_the_close(tmp_path, example):
+    """An owner set after the close, then undone, stayed in the summary: the document's
+    action items said no owner and its meeting notes named one."""
+    example.action_items[0] = example.action_items[0].model_copy(update={"owner": ""})
+    app = make_app(tmp_path, example)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        write_summary(app.editor, app.context.today)  # closed
+        with app.editor.edit("action_items", "owner set") as session:
+            session.action_items[0] = session.action_items[0].model_copy(
+                update={"owner": "Omar Haddad"}
+            )
+        app.screen.post_message(SessionEdited("action_items", "owner set"))
+        await settle(pilot)
+        assert "Omar Haddad" in app.editor.session.meeting.notes
+        await typed(pilot, "ctrl+z")
+        assert "Omar Haddad" not in app.editor.session.meeting.notes
+        assert "Without an owner or a due date" in app.editor.session.meeting.notes
+        await typed(pilot, "ctrl+y")
+        assert "Omar Haddad" in app.editor.session.meeting.notes
 
 
 async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_path, example):
