@@ -9,7 +9,8 @@ class SessionFileError(Exception):
     """A session file that can't be used: says where (line and column, or field path) and why.
 
     ``str(error)`` is the one line the command line and the app show, e.g.
-    ``incident.toml:3:7: Invalid value`` or ``incident.toml: timeline[2].time: bad datetime``.
+    ``incident.toml:3:7: Invalid value``, ``incident.toml:41: timeline[2].time: bad datetime``
+    or, when the line isn't known, ``incident.toml: timeline[2].time: bad datetime``.
     """
 
     def __init__(
@@ -33,6 +34,8 @@ class SessionFileError(Exception):
             where = f"{self.path}:{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
+            if self.field:
+                where += f": {self.field}"
             return f"{where}: {self.message}"
         if self.field:
             return f"{self.path}: {self.field}: {self.message}"

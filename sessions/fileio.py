@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,8 @@ from sessions.errors import SessionFileError
 from sessions.migrations import MIGRATIONS
 from sessions.models import SCHEMA_VERSION, Session
 from sessions.safe_read import decode_utf8, read_regular_file
+from sessions.textsafe import printable
+from sessions.toml_lines import line_of
 
 #: Fields written even when they hold their default, so a reader always sees them.
 _ALWAYS_WRITTEN = {
@@ -79,8 +82,13 @@ def loads(text: str, path: Path | str = "<string>") -> Session:
 def _read(text: str, path: Path | str) -> tuple[Session, bool]:
     """The session in TOML text, and whether the text was of the current schema."""
     data = parse_toml(text, path)
-    limits.check_document(data, path)
-    return from_document(data, path), data.get("schema_version") == SCHEMA_VERSION
+    try:
+        limits.check_document(data, path)
+        return from_document(data, path), data.get("schema_version") == SCHEMA_VERSION
+    except SessionFileError as error:
+        if error.field and error.line is None:  # the line too, for whoever fixes it by hand
+            error.line = line_of(text, error.field)
+        raise
 
 
 def parse_toml(text: str, path: Path | str) -> dict[str, Any]:
@@ -177,7 +185,7 @@ def _syntax_error(path: Path | str, error: tomli.TOMLDecodeError, text: str) -> 
 def _validation_error(path: Path | str, error: ValidationError) -> SessionFileError:
     first = error.errors(include_url=False)[0]
     field = _clip(_field_path(first["loc"]))  # a key may be a megabyte long
-    message = _clip(first["msg"])
+    message = _clip(first["msg"]).replace("Input should be", "should be", 1)
     if first["type"] == "extra_forbidden":
         message = "unknown key (a typo?)"
     elif message.startswith("Value error, "):
@@ -187,6 +195,11 @@ def _validation_error(path: Path | str, error: ValidationError) -> SessionFileEr
             field, message = f"{field}.{sub}" if field else sub, rest
         else:
             message = inner
+    value = first.get("input")
+    if first["type"] not in ("extra_forbidden", "missing") and isinstance(
+        value, str | int | float | dt.date
+    ):
+        message += f" (the file says {_clip(printable(repr(value), layout=False), 60)})"
     more = len(error.errors()) - 1
     if more:
         message += f" (and {more} more problem{'s' if more > 1 else ''})"

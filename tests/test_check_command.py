@@ -38,7 +38,7 @@ def test_folder_with_a_broken_file_exits_2_but_checks_the_rest(tmp_path, example
     (tmp_path / "bad.toml").write_text("schema_version = 1\n[metadata]\nseverity = 'x'\n")
     assert main(["check", str(tmp_path), "--today", "2025-01-20"]) == 2
     captured = capsys.readouterr()
-    assert "bad.toml: metadata.severity:" in captured.err
+    assert "bad.toml:3: metadata.severity: should be " in captured.err  # file, line, field
     assert "2 files checked" in captured.out and "1 unreadable" in captured.out
 
 

@@ -99,10 +99,50 @@ def test_missing_file(tmp_path):
     assert "no such file" in str(_error(tmp_path, None, name="nope.toml"))
 
 
-def test_wrong_type_names_the_field(tmp_path):
+def test_wrong_type_names_the_file_the_line_the_field_and_the_value(tmp_path):
     error = _error(tmp_path, "schema_version = 1\n[impact.user]\nduration_minutes = 'long'\n")
     assert error.field == "impact.user.duration_minutes"
-    assert str(error) == f"{tmp_path / 's.toml'}: impact.user.duration_minutes: {error.message}"
+    assert str(error) == f"{tmp_path / 's.toml'}:3: impact.user.duration_minutes: {error.message}"
+    assert error.message.endswith("(the file says 'long')")
+
+
+def test_a_number_is_not_a_time_or_a_date(tmp_path):
+    """Read as seconds or days after 1970, ``time = 5`` was exported as 1970-01-01 01:00:05."""
+    event = "[[timeline]]\ntime = 2025-01-15T13:00:00Z\nevent = 'a'\n"
+    text = f"schema_version = 2\n{event}{event.replace('2025-01-15T13:00:00Z', '5')}"
+    error = _error(tmp_path, text)
+    assert (error.line, error.field) == (6, "timeline[1].time")
+    assert error.message.startswith("a number where a date and time")
+    error = _error(tmp_path, "schema_version = 2\n[metadata]\ndate = 20250115\n")
+    assert (error.line, error.field) == (3, "metadata.date")
+
+
+def test_the_line_of_a_field_is_found_in_headers_arrays_and_dotted_keys():
+    from sessions.toml_lines import line_of
+
+    text = (
+        "schema_version = 2\n"
+        "[metadata]\n"
+        "title = 'x'\n"
+        'notes = """\n[[timeline]]\ntime = 1\n"""\n'  # inside a string: not a table
+        "[[timeline]]\n"
+        "event = 'a'\n"
+        "[[timeline]]\n"
+        "impact.user.duration = 3\n"
+        "[[root_cause.whys]]\n"
+        "[[root_cause.whys.nodes]]\n"
+        "[[root_cause.whys]]\n"
+        "[[root_cause.whys.nodes]]\n"
+        "[[root_cause.whys.nodes]]\n"
+        "why = 'w'\n"
+    )
+    assert line_of(text, "metadata.title") == 3
+    assert line_of(text, "timeline[0].event") == 9
+    assert line_of(text, "timeline[1].time") == 10  # missing: its table's header
+    assert line_of(text, "timeline[1].impact.user.duration") == 11
+    assert line_of(text, "root_cause.whys[1].nodes[1].why") == 17
+    assert line_of(text, "root_cause.whys[1].nodes[0]") == 15
+    assert line_of(text, "appendix.glossary") is None
 
 
 def test_bad_enum(tmp_path):

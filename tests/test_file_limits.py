@@ -70,8 +70,8 @@ def test_brackets_dots_and_commas_in_strings_and_comments_are_not_structure():
 @pytest.mark.parametrize(
     ("document", "expected"),
     [
-        ({"metadata": {"tags": ["t"] * (MAX_ITEMS + 1)}}, "x.toml: metadata.tags: 20,001 items"),
-        ({"summary": "x" * (MAX_TEXT + 1)}, "x.toml: summary: 65,537 characters"),
+        ({"metadata": {"tags": ["t"] * (MAX_ITEMS + 1)}}, "x.toml:4: metadata.tags: 20,001 items"),
+        ({"summary": "x" * (MAX_TEXT + 1)}, "x.toml:2: summary: 65,537 characters"),
         (
             {"root_cause": {"whys": {"nodes": [{"id": f"w{i}"} for i in range(MAX_WHYS + 1)]}}},
             "root_cause.whys: 501 steps in the 5 whys",

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from enum import StrEnum
 
 from pydantic import Field
 
-from sessions.models.base import Model, Text
+from sessions.models.base import Day, Model, Text
 
 
 class ActionType(StrEnum):
@@ -51,7 +50,7 @@ class ReviewDecision(StrEnum):
 class ActionReview(Model):
     """One decision of a weekly review, kept on the item so the file tells its history."""
 
-    date: dt.date
+    date: Day
     decision: ReviewDecision
     #: How it was verified (done), why it moved and from when (new due date), from whom (new
     #: owner); empty for "on track".
@@ -65,12 +64,12 @@ class ActionItem(Model):
     type: Text | None = None
     priority: Priority | None = None
     owner: Text = ""
-    due: dt.date | None = None
+    due: Day | None = None
     status: ActionStatus = ActionStatus.TODO
     ticket: Text = ""
     #: Factor ids, or "root-cause", that this action addresses.
     addresses: list[Text] = Field(default_factory=list)
-    completed: dt.date | None = None
+    completed: Day | None = None
     verification: Text = ""
     #: The group the action belongs to ("Technical", "Organisational"); the export groups by it.
     group: Text = ""

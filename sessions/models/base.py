@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict
 
 
 def _normalize_newlines(value: str) -> str:
@@ -27,7 +27,22 @@ def _to_utc(value: dt.datetime) -> dt.datetime:
         raise ValueError("out of range once converted to UTC (years 1 to 9999)") from None
 
 
-UtcDatetime = Annotated[dt.datetime, AfterValidator(_to_utc)]
+def _refuse_number(example: str):
+    """A number is not a time: the validator would read 5 as 5 seconds after 1970 (a
+    hand-edited ``time = 5`` exported as 1970-01-01 01:00:05, a tryout)."""
+
+    def refuse(value: object) -> object:
+        if isinstance(value, int | float):  # bool is an int too
+            raise ValueError(f"a number where {example} is needed")
+        return value
+
+    return BeforeValidator(refuse)
+
+
+UtcDatetime = Annotated[
+    dt.datetime, _refuse_number("a date and time (2025-01-15T14:02:00Z)"), AfterValidator(_to_utc)
+]
+Day = Annotated[dt.date, _refuse_number("a date (2025-01-15)")]
 
 
 class Model(BaseModel):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
 from pydantic import Field, field_validator
 
-from sessions.models.base import LabelledEnum, Model, Text, UtcDatetime
+from sessions.models.base import Day, LabelledEnum, Model, Text, UtcDatetime
 
 
 class Role(LabelledEnum):
@@ -137,7 +136,7 @@ class ParkedIdea(Model):
 
 
 class Meeting(Model):
-    date: dt.date | None = None
+    date: Day | None = None
     attendees: list[Attendee] = Field(default_factory=list)
     agenda: list[AgendaSection] = Field(default_factory=default_agenda)
     #: Index of the section the meeting is on; the meeting reopens paused there.

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import zoneinfo
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-from sessions.models.base import Model, Text
+from sessions.models.base import Day, Model, Text
 
 
 class Status(StrEnum):
@@ -40,7 +39,7 @@ def _known_zone(value: str) -> str:
 class Metadata(Model):
     title: Text = ""
     incident_id: Text = ""
-    date: dt.date | None = None
+    date: Day | None = None
     authors: list[Text] = Field(default_factory=list)
     reviewers: list[Text] = Field(default_factory=list)
     status: Status = Status.DRAFT
