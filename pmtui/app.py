@@ -159,7 +159,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         caption = self.save_state.caption().ljust(len(SaveState.UNSAVED.caption()))
         width = self.size.width if width is None else width
         # the Header keeps 8 columns each side for its icon, and " — " joins the save state
-        room = max(24, width - len(caption) - 22)
+        room = max(10, width - len(caption) - 22)  # the state whole: it names the key to press
         name = one_line(name)
         name = name if len(name) <= room else name[: room - 1] + "…"
         self.title = name or f"{self.document.path.name} (untitled)"

@@ -234,7 +234,9 @@ class Saver:
         if answer == "reload":
             done = self.reload()
         elif answer == "copy":
-            done = self.write_to(self.document.copy_path(), "Saved your version as")
+            # From now on the copy is what is edited; the file on disk is left as it was.
+            mine = "Your version is saved, and edited from now on, as"
+            done = self.write_to(self.document.copy_path(), mine)
         elif answer == "overwrite":
             overwrite = lambda text: self.document.save(text, overwrite=True)  # noqa: E731
             done = self._write(overwrite, "Overwrote")

@@ -446,6 +446,9 @@ async def test_a_file_changed_on_disk_is_never_overwritten_silently(tmp_path):
         await settle(pilot)  # the autosave notices; typing is not interrupted
         assert app.save_state == "conflict" and not isinstance(app.screen, ChoiceDialog)
         assert app.editor.session.summary.endswith("mine ")
+        app.update_title(80)  # at 80 columns the state is whole: it names the key to press
+        assert app.sub_title.endswith("(ctrl+o)")
+        assert len(app.title) + 3 + len(app.sub_title) <= 80 - 16, (app.title, app.sub_title)
         await typed(pilot, "ctrl+o")
         assert isinstance(app.screen, ChoiceDialog)
         assert load(path).metadata.title == "Changed by git"
