@@ -520,12 +520,16 @@ async def test_the_meeting_total_stays_on_the_bar_paused_or_running_at_80x24(tmp
         bar = app.screen.query_one(AgendaBar)
         lines = [shown(bar).splitlines()[1]]
         await typed(pilot, "s")
-        clock.advance(minutes=1, seconds=5)
+        clock.advance(minutes=1, seconds=5.6)
         app.screen.tick()
         await settle(pilot)
         lines.append(shown(bar).splitlines()[1])
-        assert [line.split(" · ")[0] for line in lines] == ["⏸ paused", "▶ running"]
+        await typed(pilot, "s")  # paused: the time spent does not go back a second
+        lines.append(shown(bar).splitlines()[1])
+        states = [line.split(" · ")[0] for line in lines]
+        assert states == ["⏸ paused", "▶ running", "⏸ paused"]
         assert all(" · total " in line and " · ends ~" in line for line in lines), lines
+        assert [line.split(" · ")[1] for line in lines] == ["00:00/20m", "01:05/20m", "01:05/20m"]
 
 
 async def test_the_factors_name_the_action_items_that_address_them_by_id(tmp_path, example):

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.widgets import Static
 
-from sessions.meeting_timer import MeetingTimer, mmss
+from sessions.meeting_timer import MeetingTimer, spent
 from sessions.models import AgendaSection
 from sessions.prompts import PROMPTS
 from widgets._css import css_beside
@@ -78,7 +78,7 @@ class AgendaBar(Static):
         total: the first to give way on a narrow screen, whole (cut, "total 00:00/8…" read
         as a broken number). Before it gives way the end is said short ("ends ~"): at 80
         columns the total came and went as the state changed from paused to running."""
-        total = f" · total {mmss(timer.total_elapsed())}/{mmss(timer.total_planned())}"
+        total = f" · total {spent(timer.total_elapsed())}/{spent(timer.total_planned())}"
         if closed is not None:  # its time is told: no end to foresee
             text = Text()
             text.append(state_text(timer, True), style="bold")
@@ -99,8 +99,9 @@ class AgendaBar(Static):
         text.append(state_text(timer, False), style="bold")
         section = timer.section
         if section is not None:
-            text.append(f" · {mmss(timer.elapsed())}/{section.planned_minutes}m")
-        text.append(f"{ends}{timer.projected_end(now).astimezone():%H:%M}")
+            text.append(f" · {spent(timer.elapsed())}/{section.planned_minutes}m")
+        end = timer.projected_end(now) + dt.timedelta(seconds=30)  # to the nearest minute
+        text.append(f"{ends}{end.astimezone():%H:%M}")
         over = timer.over_by(now)
         if over >= 60:
             text.append(f" · {over / 60:.0f} min late", style="bold red")

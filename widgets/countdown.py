@@ -7,7 +7,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Digits, Label
 
-from sessions.meeting_timer import MeetingTimer, Pace, mmss
+from sessions.meeting_timer import MeetingTimer, Pace, mmss, spent
 from widgets._css import css_beside
 
 STATE_TEXT = {
@@ -51,7 +51,7 @@ class Countdown(Vertical):
         the digits tell the meeting's length, as the bar's total does: the last section's
         time left, in its overtime red, read as if it still ran."""
         seconds = timer.total_elapsed() if closed else timer.remaining()
-        self.query_one(Digits).update(mmss(seconds) if closed else clock_face(seconds))
+        self.query_one(Digits).update(spent(seconds) if closed else clock_face(seconds))
         pace = None if closed else timer.pace()
         for state in Pace:
             self.set_class(state is pace, f"-{state.value}")
