@@ -12,15 +12,12 @@ import re
 from dataclasses import dataclass
 
 from sessions.checks.triage import Deadlines, deadlines
+from sessions.close_block import END, END_TEXT, HEADING, summary_span  # noqa: F401 (shared)
 from sessions.editing import SessionEditor
 from sessions.markdown import table
 from sessions.models import ActionItem, AgendaSection, Meeting, ParkedIdea, Session
 from sessions.parking import open_ideas
 from sessions.prose import cell, inline, plain, plain_cell
-
-HEADING = "### Close of the meeting"
-END_TEXT = "Written by pmtui at the close of the meeting; closing it again rewrites this part."
-END = f"_{END_TEXT}_"
 
 
 @dataclass(frozen=True)
@@ -272,15 +269,10 @@ def refresh_summary(editor: SessionEditor) -> bool:
 def with_summary(notes: str, summary: str) -> str:
     """The notes with ``summary`` in place of an earlier one, or added at the end."""
     lines = notes.split("\n")
-    start = next((i for i, line in enumerate(lines) if line.startswith(HEADING)), None)
-    if start is not None:
-        # The export writes the emphasis with * and an import keeps that: either will do.
-        end = next(
-            (i for i in range(start, len(lines)) if lines[i].strip().strip("_*") == END_TEXT),
-            None,
-        )
-        if end is not None:
-            return "\n".join([*lines[:start], *summary.split("\n"), *lines[end + 1 :]])
+    span = summary_span(lines)
+    if span is not None:
+        start, end = span
+        return "\n".join([*lines[:start], *summary.split("\n"), *lines[end + 1 :]])
     kept = notes.rstrip()
     return f"{kept}\n\n{summary}" if kept else summary
 

@@ -216,10 +216,17 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
         assert "⏸ paused" in bar and "closed" not in bar
     saved = load(tmp_path / "incident.toml")
     assert saved.meeting.notes.count("### Close of the meeting") == 1
+    assert "| Action items | 15 min | 17:00 | +2:00 |" in saved.meeting.notes
+    assert "| **Total** | **80 min** | **17:00** | −63:00 |" in saved.meeting.notes
+    # The document says the meeting was closed, in a line: the summary's time table and its
+    # copies of the action items and the parked ideas are the meeting's record, not the
+    # postmortem's (they read as a tool's log at its end).
     exported = to_markdown(saved)
-    assert "## Postmortem Meeting" in exported and "Parked ideas left (1)" in exported
-    assert "| Action items | 15 min | 17:00 | \\+2:00 |" in exported
-    assert "| **Total** | **80 min** | **17:00** | −63:00 |" in exported  # the whole meeting
+    meeting = exported[exported.index("## Postmortem Meeting") :]
+    assert "**Meeting closed** on 2025-01-20, after 19 of 80 planned minutes." in meeting
+    assert "Notes from the room." in meeting and "Close of the meeting" not in meeting
+    assert meeting.count("Add a TLS expiry monitor") == 1  # in the parking lot only
+    assert "Written by pmtui" not in exported and "Against plan" not in exported
 
 
 async def test_a_preset_replaces_the_agenda_from_the_agenda_editor(tmp_path):

@@ -3,6 +3,7 @@ information, appendix and the meeting's notes and parking lot."""
 
 from __future__ import annotations
 
+from sessions.close_block import without_summary
 from sessions.export.formatting import (
     UNNAMED,
     format_amount,
@@ -21,6 +22,7 @@ PARKING_INTRO = "Ideas parked during the meeting, not yet an action item or drop
 PARKING_COLUMNS = ("Idea", "Raised by", "During")
 MEETING_DATE_LABEL = "Date"
 ATTENDEES_LABEL = "Attendees"
+CLOSED_LABEL = "Meeting closed"
 
 
 def metadata_section(session: Session) -> str:
@@ -113,9 +115,20 @@ def impact_section(session: Session) -> str:
 # --- the meeting -------------------------------------------------------------------------
 
 
+def closed_line(session: Session, day: str) -> str:
+    """The close in one line. Its summary in the notes is the meeting's own record: its
+    time table, a second copy of the action items and of the parked ideas, and pmtui's note
+    about rewriting it read as a tool's log at the end of the document (a tryout)."""
+    agenda = session.meeting.agenda
+    minutes = round(sum(section.spent_seconds for section in agenda) / 60)
+    planned = sum(section.planned_minutes for section in agenda)
+    when = f" on {day}" if day else ""
+    return f"**{CLOSED_LABEL}**{when}, after {minutes} of {planned} planned minutes."
+
+
 def meeting_section(session: Session) -> str:
-    """When it was held and who was there (a reader asks who decided), the notes as
-    written, then the ideas still waiting in the parking lot."""
+    """When it was held and who was there (a reader asks who decided), that it was closed
+    and when, the notes as written, then the ideas still waiting in the parking lot."""
     meeting = session.meeting
     parts = []
     if meeting.date:
@@ -126,7 +139,10 @@ def meeting_section(session: Session) -> str:
     people = ", ".join(f"{name} ({role.label.lower()})" for name, role in named if name)
     if people:
         parts.append(f"**{ATTENDEES_LABEL}**: {people}")
-    notes = block(session.meeting.notes, 2)
+    written, closed = without_summary(session.meeting.notes)
+    if closed is not None:
+        parts.append(closed_line(session, closed))
+    notes = block(written, 2)
     if notes:
         parts.append(notes)
     waiting = [i for i in session.meeting.parking_lot if i.status is IdeaStatus.OPEN]
