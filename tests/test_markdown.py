@@ -98,6 +98,11 @@ def test_because_keeps_names_and_lowers_only_ordinary_words():
     assert "Because Postgres" in text
     # a step without its own question is its answer alone; a question is bold as a whole
     assert "\n2. Because Azure disk snapshots failed\n" in text
+    # A word written in lower case anywhere in the document is ordinary ("Because Chain…").
+    session.root_cause.whys[0].nodes[1].because = "Chain validation failed"
+    assert "Because Chain validation" in to_markdown(session)
+    session.summary = "A bad certificate chain took the edge down."
+    assert "Because chain validation failed" in to_markdown(session)
     assert "**Why?**" not in text and "**Why**: Why?" not in text
     assert "5. **Why was validation skipped?**\n   - Because Postgres" in text
 
@@ -168,6 +173,21 @@ def test_day_only_and_approximate_times():
     gap = "| ⋮ | _11 min with no event_ |\n| ≈ 2021-06-08 09:58 | Cause identified |"
     assert gap in text
     assert text.count("with no event") == 1  # none between the day-only event and the next
+
+
+def test_the_timeline_has_an_actor_or_evidence_column_only_if_an_event_fills_it():
+    from sessions.importer import import_markdown
+
+    session = Session()
+    session.timeline = [
+        TimelineEvent(time=dt.datetime(2025, 1, 15, 14, m, tzinfo=dt.UTC), event=f"e{m}", actor=a)
+        for m, a in ((1, "on-call"), (2, ""))
+    ]
+    text = to_markdown(session)
+    assert "| Time | Event | Actor |\n" in text and "Evidence" not in text
+    assert import_markdown(text).session.timeline[0].actor == "on-call"
+    session.timeline[1].evidence = "dashboard"
+    assert "| Time | Event | Actor | Evidence |\n" in to_markdown(session)
 
 
 def test_display_zone_is_named_and_times_are_shown_in_it():

@@ -33,7 +33,26 @@ def test_long_gaps_are_the_gaps_before_each_event_in_time_order(timeline, random
     random.shuffle(timeline)
     ordered = sorted(timeline, key=lambda event: event.time)
     expected = {i for i in range(1, len(ordered)) if gap_before(ordered, i, LONG_GAP)}
-    assert long_gaps(timeline) == expected
+    assert long_gaps(timeline, LONG_GAP) == expected
+    relative = {i for i in range(1, len(ordered)) if gap_before(ordered, i)}
+    assert long_gaps(timeline) == relative <= expected  # a long timeline marks fewer
+
+
+def test_a_gap_is_long_against_the_timeline_it_is_in():
+    """Eleven minutes is a gap in an hour's incident, not in a day's (7 rows of 9 marked)."""
+    from sessions.timeline import gap_threshold
+
+    def at(minutes: float) -> TimelineEvent:
+        return TimelineEvent(time=START + dt.timedelta(minutes=minutes), event="e")
+
+    hour = [at(0), at(11), at(60)]
+    day = [at(0), at(11), at(20 * 60)]
+    assert gap_threshold(hour) == LONG_GAP and long_gaps(hour) == {1, 2}
+    assert gap_threshold(day) == dt.timedelta(hours=1) and long_gaps(day) == {2}
+    known_to_the_day = [
+        TimelineEvent(time=START - dt.timedelta(days=30), event="d", precision=Precision.DAY)
+    ]
+    assert gap_threshold(known_to_the_day + hour) == LONG_GAP  # its time is not a time
 
 
 @given(events, st.sampled_from(["UTC", "America/New_York", "Pacific/Chatham", "Asia/Kolkata"]))

@@ -3,6 +3,7 @@ contributing factors."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable
 
@@ -33,7 +34,11 @@ def root_cause_section(session: Session) -> str:
     if block(rc.trigger, 3):
         parts.append("### Trigger\n\n" + block(rc.trigger, 3))
     analyses = [whys for whys in rc.whys if not _blank_analysis(whys)]
-    words = _ordinary_words(_analysis_texts(rc.what_happened, rc.trigger, analyses))
+    words = _ordinary_words(
+        itertools.chain(
+            _analysis_texts(rc.what_happened, rc.trigger, analyses), _prose_texts(session)
+        )
+    )
     if analyses:
         parts.append("### Why It Happened\n\n" + _analyses(analyses, words))
     statement = inline(rc.statement)
@@ -61,6 +66,17 @@ def _analysis_texts(what_happened: str, trigger: str, analyses: list[FiveWhys]) 
         for node in whys.nodes:
             yield node.why
             yield node.because
+
+
+def _prose_texts(session: Session) -> Iterable[str]:
+    """The rest of the document's own words: "Because Chain validation…" stayed capitalised
+    when "chain" was written in lower case only outside the analysis (a tryout)."""
+    yield session.summary
+    for event in session.timeline:
+        yield event.event
+    for factor in session.factors:
+        yield factor.factor
+        yield factor.description
 
 
 def _ordinary_words(texts: Iterable[str]) -> frozenset[str]:

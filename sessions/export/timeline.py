@@ -56,7 +56,13 @@ def timeline_section(session: Session) -> str:
         return ""
     zone = display_zone(session)
     with_date = timeline_needs_dates(session, events)
-    with_extra = any(plain(event.actor) or plain(event.evidence) for event in events)
+    # Each column only if some event fills it: an Evidence column empty on every row read
+    # as a form left blank (a tryout).
+    extra = [
+        (name, read)
+        for name, read in (("Actor", lambda e: e.actor), ("Evidence", lambda e: e.evidence))
+        if any(plain(read(event)) for event in events)
+    ]
     gaps = long_gaps(events)
     rows = []
     for index, event in enumerate(events):
@@ -69,14 +75,12 @@ def timeline_section(session: Session) -> str:
             what = f"**{label}**: {what}".rstrip()
         if index in gaps:
             gap = event.time.replace(microsecond=0) - events[index - 1].time.replace(microsecond=0)
-            rows.append([GAP_TIME, gap_row_text(gap)] + ([" ", " "] if with_extra else []))
+            rows.append([GAP_TIME, gap_row_text(gap)] + [" "] * len(extra))
         if inline(event.rationale):
             what += "<br>" + RATIONALE + cell(event.rationale)
         row = [format_event_time(event, zone, with_date), what.strip() or " "]
-        if with_extra:
-            row += [plain_cell(event.actor), plain_cell(event.evidence)]
-        rows.append(row)
-    header = ["Time", "Event"] + (["Actor", "Evidence"] if with_extra else [])
+        rows.append(row + [plain_cell(read(event)) for _, read in extra])
+    header = ["Time", "Event"] + [name for name, _ in extra]
     text = zone_sentence(session, events) + "\n\n" + table(header, rows)
     figures = [
         f"- **{i.name}**: {'about ' if i.approximate else ''}{format_duration(i.value)}"
