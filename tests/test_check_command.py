@@ -49,6 +49,7 @@ def test_explain_prints_every_rule_and_rejects_unknown_ids(capsys):
         assert main(["check", "--explain", rule.id.lower()]) == 0
         out = capsys.readouterr().out
         assert out.startswith(f"{rule.id} (") and "Looks for:" in out
+        assert "\nAdvice: " in out, rule.id  # four rules said only their summary again
     assert main(["check", "--explain", "BL999"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "BL999" in err

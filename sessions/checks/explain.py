@@ -138,6 +138,12 @@ _OTHERS = {
         (),
         "Link to an existing factor id, or 'root-cause'.",
     ),
+    "AI013": (
+        "an action item whose type is not one of the team's (pmtui.toml), or of the guide's"
+        " Prevent, Detect, Mitigate, Document when the team names none",
+        (("Type: Monitoring", "Type: Detect"),),
+        "Pick one of the team's types, so the items can be counted and sorted by kind.",
+    ),
     "AI012": (
         "open action items past their due date, with the 7/14/30-day escalation stage",
         (),
@@ -160,6 +166,14 @@ _OTHERS = {
         "Address each factor with an action item, or say why it is accepted.",
     ),
     "DP005": ("a timeline without events", (), "Add the timeline of events."),
+    "DP008": (
+        "an impact duration that disagrees with the timeline: the minutes the impact states"
+        " against the time from the 'issue started' event to the 'service restored' one, by"
+        " more than 5 minutes or a tenth (twice that when either time is approximate)",
+        (("Duration: 30 min, with issue started 14:02 and restored 15:10", "Duration: 68 min"),),
+        "Say one duration: fix the impact's minutes or the two events' times, so the reader"
+        " does not have to choose.",
+    ),
     "DP006": (
         "timeline markers out of order (restored before started, ...)",
         (),
@@ -169,6 +183,19 @@ _OTHERS = {
         "no action item addresses the root cause",
         (),
         "Link an action item to the root cause ('root-cause').",
+    ),
+    "RQ001": (
+        "a part of the guide's template left empty: the title, the incident date, the"
+        " authors, the summary, the impact, what happened, the contributing factors, what"
+        " went well and poorly, the action items, the lessons learned",
+        (),
+        "Write each part, even in one line; an empty part leaves the document without it, and"
+        " the reader wonders whether it was looked at. 'None' is an answer.",
+    ),
+    "RQ002": (
+        "a section the team's template (pmtui.toml) requires, still empty",
+        (),
+        "Write the section your team asks for, or take it out of the team's template.",
     ),
     "TH001": (
         "template placeholder text left in ([Incident Title], TBD, ...)",

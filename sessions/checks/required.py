@@ -50,10 +50,17 @@ _PARTS: tuple[tuple[str, str, Callable[[Session], bool]], ...] = (
     ("went_well", "what went well", lambda s: bool(s.went_well)),
     ("went_poorly", "what went poorly", lambda s: bool(s.went_poorly)),
     ("action_items", "the action items", lambda s: bool(s.action_items)),
+    (
+        "lessons",
+        "the lessons learned",
+        lambda s: bool(s.lessons.takeaways or s.lessons.recommendations),
+    ),
 )
 
 
-_PLURAL_PARTS = frozenset({"the authors", "the contributing factors", "the action items"})
+_PLURAL_PARTS = frozenset(
+    {"the authors", "the contributing factors", "the action items", "the lessons learned"}
+)
 
 
 def _be(what: str) -> str:
