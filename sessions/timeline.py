@@ -28,6 +28,8 @@ class Interval:
 _INTERVALS: tuple[tuple[str, Marker, Marker], ...] = (
     ("Time to detect", Marker.ISSUE_STARTED, Marker.ALERT_FIRED),
     ("Time to acknowledge", Marker.ALERT_FIRED, Marker.ACKNOWLEDGED),
+    # Declared by people, alert or none (a tryout set the marker and got no figure).
+    ("Time to declare", Marker.ISSUE_STARTED, Marker.INCIDENT_DECLARED),
     ("Time to mitigate", Marker.ISSUE_STARTED, Marker.MITIGATION_STARTED),
     ("Time to restore", Marker.ISSUE_STARTED, Marker.SERVICE_RESTORED),
     ("Total duration", Marker.ISSUE_STARTED, Marker.INCIDENT_CLOSED),

@@ -60,3 +60,18 @@ def test_spans_days_is_more_than_one_calendar_day_in_the_zone(timeline, name):
     zone = zoneinfo.ZoneInfo(name)
     days = {event.time.astimezone(zone).date() for event in timeline}
     assert spans_days(timeline, zone) is (len(days) > 1)
+
+
+def test_the_time_to_declare_is_a_figure_when_the_incident_declared_is_marked():
+    from sessions.models import Marker
+    from sessions.timeline import intervals
+
+    events = [
+        TimelineEvent(time=START, event="errors", marker=Marker.ISSUE_STARTED),
+        TimelineEvent(
+            time=START + dt.timedelta(minutes=25), event="SEV2", marker=Marker.INCIDENT_DECLARED
+        ),
+    ]
+    figures = {i.name: i.value for i in intervals(events)}
+    assert figures["Time to declare"] == dt.timedelta(minutes=25)
+    assert figures["Time to detect"] is None  # no alert fired: not made up from the declaration

@@ -62,6 +62,7 @@ INTERVAL_SHORT = {
     "Time to acknowledge": "ack",
     "Time to mitigate": "mitigate",
     "Time to restore": "restore",
+    "Time to declare": "declare",
     "Total duration": "total",
 }
 
