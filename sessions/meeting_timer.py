@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sessions.models import AgendaSection, Meeting
+from sessions.models import AgendaSection, Meeting, SectionKind
 
 WARNING_SECONDS = 120.0
 """A section turns to "wrap up" this long before its planned end."""
@@ -274,7 +274,10 @@ class MeetingTimer:
         return max(timed, late, 0.0)
 
     def trims(self, now: dt.datetime | None = None) -> list[Trim]:
-        """How to shorten the sections still to come so the meeting ends on time."""
+        """How to shorten the sections still to come so the meeting ends on time: the whole
+        minutes it is late, shared by the other sections first, in proportion to their plans,
+        each keeping ``TRIM_FLOOR``; the action items only if they can't absorb it all (the
+        guide drives the meeting toward them: a tryout saw them halved first)."""
         over = self.over_by(now)
         reached = self.reached()
         later = [  # the sections still to do after this one (not the one left half done)
@@ -282,23 +285,47 @@ class MeetingTimer:
             for index, section in enumerate(self.meeting.agenda)
             if index > self.index and self._ahead(index, section, reached)
         ]
-        pool = sum(s.planned_minutes for s in later)
-        if over < 30 or pool == 0:
+        if over < 30 or not later:
             return []
-        cut_minutes = -(-over // 60)  # whole minutes, rounded up: end on time, not after
+        left = -(-int(over) // 60)  # whole minutes, rounded up: end on time, not after
         out = []
-        for section in later:
-            share = section.planned_minutes / pool
-            suggested = max(int(section.planned_minutes - cut_minutes * share), 1)
-            if suggested < section.planned_minutes:
-                out.append(Trim(section, section.planned_minutes, suggested))
-        return out
+        for kept_last in (False, True):
+            group = [s for s in later if (s.kind is SectionKind.ACTION_ITEMS) is kept_last]
+            cuts = _shares(group, left)
+            left -= sum(cuts)
+            out += [
+                Trim(s, s.planned_minutes, s.planned_minutes - c)
+                for s, c in zip(group, cuts, strict=True)
+                if c
+            ]
+        return sorted(out, key=lambda trim: later.index(trim.section))
 
     def apply_trims(self, now: dt.datetime | None = None) -> int:
         trims = self.trims(now)
         for trim in trims:
             trim.section.planned_minutes = trim.suggested
         return len(trims)
+
+
+TRIM_FLOOR = 2
+"""Minutes a trimmed section keeps at least."""
+
+
+def _shares(sections: list[AgendaSection], minutes: int) -> list[int]:
+    """Minutes to take from each section, in proportion to what each can give above the
+    floor, adding up to ``minutes`` exactly (or to all they can give): largest remainders
+    get the odd minutes, so 21 minutes late is 21 minutes cut, not 22."""
+    room = [max(section.planned_minutes - TRIM_FLOOR, 0) for section in sections]
+    total = sum(room)
+    minutes = min(minutes, total)
+    if minutes <= 0:
+        return [0] * len(sections)
+    exact = [minutes * r / total for r in room]
+    cuts = [int(e) for e in exact]
+    by_remainder = sorted(range(len(sections)), key=lambda i: cuts[i] - exact[i])
+    for i in by_remainder[: minutes - sum(cuts)]:
+        cuts[i] += 1
+    return cuts
 
 
 def mmss(seconds: float) -> str:

@@ -4,7 +4,7 @@ the meeting on time (pauses included)."""
 import datetime as dt
 
 from sessions.meeting_timer import PERSIST_EVERY, MeetingTimer, Pace, mmss
-from sessions.models import Meeting
+from sessions.models import Meeting, SectionKind
 
 START = dt.datetime(2025, 1, 17, 14, 0, tzinfo=dt.UTC)
 
@@ -130,6 +130,23 @@ def test_trim_after_an_overrun_ends_on_time():
     assert t.over_by() == 600
     t.apply_trims()
     assert t.projected_seconds() <= plan
+
+
+def test_trims_spare_the_action_items_and_cut_the_minutes_late_exactly():
+    """A tryout was offered 22 minutes of cuts for 20:19 late, half of them from the action
+    items (10→4, 15→7, 15→7): the others give first, to the minute, keeping two each."""
+    t, c = timer()
+    t.start()
+    c.advance(minutes=20 + 20, seconds=19)  # the first section, 20 planned, ran 40:19
+    trims = {trim.section.kind: (trim.planned, trim.suggested) for trim in t.trims()}
+    assert sum(planned - suggested for planned, suggested in trims.values()) == 21
+    assert SectionKind.ACTION_ITEMS not in trims
+    c.advance(minutes=25)  # 45:19 late: more than the others can give (18 + 8 + 13)
+    trims = {trim.section.kind: (trim.planned, trim.suggested) for trim in t.trims()}
+    assert [
+        suggested for kind, (_, suggested) in trims.items() if kind != SectionKind.ACTION_ITEMS
+    ] == [2, 2, 2]
+    assert trims[SectionKind.ACTION_ITEMS] == (15, 15 - (46 - 39))
 
 
 def test_reordering_keeps_the_timer_on_its_section():
