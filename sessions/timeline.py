@@ -152,17 +152,21 @@ def display_zone(session: Session) -> dt.tzinfo:
 
 
 def zone_label(session: Session) -> str:
-    """The display zone's short name at the incident ("PST", "CET", "UTC"), for a header."""
+    """The display zone's short name at the incident ("PST", "CET", "UTC"), for a header;
+    both names when the clocks changed during it ("CET/CEST": a row in summer time sat
+    under "Time CET", a tryout)."""
     zone = display_zone(session)
     if zone is dt.UTC:
         return "UTC"
     if session.timeline:
-        at = min(event.time for event in session.timeline)
+        times = [event.time for event in session.timeline]
+        moments = [min(times), max(times)]
     elif session.metadata.date:
-        at = dt.datetime.combine(session.metadata.date, dt.time(12), tzinfo=dt.UTC)
+        moments = [dt.datetime.combine(session.metadata.date, dt.time(12), tzinfo=dt.UTC)]
     else:
         return session.metadata.time_zone
-    return at.astimezone(zone).tzname() or session.metadata.time_zone
+    names = dict.fromkeys(at.astimezone(zone).tzname() or "" for at in moments)
+    return "/".join(name for name in names if name) or session.metadata.time_zone
 
 
 _LEVEL = re.compile(

@@ -105,9 +105,18 @@ def _combine(
 ) -> dt.datetime:
     moment = dt.datetime.combine(day, _clock(clock), tzinfo=_zone(zone, default))
     try:
-        return moment.astimezone(dt.UTC)
+        utc = moment.astimezone(dt.UTC)
     except OverflowError:
         raise ValueError("date out of range once converted to UTC") from None
+    back = utc.astimezone(moment.tzinfo)
+    if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
+        # 02:30 the night the clocks go forward: stored as 01:30 UTC and shown as 03:30,
+        # without a word (a tryout). The time never was on that clock.
+        raise ValueError(
+            f"{moment:%H:%M} did not happen on {day.isoformat()} here: the clocks went "
+            f"forward ({back:%H:%M}?)"
+        )
+    return utc
 
 
 def find_timestamp(

@@ -97,6 +97,28 @@ def test_the_display_zone_decides_days_labels_and_the_day_a_bare_time_falls_on()
     assert long_gaps([early, day]) == set()
 
 
+def test_the_night_the_clocks_change_is_said_not_hidden():
+    """02:30 on the night Berlin goes to summer time was stored as 01:30 UTC and shown as
+    03:30 without a word, under a "Time CET" header and an export saying UTC+01:00."""
+    import zoneinfo
+
+    from sessions.markdown import to_markdown
+
+    berlin = zoneinfo.ZoneInfo("Europe/Berlin")
+    with pytest.raises(ValueError, match=r"02:30 did not happen on 2025-03-30 here.*\(03:30\?\)"):
+        parse_when("2025-03-30 02:30", None, berlin)
+    assert parse_when("2025-10-26 02:30", None, berlin).hour == 0  # twice that night: the first
+    session = Session()
+    session.metadata.time_zone = "Europe/Berlin"
+    session.timeline = [
+        TimelineEvent(time=parse_when(f"2025-03-30 {clock}", None, berlin), event=clock)
+        for clock in ("01:40", "03:10")
+    ]
+    assert zone_label(session) == "CET/CEST"
+    text = to_markdown(session)
+    assert "All times in Europe/Berlin (CET, UTC+01:00, then CEST, UTC+02:00)." in text
+
+
 def test_a_log_line_becomes_its_message_and_what_wrote_it():
     """Pasted lines kept their level ("ERROR Database…") and were all written by "logs"."""
     assert log_message("ERROR Database connection timeout after 30s") == (

@@ -24,12 +24,20 @@ def gap_row_text(gap: dt.timedelta) -> str:
 
 
 def zone_sentence(session: Session, events: list[TimelineEvent]) -> str:
+    """The zone the times are in, with its name and offset; both when the clocks changed
+    during the incident ("CET, UTC+01:00, then CEST, UTC+02:00")."""
     name = session.metadata.time_zone
     if not name:
         return "All times in UTC."
-    at = events[0].time.astimezone(zoneinfo.ZoneInfo(name))
-    offset = at.strftime("%z")
-    return f"All times in {name} ({at.tzname()}, UTC{offset[:3]}:{offset[3:]})."
+    zone = zoneinfo.ZoneInfo(name)
+    said = []
+    for event in (events[0], events[-1]):
+        at = event.time.astimezone(zone)
+        offset = at.strftime("%z")
+        text = f"{at.tzname()}, UTC{offset[:3]}:{offset[3:]}"
+        if text not in said:
+            said.append(text)
+    return f"All times in {name} ({', then '.join(said)})."
 
 
 def timeline_needs_dates(session: Session, events: list[TimelineEvent]) -> bool:
