@@ -57,7 +57,11 @@ def new_session_at(
 
 
 def write_failed(path: Path, error: OSError) -> int:
-    output.error(f"{path}: {error.strerror or error}")
+    if isinstance(error, FileNotFoundError) and not Path(path).parent.exists():
+        # "No such file or directory" named the file to be made; the folder is what's missing
+        output.error(f"{path}: no folder {Path(path).parent}: make it first (mkdir -p)")
+    else:
+        output.error(f"{path}: {error.strerror or error}")
     return 2
 
 

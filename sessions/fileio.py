@@ -168,18 +168,24 @@ def save(session: Session, path: Path | str) -> Written:
     return write_text_atomic(Path(path), dumps(session))
 
 
+#: tomli's words for the mistakes people make by hand, said the way they would fix them.
+_SYNTAX_SAID = {
+    "Illegal character '\\n'": "the line ends inside a string: a closing quote is missing",
+    "Invalid value": 'not a value: text goes in quotes ("…"), a date as 2025-01-15',
+}
+
+
 def _syntax_error(path: Path | str, error: tomli.TOMLDecodeError, text: str) -> SessionFileError:
+    said = _SYNTAX_SAID.get(error.msg, error.msg)
     if error.pos >= len(text):
         lines = text.split("\n")
         return SessionFileError(
             path,
-            f"not valid TOML: {error.msg} (at end of file)",
+            f"not valid TOML: {said} (at end of file)",
             line=len(lines),
             column=len(lines[-1]) + 1,
         )
-    return SessionFileError(
-        path, f"not valid TOML: {error.msg}", line=error.lineno, column=error.colno
-    )
+    return SessionFileError(path, f"not valid TOML: {said}", line=error.lineno, column=error.colno)
 
 
 def _validation_error(path: Path | str, error: ValidationError) -> SessionFileError:

@@ -80,6 +80,22 @@ def test_not_toml_gives_line_and_column(tmp_path):
     assert str(error).startswith(f"{tmp_path / 's.toml'}:2:9: not valid TOML")
 
 
+def test_the_usual_hand_made_mistakes_are_said_as_they_are_fixed(tmp_path):
+    """The parser said "Illegal character '\\n'" for a quote left open."""
+    unclosed = _error(tmp_path, 'schema_version = 2\n[metadata]\ntitle = "abc\n')
+    assert unclosed.message.endswith("the line ends inside a string: a closing quote is missing")
+    bare = _error(tmp_path, "schema_version = 2\n[metadata]\ntitle = abc\n")
+    assert (bare.line, bare.column) == (3, 9) and "text goes in quotes" in bare.message
+
+
+def test_a_new_file_in_a_missing_folder_names_the_folder(tmp_path, capsys):
+    from pmtui.cli import main
+
+    assert main(["new", str(tmp_path / "nope" / "x.toml")]) == 2
+    err = capsys.readouterr().err
+    assert f"no folder {tmp_path / 'nope'}" in err and err.count("\n") == 1
+
+
 def test_not_utf8(tmp_path):
     error = _error(tmp_path, b"schema_version = 1\nsummary = '\xff'\n")
     assert error.line == 2 and "UTF-8" in str(error)
