@@ -44,10 +44,6 @@ class Column:
     drop: int = 0
 
 
-HIDDEN_SIGN = 3
-"""Cells kept at the header's end for " +2", when columns step aside."""
-
-
 def fit_columns(columns: list[Column], width: int) -> list[tuple[Column, int]]:
     """The columns that fit in ``width`` cells (one-cell gaps) and the width of each."""
     shown = list(columns)
@@ -149,10 +145,7 @@ class RowView(ScrollView, can_focus=True):
 
     def _resize_virtual(self) -> None:
         width = self.scrollable_content_region.width
-        layout = fit_columns(self.columns, max(width, 1))
-        if len(layout) < len(self.columns):  # room for the sign that some stepped aside
-            layout = fit_columns(self.columns, max(width - HIDDEN_SIGN, 1))
-        self._layout = layout
+        self._layout = fit_columns(self.columns, max(width, 1))
         self.virtual_size = Size(width, len(self._rows()) + 1)
 
     def render_line(self, y: int) -> Strip:
@@ -182,11 +175,14 @@ class RowView(ScrollView, can_focus=True):
         """The columns' labels, then "+2" if two columns stepped aside for want of width
         (Marker, Actor and Evidence went without a sign at 80 columns, a tryout; the line
         under the table shows every field of the row)."""
-        header = Text(" ").join(_cell(column.label, width) for column, width in self._layout)
+        cells = [_cell(column.label, width) for column, width in self._layout]
         hidden = len(self.columns) - len(self._layout)
-        if hidden:
-            header.append(f" +{hidden}"[:HIDDEN_SIGN], style="dim")
-        return header
+        sign = f" +{hidden}"
+        if hidden and cells and self._layout[-1][1] > len(sign) + 2:
+            # in the last column's own room: making room for it took a column more
+            column, width = self._layout[-1]
+            cells[-1] = _cell(column.label, width - len(sign)).append(sign, style="dim")
+        return Text(" ").join(cells)
 
     def _row_text(self, row: Any) -> Text:
         return Text(" ").join(self._cell_text(column, row, width) for column, width in self._layout)
