@@ -102,6 +102,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         self.editor = SessionEditor(session)
         self.timer = MeetingTimer(session.meeting, clock=clock, wall=now)
         self.now = now
+        self._warned_until = 0.0  # a warning or an error toast is up until then
         self.today = today
         self.config, self._config_error = self._load_config()
         self.context = PartContext(
@@ -148,7 +149,17 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         return screen
 
     def notify(self, message: str, *, title: str = "", **kwargs) -> None:
-        """Every toast, whoever raises it, shows session text (a file name, a field) inert."""
+        """Every toast, whoever raises it, shows session text (a file name, a field) inert.
+
+        One at a time: a new toast takes the place of the ones before, unless a warning or
+        an error is still up. Stacked, three toasts covered half the table and the line
+        under it at 80x24 ("Parked… (1 waiting)" under "Parked… (2 waiting)", a tryout)."""
+        now = time.monotonic()
+        if now >= self._warned_until:  # in turn: a toast is added when its message is handled
+            self.call_later(self.clear_notifications)
+        if kwargs.get("severity", "information") != "information":
+            timeout = kwargs.get("timeout") or self.NOTIFICATION_TIMEOUT
+            self._warned_until = max(self._warned_until, now + timeout)
         super().notify(printable(str(message)), title=one_line(title), **kwargs)
 
     def update_title(self, width: int | None = None) -> None:

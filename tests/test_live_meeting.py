@@ -235,6 +235,22 @@ async def test_escape_and_a_letter_typed_as_one_key_close_the_form_then_run(tmp_
         assert app.screen.sections.current_key == "timeline_review"
 
 
+async def test_one_toast_at_a_time_unless_a_warning_is_up(tmp_path):
+    """Stacked toasts covered half the timeline and the line under it at 80x24."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        toasts = lambda: [str(t.render()) for t in app.screen.query("Toast")]  # noqa: E731
+        app.notify("Parked (1 waiting)")
+        app.notify("Parked (2 waiting)")
+        await settle(pilot)
+        assert len(toasts()) == 1 and "2 waiting" in toasts()[0]
+        app.notify("Could not write", severity="error", timeout=30)
+        app.notify("Undone: event deleted")
+        await settle(pilot)
+        assert len(toasts()) == 2  # the error stays up beside the newer toast
+
+
 async def test_commands_pressed_in_a_burst_run_in_order(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
