@@ -29,6 +29,7 @@ from pmtui.saving import Saver, SaveState
 from pmtui.sharing import Sharing
 from pmtui.styles import read_styles_later, styles_of
 from pmtui.themes import DEFAULT_THEME, PRESENTATION
+from pmtui.toasts import InertToasts
 from screens.drafting import DraftingScreen
 from screens.help import HelpScreen
 from screens.importing import import_markdown_beside
@@ -46,14 +47,14 @@ from sessions.fileio import write_text_atomic
 from sessions.last_mode import remember_mode
 from sessions.meeting_timer import MeetingTimer
 from sessions.models import Session
-from sessions.textsafe import one_line, printable
+from sessions.textsafe import one_line
 from widgets.confirm import ChoiceDialog, Confirm
 from widgets.form_dialog import FormDialog
 from widgets.messages import SessionEdited
 from widgets.paste_logs import PasteLogsDialog
 
 
-class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
+class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
     """Construct with a document (or a path); clocks and delays are injectable for tests."""
 
     CSS_PATH = [
@@ -102,7 +103,6 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         self.editor = SessionEditor(session)
         self.timer = MeetingTimer(session.meeting, clock=clock, wall=now)
         self.now = now
-        self._warned_until = 0.0  # a warning or an error toast is up until then
         self.today = today
         self.config, self._config_error = self._load_config()
         self.context = PartContext(
@@ -147,20 +147,6 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, App[int]):
         self.session_screens.append(screen)
         screen.show_findings(self.findings)
         return screen
-
-    def notify(self, message: str, *, title: str = "", **kwargs) -> None:
-        """Every toast, whoever raises it, shows session text (a file name, a field) inert.
-
-        One at a time: a new toast takes the place of the ones before, unless a warning or
-        an error is still up. Stacked, three toasts covered half the table and the line
-        under it at 80x24 ("Parked… (1 waiting)" under "Parked… (2 waiting)", a tryout)."""
-        now = time.monotonic()
-        if now >= self._warned_until:  # in turn: a toast is added when its message is handled
-            self.call_later(self.clear_notifications)
-        if kwargs.get("severity", "information") != "information":
-            timeout = kwargs.get("timeout") or self.NOTIFICATION_TIMEOUT
-            self._warned_until = max(self._warned_until, now + timeout)
-        super().notify(printable(str(message)), title=one_line(title), **kwargs)
 
     def update_title(self, width: int | None = None) -> None:
         meta = self.editor.session.metadata

@@ -20,6 +20,7 @@ from pmtui.key_order import OrderedKeysApp
 from pmtui.modes import StartsInMode
 from pmtui.styles import read_styles_later, styles_of
 from pmtui.themes import PRESENTATION
+from pmtui.toasts import InertToasts
 from screens.library import LibraryScreen, library_title
 from screens.library_actions import ActionsScreen
 from screens.library_state import LibraryState
@@ -31,7 +32,7 @@ from sessions.review_walk import ReviewWalk
 from widgets.form_dialog import FormDialog
 
 
-class LibraryApp(OrderedKeysApp, StartsInMode, App[str | None]):
+class LibraryApp(OrderedKeysApp, StartsInMode, InertToasts, App[str | None]):
     CSS_PATH = [
         "app.tcss",
         *styles_of(LibraryScreen, ActionsScreen, StatsScreen, ReviewScreen),

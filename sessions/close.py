@@ -8,14 +8,13 @@ replaces it instead of adding a second one, and the team's own notes around it s
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from sessions.checks.triage import Deadlines, deadlines
-from sessions.close_block import END, END_TEXT, HEADING, summary_span  # noqa: F401 (shared)
+from sessions.close_block import END, HEADING, clock, closed_on, summary_span
 from sessions.editing import SessionEditor
 from sessions.markdown import table
-from sessions.models import ActionItem, AgendaSection, Meeting, ParkedIdea, Session
+from sessions.models import ActionItem, AgendaSection, ParkedIdea, Session
 from sessions.parking import open_ideas
 from sessions.prose import cell, inline, plain, plain_cell
 
@@ -63,12 +62,6 @@ def close_summary(session: Session, today: dt.date) -> CloseSummary:
         parked=open_ideas(session.meeting),
         deadlines=deadlines(session),
     )
-
-
-def clock(seconds: int) -> str:
-    """83:05 for minutes and seconds spent (hours roll into minutes, as on the countdown)."""
-    minutes, rest = divmod(max(seconds, 0), 60)
-    return f"{minutes}:{rest:02d}"
 
 
 UNWORKED = ("skipped", "not reached")
@@ -220,27 +213,6 @@ def _document_deadlines(summary: CloseSummary) -> str:
         late = " — passed" if day < summary.date else ""
         shown.append(f"{name} {day.isoformat()} ({rule}){late}")
     return "**Postmortem deadlines** (from the guide): " + "; ".join(shown) + "."
-
-
-_CLOSED = re.compile(rf"^{re.escape(HEADING)} \((\d{{4}}-\d{{2}}-\d{{2}})\)", re.MULTILINE)
-_TOTAL = re.compile(r"^\| \*\*Total\*\* \| \*\*\d+ min\*\* \| \*\*(\d+:\d{2})\*\* \|", re.MULTILINE)
-
-
-def closed_on(meeting: Meeting) -> dt.date | None:
-    """The day the meeting was closed, if it still is: its summary is in the notes and tells
-    the time spent now. A meeting resumed after its close has spent more since (paused
-    again, it said "closed", a tryout). None if it was not closed, or resumed since."""
-    found = _CLOSED.search(meeting.notes)
-    if found is None:
-        return None
-    total = _TOTAL.search(meeting.notes, found.end())
-    spent = sum(section.spent_seconds for section in meeting.agenda)
-    if total is None or total.group(1) != clock(spent):
-        return None
-    try:
-        return dt.date.fromisoformat(found.group(1))
-    except ValueError:
-        return None
 
 
 #: What the close summary reports besides the meeting's time: changed after the close, the

@@ -86,7 +86,10 @@ class SessionEditor:
         )
 
     def note(self, part: str, what: str) -> Change:
-        """Record a change made elsewhere (typing, the meeting clock) without an undo step."""
+        """Record a change made elsewhere (typing, the meeting clock) without an undo step.
+        What could be redone in that part can't be any more: a redo would put back the part
+        as it was before the typing, and the typing would be gone."""
+        self._redo = [step for step in self._redo if not touches({part}, {step.part})]
         return self._changed(part, what)
 
     @property

@@ -205,11 +205,23 @@ def _validation_error(path: Path | str, error: ValidationError) -> SessionFileEr
     if first["type"] not in ("extra_forbidden", "missing") and isinstance(
         value, str | int | float | dt.date
     ):
-        message += f" (the file says {_clip(printable(repr(value), layout=False), 60)})"
+        message += f" (the file says {_clip(printable(_as_written(value), layout=False), 60)})"
     more = len(error.errors()) - 1
     if more:
         message += f" (and {more} more problem{'s' if more > 1 else ''})"
     return SessionFileError(path, message, field=field or "(top level)")
+
+
+def _as_written(value: str | int | float | dt.date) -> str:
+    """A value as the file spells it ("true", 2025-01-15T10:00:00+00:00, "text"), not as
+    Python does (datetime.datetime(2025, …), True)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f'"{value}"'
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
 
 
 def _clip(text: str, limit: int = 120) -> str:

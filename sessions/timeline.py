@@ -170,8 +170,8 @@ def zone_label(session: Session) -> str:
 
 
 _LEVEL = re.compile(
-    r"\[?(?:trace|debug|info|notice|warn|warning|error|err|critical|crit|fatal|alert|emerg)\]?"
-    r"(?::\s*|\s+)",
+    r"(\[)?(trace|debug|info|notice|warn|warning|error|err|critical|crit|fatal|alert|emerg)"
+    r"(?(1)\]:?\s*|(:\s*|\s+))",
     re.IGNORECASE,
 )
 """A log level in front of the message ("ERROR ", "[warn] ", "Info: ")."""
@@ -180,15 +180,25 @@ _SOURCE = re.compile(r"(?:\S+\s+(?=[\w.\-/]+\[\d+\]:))?([\w.\-/]+)(?:\[\d+\])?:\
 """What wrote the line, before a colon: "checkout-api: ", or syslog's "host app[12]: "."""
 
 
+def _without_level(text: str) -> str:
+    """The text less a level in front: bracketed, before a colon, or in capitals; a word
+    that is only spelled like one stays ("Alert fired for…", "Error rate above 5%")."""
+    found = _LEVEL.match(text)
+    if found and (found.group(1) or found.group(3).startswith(":") or found.group(2).isupper()):
+        return text[found.end() :]
+    return text
+
+
 def log_message(rest: str) -> tuple[str, str]:
     """What a log line says after its timestamp, as an event: the message, and what wrote
     it ("" when the line doesn't say). The level goes ("ERROR Database…" read as shouting
-    in the timeline); the whole line stays as the event's evidence."""
-    rest = _LEVEL.sub("", rest, count=1) if _LEVEL.match(rest) else rest
+    in the timeline); the whole line stays as the event's evidence. A capitalised word
+    before a colon is the message's ("Status: degraded"), not a program's name."""
+    rest = _without_level(rest)
     source = ""
-    if (found := _SOURCE.match(rest)) and found.end() < len(rest):
-        source, rest = found.group(1), rest[found.end() :]
-        rest = _LEVEL.sub("", rest, count=1) if _LEVEL.match(rest) else rest
+    found = _SOURCE.match(rest)
+    if found and found.end() < len(rest) and not re.fullmatch(r"[A-Z][a-z]+", found.group(1)):
+        source, rest = found.group(1), _without_level(rest[found.end() :])
     return rest.strip(), source
 
 

@@ -89,8 +89,8 @@ def parse_when(
             if default_date is None:
                 raise ValueError("add the date (YYYY-MM-DD HH:MM): the incident has no date yet")
             return _combine(default_date, match["time"], match["tz"], zone)
-        if _DAY.fullmatch(value):
-            return _combine(dt.date.fromisoformat(value), "00:00", None, zone)
+        if _DAY.fullmatch(value):  # the day's start, 01:00 where the clocks skip midnight
+            return _combine(dt.date.fromisoformat(value), "00:00", None, zone, day_start=True)
     except ValueError as error:
         if "date" in str(error) or "add the" in str(error):
             raise
@@ -101,7 +101,12 @@ def parse_when(
 
 
 def _combine(
-    day: dt.date, clock: str, zone: str | None, default: dt.tzinfo = dt.UTC
+    day: dt.date,
+    clock: str,
+    zone: str | None,
+    default: dt.tzinfo = dt.UTC,
+    *,
+    day_start: bool = False,
 ) -> dt.datetime:
     moment = dt.datetime.combine(day, _clock(clock), tzinfo=_zone(zone, default))
     try:
@@ -109,7 +114,7 @@ def _combine(
     except OverflowError:
         raise ValueError("date out of range once converted to UTC") from None
     back = utc.astimezone(moment.tzinfo)
-    if back.replace(tzinfo=None) != moment.replace(tzinfo=None):
+    if not day_start and back.replace(tzinfo=None) != moment.replace(tzinfo=None):
         # 02:30 the night the clocks go forward: stored as 01:30 UTC and shown as 03:30,
         # without a word (a tryout). The time never was on that clock.
         raise ValueError(
@@ -145,7 +150,9 @@ def find_timestamp(
                     continue
                 moment = _combine(default_date, match["time"], match["tz"], zone)
         except ValueError:
-            continue
+            # A date and time that can't be (02:30 the night the clocks go forward: the
+            # logs are in another zone): the line is skipped, not put on the default day.
+            return None
         rest = line[match.end() :].strip(" \t]-|:,")
         return moment, rest, bool(match["tz"])
     return None

@@ -43,6 +43,9 @@ def line_of(text: str, field: str) -> int | None:
             if line.count(in_string) % 2:
                 in_string = None
             continue
+        in_string = _opens_string(line)  # a key's value or an array's item: the same
+        if in_string and not _KEY.match(line):
+            continue
         header = _HEADER.match(line)
         if header and not _KEY.match(line):
             names = _keys(header.group(2))
@@ -58,10 +61,6 @@ def line_of(text: str, field: str) -> int | None:
             path = table
         elif key := _KEY.match(line):
             path = (*table, *_keys(key.group(1)))
-            rest = line[key.end() :]
-            for quote in ('"""', "'''"):
-                if rest.count(quote) % 2:
-                    in_string = quote
         else:
             continue
         length = _shared(path, wanted)
@@ -70,6 +69,30 @@ def line_of(text: str, field: str) -> int | None:
             if length == len(wanted):
                 return best
     return best
+
+
+def _opens_string(line: str) -> str | None:
+    """The quotes of a multi-line string the line leaves open, if it does, read left to
+    right: quotes inside a one-line string or after a comment are text. (Only on the way
+    to a message: a file that reads well never comes here.)"""
+    at = 0
+    while at < len(line):
+        char = line[at]
+        if char == "#":
+            return None
+        if line.startswith(('"""', "'''"), at):
+            quote = line[at : at + 3]
+            close = line.find(quote, at + 3)
+            if close < 0:
+                return quote
+            at = close + 3
+            continue
+        if char in "\"'":
+            at += 1
+            while at < len(line) and line[at] != char:
+                at += 2 if char == '"' and line[at] == "\\" else 1
+        at += 1
+    return None
 
 
 def _resolve(names: list[str], table: Path, counts: dict[Path, int]) -> Path:

@@ -460,6 +460,30 @@ async def test_a_file_changed_on_disk_is_never_overwritten_silently(tmp_path):
         assert app.screen.query_one(TextArea).text == app.editor.session.summary  # redrawn
 
 
+async def test_a_reload_of_a_broken_file_quotes_its_value_inert(tmp_path):
+    """The error quotes what the file says; "[/bold]" there crashed the toast as markup."""
+    app = drafting(tmp_path)
+    path = tmp_path / "incident.toml"
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await goto(pilot, "summary")
+        text = path.read_text(encoding="utf-8").replace(
+            "[metadata]", '[metadata]\nowner = "[/bold]"'
+        )
+        path.write_text(text, encoding="utf-8")
+        stat = path.stat()
+        os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+        await typed(pilot, "mine ")
+        await settle(pilot)
+        await typed(pilot, "ctrl+o", "r")
+        await settle(pilot)
+        assert any("metadata.owner: unknown key" in note for note in app.notified)
+        shown = [str(toast.render()) for toast in app.screen.query("Toast")]
+        assert any("metadata.owner" in toast for toast in shown), shown
+        app.notify("a value: [/bold]", severity="error")
+        await settle(pilot)
+        assert any("[/bold]" in str(toast.render()) for toast in app.screen.query("Toast"))
+
+
 async def test_save_my_version_as_a_copy(tmp_path):
     app = drafting(tmp_path)
     path = tmp_path / "incident.toml"

@@ -51,6 +51,20 @@ def test_redo_makes_the_undone_changes_again_until_a_new_edit():
     assert editor.undo().what == "event deleted" and editor.undo().what == "event deleted"
 
 
+def test_typing_after_an_undo_is_never_lost_to_a_redo():
+    editor = SessionEditor(example_session())
+    with editor.edit("metadata", "title rewritten") as session:
+        session.metadata.title = "Rewritten"
+    with editor.edit("timeline", "event deleted") as session:
+        del session.timeline[0]
+    editor.undo()
+    editor.undo()
+    editor.session.metadata.title = "Typed by hand"
+    editor.note("metadata.title", "typing")
+    assert editor.redo().what == "event deleted"  # another part: still there to redo
+    assert editor.redo() is None and editor.session.metadata.title == "Typed by hand"
+
+
 def test_revisions_say_which_parts_changed():
     editor = SessionEditor(Session())
     seen = editor.revision

@@ -119,7 +119,7 @@ def test_wrong_type_names_the_file_the_line_the_field_and_the_value(tmp_path):
     error = _error(tmp_path, "schema_version = 1\n[impact.user]\nduration_minutes = 'long'\n")
     assert error.field == "impact.user.duration_minutes"
     assert str(error) == f"{tmp_path / 's.toml'}:3: impact.user.duration_minutes: {error.message}"
-    assert error.message.endswith("(the file says 'long')")
+    assert error.message.endswith('(the file says "long")')
 
 
 def test_a_number_is_not_a_time_or_a_date(tmp_path):
@@ -131,6 +131,9 @@ def test_a_number_is_not_a_time_or_a_date(tmp_path):
     assert error.message.startswith("a number where a date and time")
     error = _error(tmp_path, "schema_version = 2\n[metadata]\ndate = 20250115\n")
     assert (error.line, error.field) == (3, "metadata.date")
+    error = _error(tmp_path, "schema_version = 2\n[metadata]\ndate = true\n")
+    assert error.message.startswith("true or false where a date")
+    assert error.message.endswith("(the file says true)")  # as the file spells it, not True
 
 
 def test_the_line_of_a_field_is_found_in_headers_arrays_and_dotted_keys():
@@ -159,6 +162,16 @@ def test_the_line_of_a_field_is_found_in_headers_arrays_and_dotted_keys():
     assert line_of(text, "root_cause.whys[1].nodes[1].why") == 17
     assert line_of(text, "root_cause.whys[1].nodes[0]") == 15
     assert line_of(text, "appendix.glossary") is None
+    # A multi-line string as an array's item, and quotes inside a one-line string.
+    text = (
+        "schema_version = 2\n"
+        'title = \'three """ quotes\'\n'
+        "[lessons]\n"
+        'recommendations = [\n    """\n[[timeline]]\n""",\n]\n'
+        "[[timeline]]\n"
+        "event = 'a'\n"
+    )
+    assert line_of(text, "timeline[0].event") == 10
 
 
 def test_bad_enum(tmp_path):

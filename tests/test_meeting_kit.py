@@ -176,6 +176,30 @@ def test_the_close_summary_says_time_owners_gaps_ideas_and_deadlines(example):
     assert early.count("| not reached |") == len(example.meeting.agenda) - 1
 
 
+def test_the_export_says_the_close_in_a_line_while_the_meeting_is_closed(example):
+    """The summary's time table and its copies of the action items and the parked ideas read
+    as a tool's log at the end of the document: one line says the close instead."""
+    from sessions.close import write_summary
+    from sessions.editing import SessionEditor
+    from sessions.importer import import_markdown
+
+    example.meeting.notes = "Notes from the room."
+    park(example.meeting, "Add a TLS expiry monitor", "Tom Okafor", "Timeline review")
+    for section in example.meeting.agenda:
+        section.spent_seconds = 4 * 60 + 50
+    write_summary(SessionEditor(example), TODAY)
+    text = to_markdown(example)
+    meeting = text[text.index("## Postmortem Meeting") :]
+    assert f"**Meeting closed** on {TODAY.isoformat()}, after 24 of 80 planned minutes." in meeting
+    assert "Notes from the room." in meeting and "Close of the meeting" not in meeting
+    assert meeting.count("Add a TLS expiry monitor") == 1  # in the parking lot only
+    assert "Written by pmtui" not in text and "Against plan" not in text
+    assert to_markdown(import_markdown(text).session) == text
+    example.meeting.agenda[0].spent_seconds += 60  # resumed since: not closed any more
+    resumed = to_markdown(example)
+    assert "**Meeting closed**" not in resumed and "### Close of the meeting" in resumed
+
+
 def test_the_next_deadlines_are_the_action_items_due_dates_with_or_without_incident_date():
     from sessions.models import ActionStatus, Session
 

@@ -237,3 +237,16 @@ def test_time_spent_and_time_left_add_up_on_screen():
     assert (spent(42.6), mmss(20 * 60 - 42.6)) == ("00:42", "19:18")
     assert (spent(118.7), mmss(60 - 118.7)) == ("01:58", "+00:58")
     assert spent(42.0) == "00:42"
+
+
+def test_late_the_bar_keeps_the_total_before_the_trims_key():
+    """ "(t trims)" took the total's room at 80 columns once the meeting ran late."""
+    from widgets.agenda_bar import AgendaBar
+
+    t, c = timer()
+    t.start()
+    c.advance(minutes=31)  # the first section, 20 planned: 11 minutes late
+    for width in (76, 78):  # at 62 (the bar at 80x24) lateness comes first: no room
+        pace = AgendaBar._pace(t, c.wall(), width, None).plain
+        assert " min late" in pace and " · total " in pace and len(pace) <= width, pace
+    assert "(t trims)" in AgendaBar._pace(t, c.wall(), 120, None).plain

@@ -17,6 +17,7 @@ from sessions.team_sections import add_missing, document_order, missing
 from sessions.template import SectionSpec, Template
 from sessions.timeline import (
     display_zone,
+    events_from_logs,
     incident_day,
     log_message,
     long_gaps,
@@ -108,6 +109,12 @@ def test_the_night_the_clocks_change_is_said_not_hidden():
     with pytest.raises(ValueError, match=r"02:30 did not happen on 2025-03-30 here.*\(03:30\?\)"):
         parse_when("2025-03-30 02:30", None, berlin)
     assert parse_when("2025-10-26 02:30", None, berlin).hour == 0  # twice that night: the first
+    santiago = zoneinfo.ZoneInfo("America/Santiago")  # its clocks skip midnight
+    assert parse_when("2025-09-07", None, santiago).astimezone(santiago).hour == 1  # a day
+    events, skipped, _ = events_from_logs(
+        "2025-03-30 02:30:15 app: x", dt.date(2025, 3, 29), berlin
+    )
+    assert (events, skipped) == ([], 1)  # not put on the 29th by its time alone
     session = Session()
     session.metadata.time_zone = "Europe/Berlin"
     session.timeline = [
@@ -140,6 +147,9 @@ def test_a_log_line_becomes_its_message_and_what_wrote_it():
         "",
     )
     assert log_message("INFO") == ("INFO", "")
+    # A word only spelled like a level, or a capitalised word before a colon, is the message's.
+    for message in ("Alert fired for checkout latency", "Error rate above 5%", "Status: degraded"):
+        assert log_message(message) == (message, "")
 
 
 def test_the_impact_form_keeps_the_description_and_the_entries():

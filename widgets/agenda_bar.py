@@ -87,7 +87,8 @@ class AgendaBar(Static):
             text.append(" · s resumes it", style="dim")
             return text
         for ends in (" · meeting ends ~", " · ends ~"):
-            text = AgendaBar._running_pace(timer, now, width, ends)
+            # the trims' key only in the room the total leaves ("(t trims)" took it at 80)
+            text = AgendaBar._running_pace(timer, now, width - len(total), ends)
             if text.cell_len + len(total) <= width:
                 text.append(total)
                 break

@@ -138,16 +138,16 @@ _OTHERS = {
         (),
         "Link to an existing factor id, or 'root-cause'.",
     ),
+    "AI012": (
+        "open action items past their due date, with the 7/14/30-day escalation stage",
+        (),
+        "Remind the owner at 7 days, escalate to the manager at 14, review in leadership at 30.",
+    ),
     "AI013": (
         "an action item whose type is not one of the team's (pmtui.toml), or of the guide's"
         " Prevent, Detect, Mitigate, Document when the team names none",
         (("Type: Monitoring", "Type: Detect"),),
         "Pick one of the team's types, so the items can be counted and sorted by kind.",
-    ),
-    "AI012": (
-        "open action items past their due date, with the 7/14/30-day escalation stage",
-        (),
-        "Remind the owner at 7 days, escalate to the manager at 14, review in leadership at 30.",
     ),
     "DP001": (
         "5-whys chains that stop before three whys",

@@ -69,11 +69,9 @@ def _analysis_texts(what_happened: str, trigger: str, analyses: list[FiveWhys]) 
 
 
 def _prose_texts(session: Session) -> Iterable[str]:
-    """The rest of the document's own words: "Because Chain validation…" stayed capitalised
-    when "chain" was written in lower case only outside the analysis (a tryout)."""
-    yield session.summary
-    for event in session.timeline:
-        yield event.event
+    """The document's prose outside the analysis: "Because Chain validation…" stayed
+    capitalised when "chain" was written in lower case only there (a tryout)."""
+    yield session.summary  # not the timeline: pasted log lines write names in lower case
     for factor in session.factors:
         yield factor.factor
         yield factor.description

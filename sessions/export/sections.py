@@ -3,6 +3,8 @@ information, appendix and the meeting's notes and parking lot."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sessions.close_block import without_summary
 from sessions.export.formatting import (
     UNNAMED,
@@ -115,15 +117,14 @@ def impact_section(session: Session) -> str:
 # --- the meeting -------------------------------------------------------------------------
 
 
-def closed_line(session: Session, day: str) -> str:
+def closed_line(session: Session, day: dt.date) -> str:
     """The close in one line. Its summary in the notes is the meeting's own record: its
     time table, a second copy of the action items and of the parked ideas, and pmtui's note
     about rewriting it read as a tool's log at the end of the document (a tryout)."""
     agenda = session.meeting.agenda
     minutes = round(sum(section.spent_seconds for section in agenda) / 60)
     planned = sum(section.planned_minutes for section in agenda)
-    when = f" on {day}" if day else ""
-    return f"**{CLOSED_LABEL}**{when}, after {minutes} of {planned} planned minutes."
+    return f"**{CLOSED_LABEL}** on {day.isoformat()}, after {minutes} of {planned} planned minutes."
 
 
 def meeting_section(session: Session) -> str:
@@ -139,7 +140,7 @@ def meeting_section(session: Session) -> str:
     people = ", ".join(f"{name} ({role.label.lower()})" for name, role in named if name)
     if people:
         parts.append(f"**{ATTENDEES_LABEL}**: {people}")
-    written, closed = without_summary(session.meeting.notes)
+    written, closed = without_summary(session.meeting)
     if closed is not None:
         parts.append(closed_line(session, closed))
     notes = block(written, 2)

@@ -32,8 +32,9 @@ def _refuse_number(example: str):
     hand-edited ``time = 5`` exported as 1970-01-01 01:00:05, a tryout)."""
 
     def refuse(value: object) -> object:
-        if isinstance(value, int | float):  # bool is an int too
-            raise ValueError(f"a number where {example} is needed")
+        if isinstance(value, int | float):
+            what = "true or false" if isinstance(value, bool) else "a number"
+            raise ValueError(f"{what} where {example} is needed")
         return value
 
     return BeforeValidator(refuse)
