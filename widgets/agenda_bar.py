@@ -86,28 +86,25 @@ class AgendaBar(Static):
             text.append(total)
             text.append(" · s resumes it", style="dim")
             return text
+        # What the clock says is worked out once a tick; only the wording is tried twice.
+        head = Text()
+        head.append(state_text(timer, False), style="bold")
+        if timer.section is not None:
+            head.append(f" · {spent(timer.elapsed())}/{timer.section.planned_minutes}m")
+        end = timer.projected_end(now) + dt.timedelta(seconds=30)  # to the nearest minute
+        over = timer.over_by(now)
+        late = f" · {over / 60:.0f} min late" if over >= 60 else ""
+        trims = bool(late) and bool(timer.trims(now))
         for ends in (" · meeting ends ~", " · ends ~"):
+            text = head.copy()
+            text.append(f"{ends}{end.astimezone():%H:%M}")
+            text.append(late, style="bold red")
             # the trims' key only in the room the total leaves ("(t trims)" took it at 80)
-            text = AgendaBar._running_pace(timer, now, width - len(total), ends)
+            if trims and text.cell_len + len(" (t trims)") + len(total) <= width:
+                text.append(" (t trims)", style="italic")  # whole or not at all: "(t t…"
             if text.cell_len + len(total) <= width:
                 text.append(total)
                 break
-        return text
-
-    @staticmethod
-    def _running_pace(timer: MeetingTimer, now: dt.datetime, width: int, ends: str) -> Text:
-        text = Text()
-        text.append(state_text(timer, False), style="bold")
-        section = timer.section
-        if section is not None:
-            text.append(f" · {spent(timer.elapsed())}/{section.planned_minutes}m")
-        end = timer.projected_end(now) + dt.timedelta(seconds=30)  # to the nearest minute
-        text.append(f"{ends}{end.astimezone():%H:%M}")
-        over = timer.over_by(now)
-        if over >= 60:
-            text.append(f" · {over / 60:.0f} min late", style="bold red")
-            if timer.trims(now) and text.cell_len + len(" (t trims)") <= width:
-                text.append(" (t trims)", style="italic")  # whole or not at all: "(t t…"
         return text
 
     def _prompt(self, timer: MeetingTimer, offset: int = 0) -> str:
