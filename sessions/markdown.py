@@ -13,6 +13,7 @@ from collections.abc import Callable
 from sessions.export.actions import ACTION_COLUMNS, OTHER_GROUP, action_groups, actions_section
 from sessions.export.analysis import (
     FACTORS_INTRO,
+    PLAIN_WHY,
     display_fishbone,
     factors_section,
     root_cause_section,
@@ -76,6 +77,7 @@ __all__ = [
     "PARKING_COLUMNS",
     "PARKING_HEADING",
     "PARKING_INTRO",
+    "PLAIN_WHY",
     "RATIONALE",
     "SAFE_SCHEMES",
     "SEPARATOR",

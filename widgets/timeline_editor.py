@@ -321,7 +321,7 @@ class TimelineEditor(Vertical):
         self.show_stats()
         self.post_message(SessionEdited("timeline", what, self))
         skipped_text = (
-            f"; {counted(skipped, 'line')} without a timestamp skipped" if skipped else ""
+            f"; {counted(skipped, 'line')} without a usable timestamp skipped" if skipped else ""
         )
         read_as = "UTC" if pasted.utc else label
         zone_text = (  # said only of times that named none (all four ended in Z: a tryout)

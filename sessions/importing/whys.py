@@ -7,10 +7,10 @@ import re
 
 from markdown_it.token import Token
 
-from sessions.export.analysis import PLAIN_WHY
 from sessions.importing.context import ImportContext
 from sessions.importing.markdown_tree import Section, first_inline, labelled, list_items, text_of
 from sessions.importing.statement import statement
+from sessions.markdown import PLAIN_WHY
 from sessions.models import FiveWhys, WhyNode
 
 
