@@ -36,6 +36,9 @@ class Pace(StrEnum):
     ON_TIME = "on-time"
     WARNING = "warning"
     OVERTIME = "overtime"
+    EXTRA = "extra"
+    """Back in a section worked in before, after the meeting went past it: its time now is
+    extra, beyond every plan, not what is left of its own."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +138,19 @@ class MeetingTimer:
         section = self.section
         return section.planned_seconds - self.elapsed() if section else 0.0
 
+    def revisiting(self) -> bool:
+        """Back in a section worked in before (a minute or more), with the meeting gone past
+        it: the projected end counts none of its plan, so the clock counts the extra time
+        instead (it had shown the plan's 08:00 left, while "ends ~" allowed none of it)."""
+        return self.index < self.reached() and self._arrived_spent >= BRIEF
+
+    def extra(self) -> float:
+        """Seconds spent in this section since coming back to it (see ``revisiting``)."""
+        return max(self.elapsed() - self._arrived_spent, 0.0)
+
     def pace(self) -> Pace:
+        if self.revisiting():
+            return Pace.EXTRA
         left = self.remaining()
         if left < 0:
             return Pace.OVERTIME

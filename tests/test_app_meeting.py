@@ -133,3 +133,20 @@ async def test_reordering_the_agenda_keeps_the_timer_on_its_section(tmp_path):
         app.timer.sync()
         assert app.editor.session.meeting.agenda[1].spent_seconds == 300
         assert app.screen.sections.current_key == "timeline_review"  # still on its editor
+
+
+async def test_back_in_a_section_worked_in_the_big_clock_counts_extra_time(tmp_path):
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await typed(pilot, "s")
+        clock.advance(minutes=12)
+        await go_to_section(app, 1)
+        clock.advance(minutes=5)
+        await typed(pilot, "P")
+        clock.advance(seconds=45)
+        app.screen.tick()
+        countdown = app.screen.query_one(Countdown)
+        assert countdown.query_one("Digits").value == "+0:45"  # not 08:00 left
+        assert countdown.has_class("-extra") and not countdown.has_class("-on-time")
+        assert "▶ extra time · 12:45/20m" in shown(app.screen.query_one("AgendaBar"))

@@ -250,3 +250,19 @@ def test_late_the_bar_keeps_the_total_before_the_trims_key():
         pace = AgendaBar._pace(t, c.wall(), width, None).plain
         assert " min late" in pace and " · total " in pace and len(pace) <= width, pace
     assert "(t trims)" in AgendaBar._pace(t, c.wall(), 120, None).plain
+
+
+def test_back_in_a_section_worked_in_the_clock_counts_the_extra_time():
+    """Back in the timeline review (10 of 20 minutes used) the clock said 10:00 left, while
+    "ends ~" allowed none of it (a tryout): the time there is extra, and counted as such."""
+    t, c = _into_the_second_section(5 * 60)
+    assert not t.revisiting() and t.pace() is Pace.ON_TIME
+    end = t.projected_end()
+    t.previous()
+    assert t.revisiting() and t.pace() is Pace.EXTRA and t.extra() == 0
+    c.advance(minutes=12)  # past its own plan too: still extra, no overtime bell
+    assert t.extra() == 12 * 60 and t.pace() is Pace.EXTRA
+    assert not t.take_overtime_notice()
+    assert t.projected_end() == end + dt.timedelta(minutes=12)  # the extra time, and no more
+    t.next()  # on again: the section's own time left
+    assert not t.revisiting() and t.remaining() == 15 * 60

@@ -14,6 +14,7 @@ STATE_TEXT = {
     Pace.ON_TIME: "▶ running",
     Pace.WARNING: "▶ wrap up",
     Pace.OVERTIME: "▶ OVERTIME",
+    Pace.EXTRA: "▶ extra time",
 }
 
 
@@ -50,9 +51,14 @@ class Countdown(Vertical):
         """After the close (``closed``: the screen has looked, once a tick for the bar too)
         the digits tell the meeting's length, as the bar's total does: the last section's
         time left, in its overtime red, read as if it still ran."""
-        seconds = timer.total_elapsed() if closed else timer.remaining()
-        self.query_one(Digits).update(spent(seconds) if closed else clock_face(seconds))
         pace = None if closed else timer.pace()
+        if closed:
+            face = spent(timer.total_elapsed())
+        elif pace is Pace.EXTRA:  # back in a section: the extra time counts up from +0:00
+            face = "+" + spent(timer.extra()).removeprefix("0")
+        else:
+            face = clock_face(timer.remaining())
+        self.query_one(Digits).update(face)
         for state in Pace:
             self.set_class(state is pace, f"-{state.value}")
         self.set_class(not timer.running and not closed, "-paused")
