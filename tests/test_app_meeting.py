@@ -3,7 +3,7 @@ keys under test are pressed."""
 
 from sessions import load
 from sessions.models import Session
-from tests.app_helpers import FakeClock, go_to_section, make_app, settle, shown, typed
+from tests.app_helpers import FakeClock, eventually, go_to_section, make_app, settle, shown, typed
 from widgets.countdown import Countdown
 
 
@@ -150,3 +150,6 @@ async def test_back_in_a_section_worked_in_the_big_clock_counts_extra_time(tmp_p
         assert countdown.query_one("Digits").value == "+0:45"  # not 08:00 left
         assert countdown.has_class("-extra") and not countdown.has_class("-on-time")
         assert "▶ extra time · 12:45/20m" in shown(app.screen.query_one("AgendaBar"))
+        stats = app.screen.query_one("#timeline-stats")  # whole at 80 columns, the gap too
+        assert await eventually(pilot, lambda: shown(stats).endswith("⚠ 1 long gap"))
+        assert len(shown(stats)) <= stats.content_region.width

@@ -75,3 +75,19 @@ def test_the_time_to_declare_is_a_figure_when_the_incident_declared_is_marked():
     figures = {i.name: i.value for i in intervals(events)}
     assert figures["Time to declare"] == dt.timedelta(minutes=25)
     assert figures["Time to detect"] is None  # no alert fired: not made up from the declaration
+
+
+def test_the_figures_line_says_less_before_the_gaps_warning_is_cut():
+    """At 80 columns "⚠ 1 long gap (yellow)" fell past the edge of the figures line."""
+    from sessions.example import example_session
+    from sessions.timeline import intervals
+    from widgets.timeline_figures import figures_line
+
+    found = intervals(example_session().timeline)
+    wide = figures_line("UTC", found, 1, 160).plain
+    assert wide.startswith("UTC  detect 13 min  ack 2 min") and wide.endswith("gap (yellow)")
+    at_80 = figures_line("UTC", found, 1, 78).plain
+    assert at_80 == "UTC  detect 13m  ack 2m  mitigate 33m  restore 38m  total 53m  ⚠ 1 long gap"
+    narrow = figures_line("America/Los_Angeles", found, 2, 50).plain
+    assert narrow == "detect 13m  restore 38m  total 53m  ⚠ 2 long gaps"
+    assert figures_line("UTC", found, 0, 0).plain == wide.removesuffix("  ⚠ 1 long gap (yellow)")

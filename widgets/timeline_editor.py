@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from operator import attrgetter
 
-from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -30,13 +29,14 @@ from sessions.timeline import (
     spans_days,
     zone_label,
 )
-from sessions.timeparse import format_duration, format_in
+from sessions.timeparse import format_in
 from sessions.wording import counted
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.messages import SessionEdited
 from widgets.paste_logs import PasteLogsDialog
 from widgets.record_table import Column, RecordPanel, RecordTable, model_maker
+from widgets.timeline_figures import figures_line
 
 #: Marker names short enough for a table column; the detail line has the full name.
 SHORT_MARKER = {
@@ -56,15 +56,6 @@ SHORT_MARKER = {
 }
 FIGURES_DELAY = 0.15
 """Seconds after the last timeline edit before the figures line is redrawn."""
-
-INTERVAL_SHORT = {
-    "Time to detect": "detect",
-    "Time to acknowledge": "ack",
-    "Time to mitigate": "mitigate",
-    "Time to restore": "restore",
-    "Time to declare": "declare",
-    "Total duration": "total",
-}
 
 
 class TimelineEditor(Vertical):
@@ -241,18 +232,18 @@ class TimelineEditor(Vertical):
         self._figures_timer = None
         session = self.editor.session
         events = session.timeline
-        text = Text(f"{session.metadata.time_zone or 'UTC'}  ", style="dim")
-        for interval in intervals(events):
-            if interval.value is not None:
-                text.append(f"{INTERVAL_SHORT.get(interval.name, interval.name)} ", style="bold")
-                rough = APPROXIMATE if interval.approximate else ""
-                text.append(f"{rough}{format_duration(interval.value)}  ")
-        gaps = len(long_gaps(events))
-        if gaps:
-            text.append(f"⚠ {gaps} long gap{'s' if gaps > 1 else ''} (yellow)", style="yellow")
         stats = self.query_one("#timeline-stats", Static)
+        text = figures_line(
+            session.metadata.time_zone or "UTC",
+            intervals(events),
+            len(long_gaps(events)),
+            stats.content_region.width,
+        )
         if text != stats.content:  # an update lays the screen out again
             stats.update(text)
+
+    def on_resize(self) -> None:
+        self._redraw_figures_soon()  # in the words that fit the new width
 
     def show_session(self) -> None:
         """Redrawn after any change to the timeline or the metadata: the table and its time
