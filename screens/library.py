@@ -53,7 +53,9 @@ SESSION_COLUMNS: list[Column] = [
 
 
 def entry_detail(entry: Entry) -> Text:
-    """The highlighted postmortem in full, for the line under the list."""
+    """The highlighted postmortem in full, for the lines under the list: its open action
+    items before its services and tags, which are cut first where the line is too long (at
+    80 columns the count had fallen past the edge)."""
     text = Text()
     append_user(text, entry.title or entry.path.name, "bold", single_line=True)
     facts = [
@@ -61,9 +63,9 @@ def entry_detail(entry: Entry) -> Text:
         entry.date.isoformat() if entry.date else "",
         entry.severity.value,
         entry.status.value + (" (archived)" if entry.archived else ""),
+        f"{counted(entry.open_actions, 'open action item')}",
         "services: " + ", ".join(entry.services) if entry.services else "",
         "tags: " + ", ".join(entry.tags) if entry.tags else "",
-        f"{counted(entry.open_actions, 'open action item')}",
     ]
     text.append("\n")
     append_user(text, " · ".join(f for f in facts if f), single_line=True)

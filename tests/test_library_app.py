@@ -93,7 +93,11 @@ async def test_at_80_columns_titles_dates_and_escalations_are_whole(tmp_path):
         rows = [row_text(app.screen.table, y) for y in range(1, 4)]
         assert any(long_title in row for row in rows)
         await typed(pilot, "down")
-        assert long_title in shown(app.screen.query_one("#library-detail"))
+        detail = shown(app.screen.query_one("#library-detail")).split("\n")
+        assert long_title in detail[0]
+        # the open action items before the services and tags: those are cut first
+        facts = detail[1].split(" · ")
+        assert facts[4].endswith(" open action items") and facts[5].startswith("services: ")
         await typed(pilot, "f3")
         await settle(pilot)
         assert isinstance(app.screen, ActionsScreen)
