@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import shutil
+from collections import Counter
+from collections.abc import Callable
 
 from pmtui import output
 from sessions.library import Library, TrackedAction, tracked_actions
@@ -36,13 +38,34 @@ def run_actions(args: argparse.Namespace) -> int:
     if args.format == "json":
         output.json_out([t.to_dict(today) for t in items])
         return _status(library)
+    label = _labeller(library)
     for tracked in items:
-        output.line(_one_line(tracked, today))
+        output.line(_one_line(tracked, today, label(tracked)))
     output.line(f"{len(items)} action item{'s' if len(items) != 1 else ''}")
     return _status(library)
 
 
-def _one_line(tracked: TrackedAction, today: dt.date) -> str:
+def _labeller(library: Library) -> Callable[[TrackedAction], str]:
+    """An item's postmortem by its incident id, and by its file too where two files share the
+    id (a copy, a draft beside the final): their lines had read the same."""
+    shared = Counter(entry.incident_id for entry in library.entries if entry.incident_id)
+
+    def label(tracked: TrackedAction) -> str:
+        entry = tracked.entry
+        if not entry.incident_id:
+            return entry.path.name
+        if shared[entry.incident_id] == 1:
+            return entry.incident_id
+        try:
+            where = entry.path.relative_to(library.folder)
+        except ValueError:  # reached through a linked folder
+            where = entry.path
+        return f"{entry.incident_id} ({where})"
+
+    return label
+
+
+def _one_line(tracked: TrackedAction, today: dt.date, label: str) -> str:
     item = tracked.item
     late = tracked.days_overdue(today)
     when = (
@@ -51,7 +74,7 @@ def _one_line(tracked: TrackedAction, today: dt.date) -> str:
         else (f"due {item.due}" if item.due else "no due date")
     )
     return (
-        f"{tracked.entry.incident_id or tracked.entry.path.name} #{item.id} "
+        f"{label} #{item.id} "
         f"[{item.status.value}] {item.owner or '(no owner)'}: {item.action} — {when}"
         + (f" — {item.ticket}" if item.ticket else "")
     )

@@ -38,27 +38,30 @@ def change_item_on_disk(
     *,
     what: str,
     open_only: bool = True,
+    named: str = "",
 ) -> tuple[Session, ActionItem]:
     """Apply ``change`` to the first action item ``find`` accepts, in the file as it is on disk
     now, and save; the file's session after the change, and the item.
 
     Nothing is written if no item is found (``what`` names it in the message), if it is closed
     already (``open_only``), if ``change`` refuses (``ValueError``), or if the file changes
-    while we write.
+    while we write. Messages name the file ``named`` (its name by default: the library shows
+    the rest; the command line says the path as typed, folder and all).
     """
+    named = named or path.name
     try:
         document = SessionDocument.open(path)
     except OSError as error:
         error = open_error(path, error)
-        raise LibraryEditError(f"{path.name} can't be read now: {error.message}") from None
+        raise LibraryEditError(f"{named} can't be read now: {error.message}") from None
     except SessionFileError as error:
-        raise LibraryEditError(f"{path.name} can't be read now: {error.message}") from None
+        raise LibraryEditError(f"{named} can't be read now: {error.message}") from None
     session = document.session
     item = next((each for each in session.action_items if find(each)), None)
     if item is None:
-        raise LibraryEditError(f"{path.name}: {what}")
+        raise LibraryEditError(f"{named}: {what}")
     if open_only and not item.status.is_open:
-        raise LibraryEditError(f"action {item.id} is already closed in {path.name}")
+        raise LibraryEditError(f"action {item.id} is already closed in {named}")
     try:
         change(item)
     except ValueError as error:
@@ -66,9 +69,9 @@ def change_item_on_disk(
     try:
         document.save_session(session)
     except ChangedOnDisk:
-        raise LibraryEditError(f"{path.name} changed on disk just now; try again") from None
+        raise LibraryEditError(f"{named} changed on disk just now; try again") from None
     except OSError as error:
-        raise LibraryEditError(f"{path.name} not saved: {_why(error)}") from None
+        raise LibraryEditError(f"{named} not saved: {_why(error)}") from None
     return session, item
 
 
@@ -118,6 +121,7 @@ def link_ticket_in_file(path: Path, item_id: int, ticket: str) -> ActionItem:
         lambda item: set_ticket(item, ticket),
         what=f"no action item {item_id}",
         open_only=False,
+        named=str(path),
     )[1]
 
 

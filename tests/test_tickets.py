@@ -87,11 +87,25 @@ def test_link_stores_a_ticket_and_refuses_what_is_not_one(folder, capsys):
     assert load(file).action_items[1].ticket == "OPS-7"
     assert "action 2 → OPS-7" in capsys.readouterr().err
     assert main(["actions", "link", str(file), "9", "OPS-8"]) == 2
-    assert "no action item 9" in capsys.readouterr().err
+    assert f"{file}: no action item 9" in capsys.readouterr().err  # the path as typed
     assert main(["actions", "link", str(file), "2", "a\nb"]) == 2
     assert "one line" in capsys.readouterr().err
     assert main(["actions", "link", str(file), "2", ""]) == 0
     assert load(file).action_items[1].ticket == ""
+
+
+def test_two_files_of_one_incident_are_told_apart_in_the_list(folder, capsys):
+    """A copy of a postmortem beside it: `pmtui actions` printed the same line twice."""
+    original = folder / "2025-02-20-search.toml"
+    (folder / "copy.toml").write_bytes(original.read_bytes())
+    incident = load(original).metadata.incident_id
+    main(["actions", str(folder), "--today", TODAY.isoformat()])
+    lines = [line for line in capsys.readouterr().out.splitlines() if incident in line]
+    assert lines and len(set(lines)) == len(lines)
+    assert {line.split(" #")[0] for line in lines} == {
+        f"{incident} (2025-02-20-search.toml)",
+        f"{incident} (copy.toml)",
+    }
 
 
 def test_csv_and_gh_leave_out_items_that_have_a_ticket(folder, capsys):
