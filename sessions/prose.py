@@ -21,9 +21,9 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 
-from sessions.prose_blocks import _Blocks, _fenced, _literal_block
+from sessions.prose_blocks import Blocks, fenced, literal_block
 from sessions.prose_escape import escape_text
-from sessions.prose_inline import _CELL, _ONE_LINE, _delicate
+from sessions.prose_inline import CELL, ONE_LINE, delicate
 from sessions.textsafe import printable
 
 
@@ -62,10 +62,10 @@ def block(text: str, level: int = 2) -> str:
         return ""
     if not _MAYBE_MARKUP.search(text):
         return text.strip()
-    blocks = _Blocks(level)
+    blocks = Blocks(level)
     first = blocks.render(MD.parse(text))
     if blocks.render(MD.parse(first)) != first:
-        return _literal_block(text)
+        return literal_block(text)
     return first
 
 
@@ -78,8 +78,8 @@ def inline(text: str) -> str:
     if not _MAYBE_INLINE.search(flat):
         return escape_text(flat)
     children = MD.parseInline(flat)[0].children or []
-    first = _ONE_LINE.render(children)
-    if _delicate(children) and _ONE_LINE.render(MD.parseInline(first)[0].children or []) != first:
+    first = ONE_LINE.render(children)
+    if delicate(children) and ONE_LINE.render(MD.parseInline(first)[0].children or []) != first:
         return escape_text(flat)
     return first
 
@@ -97,16 +97,16 @@ def _cell_line(line: str) -> str:
     if not _MAYBE_INLINE.search(line):
         return escape_text(line)
     children = MD.parseInline(line)[0].children or []
-    first = _CELL.render(children)
+    first = CELL.render(children)
     # <br> separates the lines of a cell, so a code span can't hold one
-    if "<br>" in first or (_delicate(children) and _in_table(first) != first):
+    if "<br>" in first or (delicate(children) and _in_table(first) != first):
         return escape_text(line)
     return first
 
 
 def _in_table(text: str) -> str:
     """The cell ``text`` read back as a table would: the table takes ``\\|`` as ``|`` first."""
-    return _CELL.render(MD.parseInline(text.replace("\\|", "|"))[0].children or [])
+    return CELL.render(MD.parseInline(text.replace("\\|", "|"))[0].children or [])
 
 
 def plain(text: str, *, links: bool = True) -> str:
@@ -147,4 +147,4 @@ def plain_cell(text: str) -> str:
 
 def code_block(text: str, info: str = "") -> str:
     """Text shown exactly as written (logs, diagrams) in a fence no backtick run can end."""
-    return _fenced(visible_controls(text).rstrip(), info)
+    return fenced(visible_controls(text).rstrip(), info)

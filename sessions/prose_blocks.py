@@ -7,10 +7,10 @@ import re
 from markdown_it.token import Token
 
 from sessions.prose_escape import escape_text
-from sessions.prose_inline import _CELL, _LINES, _ONE_LINE
+from sessions.prose_inline import CELL, LINES, ONE_LINE
 
 
-class _Blocks:
+class Blocks:
     """Writes a block token stream back as Markdown, headings nested below ``level``."""
 
     def __init__(self, level: int) -> None:
@@ -29,15 +29,15 @@ class _Blocks:
             if until is not None and kind == until:
                 return out, index
             if kind == "paragraph_open":
-                out.append(_LINES.render(tokens[index + 1].children or []))
+                out.append(LINES.render(tokens[index + 1].children or []))
                 index += 3
             elif kind == "heading_open":
-                text = _ONE_LINE.render(tokens[index + 1].children or [])
+                text = ONE_LINE.render(tokens[index + 1].children or [])
                 level = max(int(token.tag[1]), self.level + 1)
                 out.append(f"{'#' * level} {text}" if level <= 6 else f"**{text}**")
                 index += 3
             elif kind in ("fence", "code_block"):
-                out.append(_fenced(token.content, token.info if kind == "fence" else ""))
+                out.append(fenced(token.content, token.info if kind == "fence" else ""))
                 index += 1
             elif kind == "hr":
                 out.append("* * *")
@@ -54,7 +54,7 @@ class _Blocks:
                 out.append(text)
             else:  # html_block and anything unforeseen: shown as text
                 if token.content.strip():
-                    out.append(_literal_block(token.content))
+                    out.append(literal_block(token.content))
                 index += 1
         return out, index
 
@@ -97,7 +97,7 @@ def _prefix(text: str, first: str, rest: str, *, blank: str) -> str:
     return "\n".join(out)
 
 
-def _fenced(content: str, info: str = "") -> str:
+def fenced(content: str, info: str = "") -> str:
     longest = max((len(run) for run in re.findall(r"`{3,}", content)), default=0)
     fence = "`" * max(3, longest + 1)
     info = info.replace("`", "").strip()
@@ -120,7 +120,7 @@ def _table(tokens: list[Token], index: int) -> tuple[str, int]:
             if token.type == "th_open":
                 style = str(token.attrs.get("style", ""))
                 aligns.append(style.removeprefix("text-align:"))
-            rows[-1].append(_CELL.render(tokens[index + 1].children or []) or " ")
+            rows[-1].append(CELL.render(tokens[index + 1].children or []) or " ")
         index += 1
     width = len(aligns)
     delimiter = {"left": ":---", "right": "---:", "center": ":---:"}
@@ -132,7 +132,7 @@ def _table(tokens: list[Token], index: int) -> tuple[str, int]:
     return "\n".join(lines), index + 1
 
 
-def _literal_block(text: str) -> str:
+def literal_block(text: str) -> str:
     """Text shown as it is written: paragraphs kept, each line escaped, lines kept apart."""
     paragraphs = re.split(r"\n[ \t]*\n", text.strip("\n"))
     out = []

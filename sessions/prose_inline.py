@@ -87,7 +87,7 @@ class _Inline:
 _DELICATE = frozenset(("em_open", "strong_open", "s_open", "link_open", "image"))
 
 
-def _delicate(children: Sequence[Token]) -> bool:
+def delicate(children: Sequence[Token]) -> bool:
     """Emphasis and links depend on their neighbours; only they need the second parse."""
     return any(token.type in _DELICATE for token in children)
 
@@ -99,6 +99,6 @@ def _matching_close(tokens: Sequence[Token], start: int, close: str) -> int:
     return len(tokens) - 1
 
 
-_ONE_LINE = _Inline(one_line=True, cell=False)
-_CELL = _Inline(one_line=True, cell=True)
-_LINES = _Inline(one_line=False, cell=False)
+ONE_LINE = _Inline(one_line=True, cell=False)
+CELL = _Inline(one_line=True, cell=True)
+LINES = _Inline(one_line=False, cell=False)

@@ -23,7 +23,7 @@ from sessions.textsafe import printable
 from widgets.confirm import Confirm
 from widgets.field_input import FieldInput
 from widgets.fields import FieldSpec, parse, to_text
-from widgets.form_inputs import YesNoBox, _SpecValidator, _SuggestChoice
+from widgets.form_inputs import SpecValidator, SuggestChoice, YesNoBox
 from widgets.form_status import FormStatus
 from widgets.text_field import FieldArea
 from widgets.user_text import user_content
@@ -97,7 +97,7 @@ class FormDialog(FormStatus, ModalScreen[dict[str, Any] | None]):
             return YesNoBox(bool(value), id=field_id)
         suggester = None
         if spec.kind == "enum":
-            suggester = _SuggestChoice(spec)
+            suggester = SuggestChoice(spec)
         elif spec.suggestions:
             suggester = SuggestFromList(spec.suggestions, case_sensitive=False)
         text = to_text(spec, value)
@@ -105,7 +105,7 @@ class FormDialog(FormStatus, ModalScreen[dict[str, Any] | None]):
         return FieldInput(
             printable(text),  # shown inert; left as it was, the original text is kept
             placeholder=spec.placeholder,
-            validators=[_SpecValidator(spec)],
+            validators=[SpecValidator(spec)],
             validate_on=["changed"],
             suggester=suggester,
             # The field the form opens in keeps its text with the cursor at the end: selected,

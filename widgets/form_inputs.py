@@ -9,7 +9,7 @@ from textual.widgets import Checkbox
 from widgets.fields import FieldSpec, choose, parse
 
 
-class _SpecValidator(Validator):
+class SpecValidator(Validator):
     def __init__(self, spec: FieldSpec) -> None:
         super().__init__()
         self.spec = spec
@@ -22,7 +22,7 @@ class _SpecValidator(Validator):
         return self.success()
 
 
-class _SuggestChoice(Suggester):
+class SuggestChoice(Suggester):
     """Completes a choice only once what is typed names one, as ``choose`` reads it: the
     first of several looked chosen ("i" showed "issue started") and Enter then asked
     "which one?"."""

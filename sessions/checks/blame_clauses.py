@@ -31,7 +31,7 @@ _NEGATED_KINDS = {"failed", "fails", "fail", "didn't", "didn’t", "did", "never
 _SEEN_KINDS = {"missed", "overlooked", "ignored"}
 
 
-def _object(rest: str) -> tuple[str, str, str]:
+def split_object(rest: str) -> tuple[str, str, str]:
     """(particle, object, tail): ("off", "the power supply", "") from "off the power supply",
     ("", "the new code", "to one of the servers") from "the new code to one of the servers"."""
     particle = ""
@@ -46,14 +46,14 @@ def _object(rest: str) -> tuple[str, str, str]:
     return particle, obj, tail
 
 
-def _passive(obj: str, participle: str, tail: str, negated: bool, particle: str = "") -> str:
+def passive(obj: str, participle: str, tail: str, negated: bool, particle: str = "") -> str:
     """ "the cert was not renewed", "the power supply was switched off"."""
     be = "were" if is_plural(obj) or obj.lower() == "they" else "was"
     words = [obj, be, "not" if negated else "", participle, particle.lower(), tail]
     return " ".join(w for w in words if w)
 
 
-def _sentence(text: str, ending: str = ".") -> str:
+def as_sentence(text: str, ending: str = ".") -> str:
     text = tidy(text).rstrip(",;: ")
     if not text:
         return ""
@@ -86,17 +86,17 @@ def _rebuild(sentence: str, hit: Hit, clause: str, remark: str) -> Iterator[str]
     glue = "" if re.search(r"[\"“(]$", lead) else " "
     body = (lead.rstrip() + glue + clause).strip()
     tail = sentence[end:]
-    keep = _sentence(body + tail)
+    keep = as_sentence(body + tail)
     if keep:
         yield keep + (" " + remark if remark else "")
     cut = re.split(r"\s*[,;]?\s*\b(?:because|since|as (?:he|she|they) was)\b", tail, maxsplit=1)[0]
     if cut != tail:
-        short = _sentence(body + cut)
+        short = as_sentence(body + cut)
         if short:
             yield short + (" " + remark if remark else "")
 
 
-def _person_failed(sentence: str, hit: Hit) -> Iterator[str]:
+def person_failed(sentence: str, hit: Hit) -> Iterator[str]:
     verb, rest = hit.verb, hit.rest
     kind = hit.kind
     low = verb.lower()
@@ -117,7 +117,7 @@ def _person_failed(sentence: str, hit: Hit) -> Iterator[str]:
     compound = _COMPOUND_HEAD.match(rest) if low in _COMPOUND_FIRST else None
     if compound:  # "load test it": the verb is "load test", not "load" with "test it"
         rest = rest[compound.end() :]
-    particle, obj, tail = _object(rest)
+    particle, obj, tail = split_object(rest)
     if not obj:
         return
     if kind in _FORGOT_KINDS or kind in _NEGATED_KINDS:
@@ -132,13 +132,13 @@ def _person_failed(sentence: str, hit: Hit) -> Iterator[str]:
             if kind in _FORGOT_KINDS
             else "Nothing in the process made sure it happened."
         )
-        clause = _passive(obj, participle, tail, True, particle)
+        clause = passive(obj, participle, tail, True, particle)
         yield from _rebuild(sentence, hit, clause, remark)
     elif kind in _SEEN_KINDS:
-        clause = _passive(obj, participle_of_past(verb), tail, False, particle)
+        clause = passive(obj, participle_of_past(verb), tail, False, particle)
         yield from _rebuild(sentence, hit, clause, "Nothing in the system made it stand out.")
     elif kind == "skipped":
-        clause = _passive(obj, "skipped", tail, False)
+        clause = passive(obj, "skipped", tail, False)
         yield from _rebuild(sentence, hit, clause, "Nothing in the process required it.")
     elif kind in {"broke", "caused", "took", "brought", "wiped", "destroyed"}:
         change = "a change that nothing checked first"
@@ -150,30 +150,30 @@ def _person_failed(sentence: str, hit: Hit) -> Iterator[str]:
         }.get(kind, f"{obj} {'were' if is_plural(obj) else 'was'} {kind} by {change}")
         yield from _rebuild(sentence, hit, clause + (" " + tail if tail else ""), "")
     elif kind == "wrong" and is_past(verb):
-        clause = _passive(obj, participle_of_past(verb), tail, False, particle)
+        clause = passive(obj, participle_of_past(verb), tail, False, particle)
         yield from _rebuild(
             sentence, hit, clause, "Nothing in the tooling caught it before it took effect."
         )
 
 
-def _adverb(sentence: str, hit: Hit) -> Iterator[str]:
+def adverb_rewrites(sentence: str, hit: Hit) -> Iterator[str]:
     adverb = re.match(r"\w+\s*", sentence[hit.start :])
     assert adverb is not None
     if hit.kind == "passive-by":
         by = re.search(r"\s+by\s+[^,;.]*$", sentence[hit.start : hit.end])
         cut = hit.start + by.start() if by else hit.end
-        yield _sentence(
+        yield as_sentence(
             sentence[: hit.start] + sentence[hit.start + adverb.end() : cut] + sentence[hit.end :]
         )
         return
     if hit.kind == "active" and is_past(hit.verb):
-        particle, obj, tail = _object(hit.rest)
+        particle, obj, tail = split_object(hit.rest)
         if obj:
-            clause = _passive(obj, participle_of_past(hit.verb), tail, False, particle)
+            clause = passive(obj, participle_of_past(hit.verb), tail, False, particle)
             moved = Hit(
                 hit.rule, hit.subject[0], hit.end, hit.kind, hit.verb, hit.rest, hit.subject
             )
             yield from _rebuild(
                 sentence, moved, clause, "Nothing in the tooling asked for a confirmation first."
             )
-        yield _sentence(sentence[: hit.start] + sentence[hit.start + adverb.end() :])
+        yield as_sentence(sentence[: hit.start] + sentence[hit.start + adverb.end() :])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from sessions.checks.blame_clauses import _sentence
+from sessions.checks.blame_clauses import as_sentence
 from sessions.checks.blame_patterns import Hit
 
 _UNGUARDED = "an unguarded manual step"
@@ -14,7 +14,7 @@ Local = tuple[int, int, str]
 """A replacement of sentence[start:end] by the text."""
 
 
-def _local(hit: Hit, sentence: str) -> Local | None:
+def local_rewrite(hit: Hit, sentence: str) -> Local | None:
     """A replacement of just the blamed words, when one keeps the sentence sound."""
     words = sentence[hit.start : hit.end]
     kind = hit.kind
@@ -91,8 +91,8 @@ def _local(hit: Hit, sentence: str) -> Local | None:
     return None
 
 
-def _apply(sentence: str, locals_: Iterable[Local]) -> str:
+def apply_locals(sentence: str, locals_: Iterable[Local]) -> str:
     out = sentence
     for start, end, text in sorted(locals_, reverse=True):
         out = out[:start] + text + out[end:]
-    return _sentence(out)
+    return as_sentence(out)

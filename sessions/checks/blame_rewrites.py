@@ -16,9 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from sessions.checks.blame_clauses import _adverb, _object, _passive, _person_failed, _sentence
+from sessions.checks.blame_clauses import (
+    adverb_rewrites,
+    as_sentence,
+    passive,
+    person_failed,
+    split_object,
+)
 from sessions.checks.blame_grammar import capitalise
-from sessions.checks.blame_local import _apply, _local
+from sessions.checks.blame_local import apply_locals, local_rewrite
 from sessions.checks.blame_patterns import Hit
 from sessions.checks.blame_people import People
 
@@ -38,10 +44,10 @@ def _whole(sentence: str, hit: Hit) -> Iterator[str]:
         if hit.kind == "should-have" and re.match(r"(?:caught|noticed|spotted|seen)$", hit.verb):
             yield "The alert didn't fire for this condition."
         elif hit.kind == "should-have" and not hit.verb.startswith("been"):
-            particle, obj, tail = _object(hit.rest)
+            particle, obj, tail = split_object(hit.rest)
             if obj:
-                clause = capitalise(_passive(obj, hit.verb.split()[-1], tail, True, particle))
-                yield _sentence(clause) + " What was known at the time did not point to it."
+                clause = capitalise(passive(obj, hit.verb.split()[-1], tail, True, particle))
+                yield as_sentence(clause) + " What was known at the time did not point to it."
     elif rule == "BL004":
         yield _SYSTEM
     elif rule == "BL005" and hit.kind == "follow":
@@ -51,9 +57,9 @@ def _whole(sentence: str, hit: Hit) -> Iterator[str]:
     elif rule == "BL006" and hit.kind == "care":
         yield _CAREFUL
     elif rule == "BL007":
-        yield from _person_failed(sentence, hit)
+        yield from person_failed(sentence, hit)
     elif rule == "BL009":
-        yield from _adverb(sentence, hit)
+        yield from adverb_rewrites(sentence, hit)
     elif rule == "BL010":
         yield _REVIEW
 
@@ -86,9 +92,9 @@ def rewrites_for(
 ) -> list[str]:
     """Up to three rewrites of ``sentence`` that clear every hit in it, best first."""
     candidates: list[str] = []
-    locals_ = [_local(hit, sentence) for hit in hits]
+    locals_ = [local_rewrite(hit, sentence) for hit in hits]
     if all(local is not None for local in locals_):
-        candidates.append(_apply(sentence, [local for local in locals_ if local]))
+        candidates.append(apply_locals(sentence, [local for local in locals_ if local]))
     for hit in hits:
         candidates.extend(_whole(sentence, hit))
     out: list[str] = []
