@@ -7,43 +7,25 @@ diagram in its place.
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.reactive import reactive
 from textual.widgets import Static, Tree
 
-from sessions import edits
 from sessions.editing import SessionEditor
 from sessions.edits import CausePath
-from sessions.fishbone_art import render_fishbone
 from sessions.models import Fishbone
 from widgets._css import css_beside
-from widgets.fields import FieldSpec
-from widgets.form_dialog import FormDialog
-from widgets.messages import SessionEdited
-from widgets.user_text import append_user, user_text
+from widgets.fishbone_drawing import CauseTree, DiagramView, FishboneDrawing
+from widgets.fishbone_editing import PART, FishboneEditing
 
 ROOMY_HEIGHT = 26
 """From this editor height on, the diagram shows above the tree."""
 
-PART = "root_cause.fishbone"
 
-
-class CauseTree(Tree[CausePath]):
-    """The tree of causes; Enter edits (the editor's key), it doesn't fold."""
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        return action != "select_cursor"
-
-
-class DiagramView(VerticalScroll, can_focus=False):
-    """The drawing, scrolled by the editor's keys: not a stop of its own for Tab."""
-
-
-class FishboneEditor(Vertical):
+class FishboneEditor(FishboneDrawing, FishboneEditing, Vertical):
     DEFAULT_CSS = css_beside(__file__)
     HELP_TITLE = "Fishbone"
     BINDINGS = [
@@ -146,261 +128,11 @@ class FishboneEditor(Vertical):
     def tree(self) -> CauseTree:
         return self.query_one(CauseTree)
 
-    # --- drawing ------------------------------------------------------------------------
-
-    def draw_diagram(self) -> None:
-        width = self.size.width - 2
-        if self.diagram_only:
-            # Taller than the view, it scrolls: its scroll bar took the head's last cells
-            # ("▶ Payment webhoo", a tryout).
-            width -= self.query_one(DiagramView).styles.scrollbar_size_vertical
-        width = max(width, 30)
-        # Filling the editor, the diagram has the rows to show every word, as the export does.
-        lines = render_fishbone(self.fishbone, width, full=self.diagram_only)
-        self.query_one("#fishbone-diagram", Static).update(user_text("\n".join(lines)))
-
-    def show_session(self, select: CausePath | None = None) -> None:
-        fishbone = self.fishbone
-        names = {f.id: f.factor for f in self.editor.session.factors}
-        tree = self.tree
-        current = select if select is not None else self._path()
-        tree.clear()
-        label = Text.assemble(("PROBLEM", "bold reverse"), " ")
-        if fishbone.problem:
-            append_user(label, fishbone.problem, single_line=True)
-        else:
-            label.append("(press p to state the problem)", style="dim")
-        tree.root.set_label(label)
-        lines: dict[CausePath, int] = {(): 0}
-        line = 0
-        for ci, category in enumerate(fishbone.categories):
-            name = user_text(category.name.upper() or "(unnamed)", "bold", single_line=True)
-            name.append(f"  {len(category.causes)}", style="dim")
-            node = tree.root.add(name, data=(ci,), expand=True)
-            line += 1
-            lines[(ci,)] = line
-            for ki, cause in enumerate(category.causes):
-                text = user_text(cause.text, single_line=True)
-                if cause.factor:
-                    linked = names.get(cause.factor, "missing factor")
-                    append_user(
-                        text, f"  ↔ {cause.factor} {linked}", "italic cyan", single_line=True
-                    )
-                cause_node = node.add(text, data=(ci, ki), expand=True)
-                line += 1
-                lines[(ci, ki)] = line
-                for si, sub in enumerate(cause.sub_causes):
-                    cause_node.add_leaf(user_text(sub, single_line=True), data=(ci, ki, si))
-                    line += 1
-                    lines[(ci, ki, si)] = line
-        tree.root.expand_all()
-        target = next((lines[p] for p in (current, current[:-1], current[:1]) if p in lines), 0)
-        tree.move_cursor_to_line(target)  # and into view: a new cause was added below it
-        self.draw_diagram()
-        self.show_detail(self._path())
-
-    # --- editing ------------------------------------------------------------------------
-
     def _path(self) -> CausePath:
         node = self.tree.cursor_node
         return node.data if node is not None and node.data is not None else ()
 
-    def _edited(self, what: str, select: CausePath) -> None:
-        self.show_session(select)
-        self.post_message(SessionEdited(PART, what, self))
-
-    async def _ask(
-        self, title: str, label: str, value: str, required: bool = True, example: str = ""
-    ) -> str | None:
-        """One field; a short label and the example in the field (a long label wrapped over
-        three lines in the form's label column, and an empty field showed nothing)."""
-        spec = [FieldSpec("text", label, required=required, placeholder=example)]
-        values = await self.app.push_screen_wait(FormDialog(title, spec, {"text": value}))
-        return None if values is None else values["text"]
-
-    @work(group="fishbone-dialog")
-    async def action_add(self) -> None:
-        """One more of what is selected: a cause after a cause, a sub-cause after a
-        sub-cause, a cause in a category. (On a cause it added a sub-cause, and two causes
-        typed one after the other came out nested; `b` adds a sub-cause.)"""
-        path = self._path()
-        if not self.fishbone.categories:
-            await self._add_category()
-            return
-        if len(path) == 3:
-            await self._add_sub_cause(path[0], path[1], after=path[2])
-            return
-        index = path[0] if path else 0
-        category = self.fishbone.categories[index]
-        text = await self._ask(f"New cause under {category.name}", "Cause", "")
-        if text is None:
-            return
-        after = path[1] if len(path) == 2 else None
-        with self.editor.edit(PART, "cause added"):
-            added = edits.add_cause(self.fishbone, index, text, after=after)
-        self._edited("cause added", added)
-
-    @work(group="fishbone-dialog")
-    async def action_add_sub_cause(self) -> None:
-        path = self._path()
-        if len(path) < 2:
-            self.notify("Select a cause to add a sub-cause under it", markup=False)
-            return
-        await self._add_sub_cause(path[0], path[1], after=path[2] if len(path) == 3 else None)
-
-    async def _add_sub_cause(self, category: int, cause: int, after: int | None) -> None:
-        under = self.fishbone.categories[category].causes[cause].text
-        text = await self._ask(f"New sub-cause of: {under}", "Sub-cause", "")
-        if text is None:
-            return
-        with self.editor.edit(PART, "sub-cause added"):
-            added = edits.add_sub_cause(self.fishbone, category, cause, text, after=after)
-        self._edited("sub-cause added", added)
-
-    @work(group="fishbone-dialog")
-    async def action_add_category(self) -> None:
-        await self._add_category()
-
-    async def _add_category(self) -> None:
-        name = await self._ask(
-            "New category", "Category", "", example="e.g. Measurement, Materials, Environment"
-        )
-        if name is None:
-            return
-        with self.editor.edit(PART, "category added"):
-            added = edits.add_category(self.fishbone, name)
-        self._edited("category added", added)
-
-    @work(group="fishbone-dialog")
-    async def action_edit(self) -> None:
-        path = self._path()
-        if not path:
-            await self._edit_problem()
-            return
-        what = ("Category", "Cause", "Sub-cause")[len(path) - 1]
-        text = await self._ask(f"Edit {what.lower()}", what, edits.text_at(self.fishbone, path))
-        if text is None:
-            return
-        with self.editor.edit(PART, f"{what.lower()} edited"):
-            edits.set_text_at(self.fishbone, path, text)
-        self._edited(f"{what.lower()} edited", path)
-
-    @work(group="fishbone-dialog")
-    async def action_edit_problem(self) -> None:
-        await self._edit_problem()
-
-    async def _edit_problem(self) -> None:
-        text = await self._ask(
-            "Problem",
-            "Problem",
-            self.fishbone.problem,
-            False,
-            example="the problem at the head of the fish, e.g. Checkout errors for 38 min",
-        )
-        if text is None:
-            return
-        selected = self._path()  # p from a cause leaves it selected: the next l links it
-        with self.editor.edit(PART, "problem edited"):
-            self.fishbone.problem = text
-        self._edited("problem edited", selected)
-
-    def action_delete(self) -> None:
-        path = self._path()
-        if not path:
-            return
-        what = ("category", "cause", "sub-cause")[len(path) - 1]
-        with self.editor.edit(PART, f"{what} deleted"):
-            after = edits.remove_at(self.fishbone, path)
-        self._edited(f"{what} deleted", after)
-        self.notify(f"Deleted the {what}. ctrl+z puts it back.", markup=False, timeout=4)
-
-    def action_reorder(self, step: int) -> None:
-        path = self._path()
-        if not path or not 0 <= path[-1] + step < len(edits.siblings(self.fishbone, path)):
-            return
-        with self.editor.edit(PART, "moved"):
-            moved = edits.reorder(self.fishbone, path, step)
-        self._edited("moved", moved or path)
-
-    def action_move_category(self, step: int) -> None:
-        path = self._path()
-        if len(path) != 2:
-            self.notify("Select a cause to move it to another category", timeout=3)
-            return
-        if not 0 <= path[0] + step < len(self.fishbone.categories):
-            return
-        with self.editor.edit(PART, "cause moved"):
-            moved = edits.move_to_category(self.fishbone, path, step)
-        if moved is not None:
-            self._edited(f"cause moved to {self.fishbone.categories[moved[0]].name}", moved)
-
-    @work(group="fishbone-dialog")
-    async def action_link(self) -> None:
-        path = self._path()
-        if len(path) != 2:
-            self.notify("Select a cause to link it to a contributing factor", timeout=3)
-            return
-        factors = self.editor.session.factors
-        if not factors:
-            self.notify("Add contributing factors first", severity="warning")
-            return
-        cause = self.fishbone.categories[path[0]].causes[path[1]]
-        spec = [
-            FieldSpec(
-                "factor",
-                "Contributing factor",
-                kind="enum",
-                choices=tuple(f.id for f in factors),
-                help="  ".join(f"{f.id}: {f.factor}" for f in factors),
-            )
-        ]
-        values = await self.app.push_screen_wait(
-            FormDialog("Link to a contributing factor", spec, {"factor": cause.factor or None})
-        )
-        if values is None:
-            return
-        with self.editor.edit(PART, "cause linked"):
-            edits.link_factor(self.fishbone, path, values["factor"] or "")
-        self._edited("cause linked", path)
-
+    # Textual finds an ``@on`` handler only on a widget class, not on a plain mixin.
     @on(Tree.NodeHighlighted)
     def _highlighted(self, event: Tree.NodeHighlighted) -> None:
         self.show_detail(event.node.data or ())
-
-    def show_detail(self, path: CausePath) -> None:
-        """The full text of the highlighted item: the diagram and tree may cut it."""
-        fishbone = self.fishbone
-        detail = Text()
-        try:
-            if not path:
-                detail.append("Problem: ", style="bold")
-                append_user(detail, fishbone.problem or "—")
-            else:
-                category = fishbone.categories[path[0]]
-                append_user(detail, category.name, "bold")
-                if len(path) == 1:
-                    count = len(category.causes)
-                    detail.append(f" · {count} cause{'' if count == 1 else 's'}", style="dim")
-                else:
-                    cause = category.causes[path[1]]
-                    detail.append(" › ")
-                    append_user(detail, cause.text)
-                    if len(path) == 3:
-                        detail.append(" › ")
-                        append_user(detail, cause.sub_causes[path[2]])
-                    if cause.factor:
-                        self._linked(detail, cause.factor)
-        except IndexError:
-            return
-        self.query_one("#fishbone-detail", Static).update(detail)
-
-    def _linked(self, detail: Text, factor_id: str) -> None:
-        session = self.editor.session
-        names = {f.id: f.factor for f in session.factors}
-        detail.append(f"\n↔ {factor_id}: ", style="italic")
-        append_user(detail, names.get(factor_id, "(no such factor)"))
-        actions = edits.addressed_by(session, factor_id)
-        if actions:
-            detail.append(" · action items " + ", ".join(f"#{number}" for number in actions))
-        else:
-            detail.append(" · no action item addresses it yet", style="yellow")

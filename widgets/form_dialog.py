@@ -9,70 +9,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
-from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.suggester import Suggester, SuggestFromList
-from textual.validation import ValidationResult, Validator
+from textual.suggester import SuggestFromList
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Static, TextArea
 
 from sessions.textsafe import printable
 from widgets.confirm import Confirm
 from widgets.field_input import FieldInput
-from widgets.fields import FieldSpec, choose, parse, to_text
+from widgets.fields import FieldSpec, parse, to_text
+from widgets.form_inputs import SpecValidator, SuggestChoice, YesNoBox
+from widgets.form_status import FormStatus
 from widgets.text_field import FieldArea
-from widgets.user_text import fit_rows, user_content
+from widgets.user_text import user_content
 
 
-class _SpecValidator(Validator):
-    def __init__(self, spec: FieldSpec) -> None:
-        super().__init__()
-        self.spec = spec
-
-    def validate(self, value: str) -> ValidationResult:
-        try:
-            parse(self.spec, value)
-        except ValueError as error:
-            return self.failure(str(error))
-        return self.success()
-
-
-class _SuggestChoice(Suggester):
-    """Completes a choice only once what is typed names one, as ``choose`` reads it: the
-    first of several looked chosen ("i" showed "issue started") and Enter then asked
-    "which one?"."""
-
-    def __init__(self, spec: FieldSpec) -> None:
-        super().__init__(case_sensitive=False)
-        self.spec = spec
-
-    async def get_suggestion(self, value: str) -> str | None:
-        if not value.strip():
-            return None
-        try:
-            choice = choose(self.spec.choices, value, self.spec.aliases)
-        except ValueError:
-            return None
-        names = [choice.replace("_", " "), *(a for a, c in self.spec.aliases if c == choice)]
-        return next((name for name in names if name.casefold().startswith(value)), None)
-
-
-def first_error(error: Exception) -> str:
-    """One line for a model that refused the values."""
-    if isinstance(error, ValidationError):
-        first = error.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"])
-        return f"{where}: {first['msg']}" if where else first["msg"]
-    return str(error)
-
-
-class FormDialog(ModalScreen[dict[str, Any] | None]):
+class FormDialog(FormStatus, ModalScreen[dict[str, Any] | None]):
     """Edit the fields of one record; dismisses with the parsed values, or None if cancelled."""
 
     CSS_PATH = "form_dialog.tcss"
@@ -140,7 +97,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
             return YesNoBox(bool(value), id=field_id)
         suggester = None
         if spec.kind == "enum":
-            suggester = _SuggestChoice(spec)
+            suggester = SuggestChoice(spec)
         elif spec.suggestions:
             suggester = SuggestFromList(spec.suggestions, case_sensitive=False)
         text = to_text(spec, value)
@@ -148,7 +105,7 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         return FieldInput(
             printable(text),  # shown inert; left as it was, the original text is kept
             placeholder=spec.placeholder,
-            validators=[_SpecValidator(spec)],
+            validators=[SpecValidator(spec)],
             validate_on=["changed"],
             suggester=suggester,
             # The field the form opens in keeps its text with the cursor at the end: selected,
@@ -202,62 +159,8 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
         return any(self._raw(spec) != self._typed_initial.get(spec.name) for spec in self.specs)
 
     # --- the status line: the focused field's hint, or what is wrong ---------------------
-
-    def _spec_of(self, widget: Widget | None) -> FieldSpec | None:
-        name = (widget.id or "").removeprefix("f-") if widget is not None else ""
-        return next((spec for spec in self.specs if spec.name == name), None)
-
-    def _status(self, message: str = "", *, error: bool = False) -> None:
-        status = self.query_one("#form-status", Static)
-        status.update(user_content(message))
-        status.set_class(error, "-error")
-
-    def _problems(self) -> list[tuple[FieldSpec, str]]:
-        """Fields typed into that don't parse yet, in form order."""
-        return [
-            (spec, self._invalid[spec.name]) for spec in self.specs if spec.name in self._invalid
-        ]
-
-    def _remember(self, spec: FieldSpec, result: ValidationResult | None) -> None:
-        if result is not None and not result.is_valid:
-            self._invalid[spec.name] = result.failure_descriptions[0]
-        else:
-            self._invalid.pop(spec.name, None)
-
-    def _advise(self, spec: FieldSpec, text: str) -> None:
-        """Note what the field's ``advice`` says of ``text`` (nothing if it doesn't parse)."""
-        self._advice.pop(spec.name, None)
-        if spec.advice is None or not text.strip() or spec.name in self._invalid:
-            return
-        try:
-            value = parse(spec, text)
-        except ValueError:
-            return
-        if value is not None and (advice := spec.advice(value)):
-            self._advice[spec.name] = advice
-
-    def _show_field_status(self, widget: Widget | None) -> None:
-        """The focused field's hint, or what is wrong with it; below, what is wrong elsewhere."""
-        spec = self._spec_of(widget)
-        problems = self._problems()
-        mine = [message for each, message in problems if each is spec]
-        others = [
-            f"⚠ {each.name_shown}: {message}" for each, message in problems if each is not spec
-        ]
-        advice = self._advice.get(spec.name, "") if spec is not None else ""
-        if mine and spec is not None:
-            line = f"⚠ {spec.name_shown}: {mine[0]}"
-        elif advice and spec is not None:
-            line = f"⚠ {spec.name_shown}: {advice} (it can be saved)"
-        else:
-            line = spec.hint if spec is not None else ""
-        # Three rows: this field's, then one for the first wrong field elsewhere.
-        width = self.query_one("#form-status").size.width or 76
-        console = self.app.console
-        rows = fit_rows(Text(line), width, 3 - bool(others), console) if line else []
-        rows += fit_rows(Text(others[0]), width, 1, console) if others else []
-        self._status("\n".join(row.plain for row in rows), error=bool(problems))
-        self.query_one("#form-status").set_class(bool(advice) and not problems, "-advice")
+    # Written by FormStatus (widgets/form_status.py); the events that update it stay here,
+    # as Textual finds an ``@on`` handler only on a screen or widget class.
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         self._show_field_status(event.widget)
@@ -354,22 +257,3 @@ class FormDialog(ModalScreen[dict[str, Any] | None]):
     @on(Input.Submitted)
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()  # Enter is the dialog's own binding; this one only comes from a paste
-
-
-def _yes_no(value: bool) -> str:
-    return "yes" if value else "no"
-
-
-class YesNoBox(Checkbox):
-    """A box ticked with an X or empty, its state also in words. Textual's draws the X in
-    both, in another colour when off: "▐X▌ no" read as ticked on a shared screen (a tryout),
-    and the box alone was cut to "▐X…"."""
-
-    def __init__(self, value: bool, *, id: str | None = None) -> None:
-        super().__init__(_yes_no(value), value, id=id)
-        self.BUTTON_INNER = "X" if value else " "
-
-    def watch_value(self) -> None:
-        self.BUTTON_INNER = "X" if self.value else " "
-        self.label = _yes_no(self.value)
-        super().watch_value()

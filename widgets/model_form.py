@@ -19,7 +19,8 @@ from sessions.editing import SessionEditor
 from sessions.models import Session
 from widgets._css import css_beside
 from widgets.fields import FieldSpec, to_text
-from widgets.form_dialog import FormDialog, first_error
+from widgets.form_dialog import FormDialog
+from widgets.form_status import first_error
 from widgets.messages import SessionEdited
 from widgets.user_text import user_text
 

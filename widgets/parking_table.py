@@ -16,7 +16,8 @@ from sessions.editing import SessionEditor
 from sessions.models import ActionItem, IdeaStatus, ParkedIdea
 from sessions.parking import action_values, describe, dropped, made_action
 from widgets.fields import FieldSpec
-from widgets.form_dialog import FormDialog, first_error
+from widgets.form_dialog import FormDialog
+from widgets.form_status import first_error
 from widgets.messages import SessionEdited
 from widgets.record_table import Column, RecordTable, model_maker
 

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
-from widgets.form_dialog import YesNoBox
+from widgets.form_inputs import YesNoBox
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ from sessions.paths import get_at
 from sessions.textsafe import one_line
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
-from widgets.form_dialog import FormDialog, first_error
+from widgets.form_dialog import FormDialog
+from widgets.form_status import first_error
 from widgets.messages import SessionEdited
 from widgets.row_view import Column, RowView, fit_columns
 from widgets.user_text import fit_rows
