@@ -24,8 +24,9 @@ from screens.parking import ask_and_park
 from screens.parts import PARTS_BY_KEY, SECTION_PARTS, PartContext, build_part, part_of
 from screens.parts.forms import METADATA_SPECS
 from sessions.checks import Finding
+from sessions.clock_text import mmss
 from sessions.close import closed_on, write_summary
-from sessions.meeting_timer import MeetingTimer, mmss
+from sessions.meeting_timer import MeetingTimer
 from sessions.models import SectionKind
 from sessions.part_values import apply_metadata, metadata_values
 from widgets.agenda_bar import AgendaBar

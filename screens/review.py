@@ -26,9 +26,9 @@ from screens.library_actions import (
     verification_spec,
 )
 from sessions.atomic import write_text_atomic
+from sessions.clock_text import mmss
 from sessions.library import Library, TrackedAction
 from sessions.library_edits import LibraryEditError
-from sessions.meeting_timer import mmss
 from sessions.models import ReviewDecision
 from sessions.review import Decision, stage_of
 from sessions.review_report import summary_markdown, summary_path

@@ -341,19 +341,3 @@ def _shares(sections: list[AgendaSection], minutes: int) -> list[int]:
     for i in by_remainder[: minutes - sum(cuts)]:
         cuts[i] += 1
     return cuts
-
-
-def mmss(seconds: float) -> str:
-    """12:05 for time left, +03:10 for overtime; hours roll into minutes. Time left counts
-    up to the next second (19:17.3 left is 19:18), overtime and time spent down: beside
-    each other they add up."""
-    sign = "+" if seconds < 0 else ""
-    total = int(abs(seconds) + (0.999 if seconds > 0 else 0))
-    minutes, secs = divmod(total, 60)
-    return f"{sign}{minutes:02d}:{secs:02d}"
-
-
-def spent(seconds: float) -> str:
-    """00:42 for time spent, in whole seconds as the file keeps them: counted up to the
-    next second like time left, pausing at 00:42.6 turned 00:43 into 00:42 (a tryout)."""
-    return mmss(int(seconds))

@@ -3,7 +3,8 @@ the meeting on time (pauses included)."""
 
 import datetime as dt
 
-from sessions.meeting_timer import PERSIST_EVERY, MeetingTimer, Pace, mmss
+from sessions.clock_text import mmss
+from sessions.meeting_timer import PERSIST_EVERY, MeetingTimer, Pace
 from sessions.models import Meeting, SectionKind
 
 START = dt.datetime(2025, 1, 17, 14, 0, tzinfo=dt.UTC)
@@ -232,7 +233,7 @@ def test_stepping_back_keeps_the_end_unless_to_a_section_skipped():
 def test_time_spent_and_time_left_add_up_on_screen():
     """Time left counts up to the next second, time spent and overtime down: "+0:58" beside
     "01:59/1m" did not add up, and pausing at 42.6 s turned 00:43 into 00:42 (a tryout)."""
-    from sessions.meeting_timer import mmss, spent
+    from sessions.clock_text import mmss, spent
 
     assert (spent(42.6), mmss(20 * 60 - 42.6)) == ("00:42", "19:18")
     assert (spent(118.7), mmss(60 - 118.7)) == ("01:58", "+00:58")

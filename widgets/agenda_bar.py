@@ -8,7 +8,8 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.widgets import Static
 
-from sessions.meeting_timer import MeetingTimer, spent
+from sessions.clock_text import spent
+from sessions.meeting_timer import MeetingTimer
 from sessions.models import AgendaSection
 from sessions.prompts import PROMPTS
 from widgets._css import css_beside

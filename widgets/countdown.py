@@ -7,7 +7,8 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Digits, Label
 
-from sessions.meeting_timer import MeetingTimer, Pace, mmss, spent
+from sessions.clock_text import mmss, spent
+from sessions.meeting_timer import MeetingTimer, Pace
 from widgets._css import css_beside
 
 STATE_TEXT = {
