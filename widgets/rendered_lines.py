@@ -11,6 +11,7 @@ import io
 
 from rich.console import Console, RenderableType
 from rich.segment import Segment
+from rich.style import Style
 from textual.binding import Binding
 from textual.geometry import Size
 from textual.scroll_view import ScrollView
@@ -25,6 +26,10 @@ def render_lines(renderable: RenderableType, width: int) -> list[Strip]:
     lines = console.render_lines(renderable, console.options.update_width(width), pad=False)
     return [Strip(line, Segment.get_line_length(line)) for line in lines]
 
+
+#: At the edge of a line that goes on out of view (a wide table), on that side.
+MORE_RIGHT = Strip([Segment("›", Style(bold=True, dim=True))], 1)
+MORE_LEFT = Strip([Segment("‹", Style(bold=True, dim=True))], 1)
 
 #: Shown in the footer: a table wider than the screen scrolled sideways with no word of it.
 SIDEWAYS = Binding.Group("sideways")
@@ -97,5 +102,11 @@ class RenderedLines(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         if index >= len(self.lines):
             return Strip.blank(width, self.rich_style)
-        line = self.lines[index].crop(self.scroll_offset.x, self.scroll_offset.x + width)
-        return line.extend_cell_length(width).apply_style(self.rich_style)
+        line, x = self.lines[index], self.scroll_offset.x
+        shown = line.crop(x, x + width).extend_cell_length(width)
+        # A table wider than the view was cut at its edge with no sign of the rest.
+        if width > 2 and line.crop(x + width, line.cell_length).text.strip():
+            shown = Strip.join([shown.crop(0, width - 1), MORE_RIGHT])
+        if x and width > 2 and line.crop(0, x).text.strip():
+            shown = Strip.join([MORE_LEFT, shown.crop(1, width)])
+        return shown.apply_style(self.rich_style)
