@@ -7,7 +7,8 @@ through one gate in arrival order. A key with a binding runs its action right aw
 that action opens a dialog (pushes a screen, or starts a worker on its widget that will),
 later keys wait and then go, in order, to the dialog once it is mounted and focused.
 Characters typed into a text field go straight to it, and a command key first lets the
-characters before it land.
+characters before it land. A paste takes its place in the same queue: sent while a form
+was opening, it had gone into the first field ahead of the keys typed before it.
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ class KeyOrder:
 
     def __init__(self, app: App) -> None:
         self.app = app
-        self.held: deque[events.Key] = deque()
+        self.held: deque[events.Key | events.Paste] = deque()
         self.waiting = False
         self.releasing = False
         """Held keys are being handed on: a key that comes now joins the queue behind them.
@@ -85,7 +86,7 @@ class KeyOrder:
         self._seen_ready: weakref.WeakSet[Screen] = weakref.WeakSet()
         self._unfocused_since: float | None = None
 
-    async def handle(self, event: events.Key, forward: Forward) -> None:
+    async def handle(self, event: events.Key | events.Paste, forward: Forward) -> None:
         busy = self.waiting or self.releasing
         if busy or self.held or not self._ready():
             self.held.append(event)
@@ -94,10 +95,10 @@ class KeyOrder:
             return
         await self._dispatch(event, forward)
 
-    async def _dispatch(self, event: events.Key, forward: Forward) -> None:
+    async def _dispatch(self, event: events.Key | events.Paste, forward: Forward) -> None:
         app = self.app
         focused = app.focused
-        if types_into(focused, event):
+        if isinstance(event, events.Paste) or types_into(focused, event):
             await forward(event)
             return
         if isinstance(focused, Input | TextArea):
@@ -211,6 +212,9 @@ class OrderedKeysApp(App):
                 event = events.Key("enter", "\r")
             for key in split_escape(event):
                 await self.key_order.handle(key, super().on_event)
+            return
+        if isinstance(event, events.Paste) and not event.is_forwarded:
+            await self.key_order.handle(event, super().on_event)
             return
         if isinstance(event, events.DescendantFocus):
             with contextlib.suppress(NoScreen):  # focused, then removed before this came

@@ -45,6 +45,10 @@ class Terminal:
     def keys(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", self.name, *keys)
 
+    def literal(self, text: str) -> None:
+        """``text`` written to the terminal as it is, in one write (a paste's brackets too)."""
+        self.tmux("send-keys", "-t", self.name, "-l", text)
+
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", self.name)
 
@@ -102,6 +106,11 @@ def test_keys_sent_in_one_burst_land_in_the_form_in_order(terminal):
     term.keys("y")
     screen = term.wait_for("⏸ paused")
     assert "▶ 1/5 Timeline review" in screen  # the agenda did not move
+    # A paste in the same write as the keys before it waits its turn behind them: it went
+    # into the first field, or nowhere, while the form was opening (a tryout).
+    term.literal("a14:13\t\x1b[200~Paged DB team\x1b[201~")
+    screen = term.wait_for("Event *      Paged DB team")
+    assert "Time (UTC) * 14:13 " in screen
 
 
 def test_no_control_sequence_from_the_session_reaches_the_terminal(terminal, tmp_path):
