@@ -173,13 +173,13 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
     def on_session_edited(self, message: SessionEdited) -> None:
         if message.part.startswith("metadata"):
             self.update_title()
-        self._follow_close(message.part)
+        self._follow_close({message.part})
         self._edited(quiet=message.quiet)
 
-    def _follow_close(self, part: str) -> None:
+    def _follow_close(self, parts: set[str]) -> None:
         """After the close, the summary in the notes says what the session says now: after
         an edit, an undo or a redo (an undone owner stayed in the summary, a tryout)."""
-        if touches({part}, SUMMARY_PARTS) and refresh_summary(self.editor):
+        if touches(parts, SUMMARY_PARTS) and refresh_summary(self.editor):
             screen = self.screen  # a screen away from now redraws the notes on its return
             if isinstance(screen, SessionView):
                 screen.redraw({"meeting.notes"})
@@ -235,8 +235,8 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
             return
         self.timer.follow()
         if isinstance(self.screen, SessionView):
-            self.screen.redraw({change.part})
-        self._follow_close(change.part)
+            self.screen.redraw(change.parts)
+        self._follow_close(change.parts)
         self._edited()
         self.notify(f"{done}: {change.what}", markup=False, timeout=3)
 

@@ -32,13 +32,23 @@ class Change:
     part: str
     what: str
     revision: int
+    also: tuple[str, ...] = ()
+    """Other parts the same step changed (one action across two lists)."""
+
+    @property
+    def parts(self) -> set[str]:
+        return {self.part, *self.also}
 
 
 @dataclass(frozen=True)
 class _Snapshot:
-    part: str
-    value: Any
+    values: tuple[tuple[str, Any], ...]
+    """Each part the step changed, with its value on the other side of the step."""
     what: str
+
+    @property
+    def parts(self) -> set[str]:
+        return {part for part, _ in self.values}
 
 
 def copy_part(value: Any) -> Any:
@@ -65,15 +75,20 @@ class SessionEditor:
         self._redo: list[_Snapshot] = []
 
     @contextmanager
-    def edit(self, part: str, what: str, *, undoable: bool = True) -> Iterator[Session]:
-        """Wrap one change to ``part``; the part is copied first so it can be undone."""
-        before = copy_part(get_at(self.session, part)) if undoable else None
+    def edit(
+        self, part: str, what: str, *, also: tuple[str, ...] = (), undoable: bool = True
+    ) -> Iterator[Session]:
+        """Wrap one change to ``part`` (and the parts ``also`` names: one undo step for one
+        action, where a parked idea turned action item had taken two); each part is copied
+        first so it can be undone."""
+        parts = (part, *also)
+        before = tuple((p, copy_part(get_at(self.session, p))) for p in parts) if undoable else ()
         yield self.session
         if undoable:
-            self._undo.append(_Snapshot(part, before, what))
+            self._undo.append(_Snapshot(before, what))
             del self._undo[:-MAX_UNDO]
             self._redo.clear()  # a new edit: what was undone can no longer come back
-        self._changed(part, what)
+        self._changed(part, what, also)
 
     def snapshot(self) -> Session:
         """A copy another thread can read while the UI goes on editing (saves, checks).
@@ -89,7 +104,7 @@ class SessionEditor:
         """Record a change made elsewhere (typing, the meeting clock) without an undo step.
         What could be redone in that part can't be any more: a redo would put back the part
         as it was before the typing, and the typing would be gone."""
-        self._redo = [step for step in self._redo if not touches({part}, {step.part})]
+        self._redo = [step for step in self._redo if not touches({part}, step.parts)]
         return self._changed(part, what)
 
     @property
@@ -114,13 +129,17 @@ class SessionEditor:
         if not source:
             return None
         snapshot = source.pop()
-        current = get_at(self.session, snapshot.part)
-        opposite.append(_Snapshot(snapshot.part, copy_part(current), snapshot.what))
-        if isinstance(current, list):
-            current[:] = snapshot.value  # in place: whoever holds the list sees the undo
-        else:
-            set_at(self.session, snapshot.part, snapshot.value)
-        return self._changed(snapshot.part, snapshot.what)
+        now = []
+        for part, value in snapshot.values:
+            current = get_at(self.session, part)
+            now.append((part, copy_part(current)))
+            if isinstance(current, list):
+                current[:] = value  # in place: whoever holds the list sees the undo
+            else:
+                set_at(self.session, part, value)
+        opposite.append(_Snapshot(tuple(now), snapshot.what))
+        (first, _), *others = snapshot.values
+        return self._changed(first, snapshot.what, tuple(part for part, _ in others))
 
     def replace(self, fresh: Session, what: str = "reloaded") -> Change:
         """Take every field from ``fresh`` (a reload); the session object stays the same."""
@@ -134,11 +153,12 @@ class SessionEditor:
         """The parts changed after ``revision`` (``EVERYTHING`` stands for all of them)."""
         if self._log and revision < self._log[0].revision - 1:
             return {EVERYTHING}  # older than the log remembers
-        return {change.part for change in reversed(self._log) if change.revision > revision}
+        changes = (change for change in reversed(self._log) if change.revision > revision)
+        return {part for change in changes for part in change.parts}
 
-    def _changed(self, part: str, what: str) -> Change:
+    def _changed(self, part: str, what: str, also: tuple[str, ...] = ()) -> Change:
         self.revision += 1
-        change = Change(part, what, self.revision)
+        change = Change(part, what, self.revision, also)
         self._log.append(change)
         del self._log[:-1000]
         return change

@@ -129,6 +129,15 @@ async def test_parked_ideas_become_action_items_or_are_dropped(tmp_path, example
         assert len(actions.items) == 6  # redrawn
         # The new item is shown, highlighted and in use: a adds the next action item.
         assert app.focused is actions and actions.current is item
+        # One action, one undo: the item goes and the idea is open again (after one ctrl+z
+        # the item had stayed, and turning the idea again made a second one: a tryout).
+        await typed(pilot, "ctrl+z")
+        assert len(session.action_items) == 5 and len(actions.items) == 5
+        assert session.meeting.parking_lot[0].status is IdeaStatus.OPEN
+        assert app.notified[-1] == "Undone: parked idea made action item 6"
+        await typed(pilot, "ctrl+y")
+        assert session.action_items[-1].id == 6 and len(actions.items) == 6
+        assert session.meeting.parking_lot[0].action_id == 6
         app.screen.set_focus(table)
         table.cursor = 1
         burst(app, "x", "Out of scope", "enter")

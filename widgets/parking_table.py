@@ -107,11 +107,11 @@ class ParkingLotTable(RecordTable):
         if index >= len(session.meeting.parking_lot) or session.meeting.parking_lot[index] != idea:
             self.notify("That idea changed meanwhile", severity="warning")
             return
-        with self.editor.edit("action_items", f"action item {item.id} from a parked idea"):
+        what = f"parked idea made action item {item.id}"
+        with self.editor.edit("action_items", what, also=(PART,)):  # one step to undo
             session.action_items.append(item)
-        self.post_message(SessionEdited("action_items", f"action item {item.id} added", self))
-        with self.editor.edit(PART, f"parked idea made action item {item.id}"):
             made_action(session.meeting, index, item)
+        self.post_message(SessionEdited("action_items", f"action item {item.id} added", self))
         self._edited(f"made action item {item.id}", index)
         self.post_message(self.ActionMade(len(session.action_items) - 1))
         self.notify(f"Action item {item.id} added from the parked idea", markup=False, timeout=3)
