@@ -7,18 +7,25 @@ from pathlib import Path
 
 from pmtui import output
 from sessions import SessionFileError, load
-from sessions.checks import Level, run_checks
+from sessions.checks import Level, run_checks, unknown_rules
 from sessions.checks.config import find_config, load_config
 from sessions.folder import session_files
+from sessions.wording import counted
+
+LIST_THEM = "pmtui check --explain all lists them"
 
 
 def explain_rule(rule_id: str) -> int:
-    from sessions.checks import RULES_BY_ID
+    from sessions.checks import ALL_RULES, RULES_BY_ID
     from sessions.checks.explain import render
 
+    if rule_id.strip().lower() == "all":
+        for each in ALL_RULES:
+            output.line(f"{each.id}  {each.level}  {each.summary}")
+        return 0
     rule = RULES_BY_ID.get(rule_id.strip().upper())
     if rule is None:
-        output.error(f"unknown rule {rule_id!r} (try BL007, AI003, DP001, …)")
+        output.error(f"unknown rule {rule_id!r} ({LIST_THEM})")
         return 2
     output.text(render(rule))
     return 0
@@ -33,6 +40,10 @@ def run_check(args: argparse.Namespace) -> int:
     threshold = Level.parse(args.level)
     select = [s for s in args.select.split(",") if s.strip()]
     ignore = [s for s in args.ignore.split(",") if s.strip()]
+    for option, patterns in (("--select", select), ("--ignore", ignore)):
+        if wrong := unknown_rules(patterns):
+            output.error(f"{option}: no rule is {wrong[0]!r} ({LIST_THEM})")
+            return 2
     configs: dict[Path | None, object] = {}
     config_of_folder: dict[Path, Path | None] = {}
     unreadable = 0
@@ -83,10 +94,10 @@ def run_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         output.json_out(report)
     else:
+        errors, warnings = counts[Level.ERROR], counts[Level.WARNING]
         summary = (
-            f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
-            f"{counts[Level.ERROR]} errors, {counts[Level.WARNING]} warnings, "
-            f"{counts[Level.INFO]} info"
+            f"{counted(len(files), 'file')} checked: {counted(errors, 'error')}, "
+            f"{counted(warnings, 'warning')}, {counts[Level.INFO]} info"
         )
         if unreadable:
             summary += f", {unreadable} unreadable"

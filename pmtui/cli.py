@@ -95,7 +95,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="check sessions against the guide's guardrails")
     p.add_argument("files", type=Path, nargs="*", help="session files or folders of them")
     p.add_argument(
-        "--explain", metavar="RULE", help="what a rule looks for, examples, and its advice"
+        "--explain",
+        metavar="RULE",
+        help="what a rule looks for, examples, and its advice ('all': every rule's id)",
     )
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.add_argument("--select", default="", help="comma-separated rule ids or prefixes to run")

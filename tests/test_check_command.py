@@ -22,6 +22,15 @@ def test_findings_print_like_a_linter_and_exit_1(tmp_path, capsys):
     assert f"{path}: action_items[0].owner: AI002 error: " in out
     assert main(["check", str(path), "--select", "TR"]) == 0
     assert main(["check", str(path), "--ignore", "BL,AI,DP", "--level", "error"]) == 0
+    capsys.readouterr()
+    # A rule that does not exist is refused, not run as "no rule at all": the file passed.
+    assert main(["check", str(path), "--select", "ZZ9"]) == 2
+    assert "--select: no rule is 'ZZ9' (pmtui check --explain all lists them)" in (
+        capsys.readouterr().err
+    )
+    assert main(["check", "--explain", "all"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("BL001  error  ") and any(r.startswith("TR001") for r in listed)
 
 
 def test_json_format(tmp_path, capsys):

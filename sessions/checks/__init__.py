@@ -24,6 +24,13 @@ RULES_BY_ID = {rule.id: rule for rule in ALL_RULES}
 NO_CONFIG = CheckConfig()
 
 
+def unknown_rules(patterns: Iterable[str]) -> list[str]:
+    """The ids or prefixes in ``patterns`` that name no rule: a typo in ``--select`` had
+    turned every check off, and the run passed."""
+    wanted = [p.strip() for p in patterns if p.strip()]
+    return [p for p in wanted if not any(r.id.startswith(p.upper()) for r in ALL_RULES)]
+
+
 def _wanted(rule_id: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
     select, ignore = tuple(select), tuple(ignore)
     if select and not any(rule_id.startswith(s.strip().upper()) for s in select if s.strip()):
@@ -128,4 +135,5 @@ __all__ = [
     "blame_findings",
     "blame_people",
     "run_checks",
+    "unknown_rules",
 ]
