@@ -19,6 +19,7 @@ from sessions.checks import Finding
 from sessions.checks.blameless import replace_sentence
 from sessions.checks.fields import get_text, set_text
 from sessions.editing import SessionEditor, touches
+from sessions.field_names import readable
 from sessions.models import AcceptedFinding
 from sessions.paths import owner_part
 from widgets.findings_panel import FindingsPanel
@@ -206,9 +207,10 @@ class SessionScreen(Screen):
             self.notify("That sentence has changed since; nothing replaced", timeout=3)
             return
         part = owner_part(finding.where)
-        with self.editor.edit(part, f"{finding.where}: rewritten"):
+        what = f"{readable(finding.where)}: rewritten"
+        with self.editor.edit(part, what):
             set_text(session, finding.where, after)
-        self.post_message(SessionEdited(part, f"{finding.where}: rewritten"))
+        self.post_message(SessionEdited(part, what))
         self.notify("Rewritten; ctrl+z puts the old sentence back", markup=False, timeout=3)
 
     # --- what the screen gives the app --------------------------------------------------

@@ -335,6 +335,8 @@ async def test_blame_is_coached_while_typing_and_rewritten_by_choice(tmp_path):
         await typed(pilot, "ctrl+z")  # the rewrite is undoable like any edit
         await settle(pilot)
         assert app.editor.session.summary.startswith("Bob forgot")
+        # said in the document's words ("Undone: summary: rewritten" named the field path)
+        assert "Undone: Executive Summary: rewritten" in app.notified
 
 
 async def test_a_suggested_rewrite_is_picked_by_its_number(tmp_path):

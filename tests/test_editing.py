@@ -150,3 +150,15 @@ def test_enum_fields_take_what_people_read():
     assert choose(markers, "cause", aliases) == "root_cause_identified"
     with pytest.raises(ValueError, match="which one"):
         choose(("in_progress", "in_review"), "in")
+
+
+def test_a_field_path_is_said_in_the_documents_words():
+    from sessions.field_names import readable
+
+    assert readable("went_poorly[1].text") == "What Went Poorly, item 2"
+    assert readable("timeline[3].event") == "Timeline, event 4"
+    assert readable("timeline[3].rationale") == "Timeline, event 4, rationale"
+    assert readable("root_cause.whys[0].nodes[2].because") == (
+        "Root Cause Analysis, 5 whys 1, step 3, because"
+    )
+    assert readable("impact.user.users_affected") == "Impact, users affected"
