@@ -22,7 +22,7 @@ from screens.base import HelpGroup, SessionScreen
 from screens.close import CloseScreen
 from screens.parking import ask_and_park
 from screens.parts import PARTS_BY_KEY, SECTION_PARTS, PartContext, build_part, part_of
-from screens.parts.forms import METADATA_SPECS
+from screens.parts.forms import METADATA_SPECS, offer_to_move_events
 from sessions.checks import Finding
 from sessions.clock_text import mmss
 from sessions.close import closed_on, write_summary
@@ -213,7 +213,14 @@ class MeetingScreen(SessionScreen):
         header said "Untitled postmortem" to the room until drafting."""
         values = metadata_values(self.editor.session)
         await edit_in_form(
-            self, self.editor, "Metadata", METADATA_SPECS, "metadata", values, apply_metadata
+            self,
+            self.editor,
+            "Metadata",
+            METADATA_SPECS,
+            "metadata",
+            values,
+            apply_metadata,
+            offer_to_move_events,
         )
 
     @work(group="close-dialog")

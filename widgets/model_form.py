@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from pydantic import ValidationError
@@ -25,6 +25,8 @@ from widgets.messages import SessionEdited
 from widgets.user_text import user_text
 
 Values = dict[str, Any]
+After = Callable[[Widget, SessionEditor, Values], Awaitable[None]]
+"""What follows a form's edit, given the values the form opened with (a question of its own)."""
 
 
 class ModelForm(Static, can_focus=True):
@@ -47,9 +49,11 @@ class ModelForm(Static, can_focus=True):
         extra: Callable[[Session], Text] | None = None,
         suggest: Callable[[Session], Values] | None = None,
         depends_on: frozenset[str] = frozenset(),
+        after: After | None = None,
         id: str | None = None,
     ) -> None:
         super().__init__(id=id, classes="session-view")
+        self.after = after
         self.title = title
         self.specs = specs
         self.editor = editor
@@ -100,7 +104,10 @@ class ModelForm(Static, can_focus=True):
             names = ", ".join(s.name_shown for s in self.specs if s.name in offered)
             title += f" (from the timeline: {names})"
         values = {**values, **offered}
-        if await edit_in_form(self, self.editor, title, self.specs, self.part, values, self.apply):
+        edited = await edit_in_form(
+            self, self.editor, title, self.specs, self.part, values, self.apply, self.after
+        )
+        if edited:
             self.show_session()
 
 
@@ -112,6 +119,7 @@ async def edit_in_form(
     part: str,
     values: Values,
     apply: Callable[[Session, Values], None],
+    after: After | None = None,
 ) -> bool:
     """``values`` in a form, and what comes back applied to ``part`` as one edit, said from
     ``host`` (a summary shown on a page, or the meeting's palette); False when cancelled or
@@ -127,4 +135,6 @@ async def edit_in_form(
         return False
     origin = host if not isinstance(host, Screen) else None  # a screen redraws all its views
     host.post_message(SessionEdited(part, f"{part} edited", origin))
+    if after is not None:
+        await after(host, editor, values)
     return True

@@ -184,7 +184,14 @@ class TimelineEditor(Vertical):
         events = session.timeline
         zone = self._zone()
         precisions = set(map(attrgetter("precision"), events))
-        with_date = Precision.DAY in precisions or spans_days(events, zone)
+        date = session.metadata.date
+        first = min(events, key=attrgetter("time")) if events else None
+        # on another day than the incident's: the dates tell (events typed before the date
+        # was set stayed a day after it, shown as bare times)
+        off_date = (
+            date is not None and first is not None and first.time.astimezone(zone).date() != date
+        )
+        with_date = Precision.DAY in precisions or off_date or spans_days(events, zone)
         rough = Precision.APPROXIMATE in precisions
         return with_date, rough, session.metadata.time_zone, zone_label(session)
 

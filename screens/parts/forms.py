@@ -8,11 +8,17 @@ from textual.widget import Widget
 from screens.parts.context import PartContext
 from screens.parts.scroll import PartScroll
 from sessions.checks.triage import deadlines, triage
+from sessions.editing import SessionEditor
 from sessions.models import Session, Severity, Status
 from sessions.part_values import apply_metadata, from_timeline, metadata_values
+from sessions.timeline import display_zone
+from sessions.timeline_day import day_to_leave, move_events
 from sessions.timeparse import canonical_zone
+from sessions.wording import counted
+from widgets.confirm import Confirm
 from widgets.fields import FieldSpec
-from widgets.model_form import ModelForm
+from widgets.messages import SessionEdited
+from widgets.model_form import ModelForm, Values
 
 METADATA_SPECS = [
     FieldSpec("title", "Title", required=True, placeholder="Checkout errors from …"),
@@ -84,7 +90,28 @@ def metadata(context: PartContext) -> Widget:
         extra=verdict,
         suggest=lambda s: {k: v for k, v in from_timeline(s).items() if k == "date"},
         depends_on=frozenset({"timeline", "impact"}),
+        after=offer_to_move_events,
         id="metadata-form",
     )
     # Taller than 80×24 leaves room for; the form, not the scroll, takes the focus.
     return PartScroll(form, id="metadata-part")
+
+
+async def offer_to_move_events(host: Widget, editor: SessionEditor, before: Values) -> None:
+    """After the incident's date is set: the timeline's events, all on the day they were
+    typed on (the meeting's, or today), are offered a move to it, their times kept."""
+    session = editor.session
+    zone = display_zone(session)
+    day = day_to_leave(session, before.get("date"), zone)
+    date = session.metadata.date
+    if day is None or date is None:
+        return
+    events = counted(len(session.timeline), "timeline event")
+    question = f"Move the {events} to {date.isoformat()}?"
+    detail = f"They are on {day.isoformat()}, the day they were typed on; their times stay."
+    if not await host.app.push_screen_wait(Confirm(question, detail, yes="Move")):
+        return
+    with editor.edit("timeline", f"events moved to {date.isoformat()}"):
+        moved = move_events(session, date, zone)
+    host.post_message(SessionEdited("timeline", f"{counted(moved, 'event')} moved"))
+    host.notify(f"{counted(moved, 'event')} moved to {date.isoformat()}. ctrl+z puts them back.")

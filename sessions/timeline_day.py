@@ -1,0 +1,43 @@
+"""Events typed before the incident's date was known land on the meeting's day (or today);
+when the date is set afterwards they are offered a move to it, times kept (a tryout's
+timeline stayed a day after its incident, and the app showed no date to tell)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sessions.models import Session
+
+
+def lone_day(session: Session, zone: dt.tzinfo) -> dt.date | None:
+    """The one day every event is on, as the clock in ``zone`` reads it, or None."""
+    events = session.timeline
+    if not events:
+        return None
+    days = {event.time.astimezone(zone).date() for event in events}
+    return days.pop() if len(days) == 1 else None
+
+
+def day_to_leave(session: Session, date_before: dt.date | None, zone: dt.tzinfo) -> dt.date | None:
+    """The day the events are on, if they should be offered a move to the incident's date
+    just set: all on one day other than it, which was the incident's day before (or there
+    was none). Events kept on a day apart from a date already set were put there on purpose."""
+    date = session.metadata.date
+    day = lone_day(session, zone)
+    if date is None or day is None or day == date:
+        return None
+    return day if date_before in (None, day) else None
+
+
+def move_events(session: Session, to_day: dt.date, zone: dt.tzinfo) -> int:
+    """Put every event on ``to_day`` at the same time of day (in ``zone``); how many moved.
+    Records are replaced, not changed, as every edit of a list does."""
+    moved = 0
+    for index, event in enumerate(session.timeline):
+        local = event.time.astimezone(zone)
+        if local.date() == to_day:
+            continue
+        there = dt.datetime.combine(to_day, local.time().replace(tzinfo=None), tzinfo=zone)
+        session.timeline[index] = event.model_copy(update={"time": there.astimezone(dt.UTC)})
+        moved += 1
+    return moved
