@@ -180,6 +180,9 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
         await settle(pilot)
         await go_to_section(app, 4)
         await typed(pilot, "s")
+        # the bar says what n does here (at 80 columns the footer has no room for C)
+        where = shown(app.screen.query_one(AgendaBar)).split("\n")[0]
+        assert where.endswith("Action items   next: the close (n)")
         clock.advance(minutes=17)
         await typed(pilot, "n")  # past the last section: the close
         await settle(pilot)

@@ -16,6 +16,9 @@ from widgets._css import css_beside
 from widgets.countdown import state_text
 from widgets.user_text import append_user
 
+CLOSE_NEXT = "the close (n)"
+"""What comes after the last section: n there closes the meeting."""
+
 MORE_HINTS = ("  (? more)", "  (?)")
 """The key for the next prompt, in the words that fit after the prompt (or none)."""
 
@@ -199,9 +202,14 @@ def _agenda(agenda: list[AgendaSection], at: int, *, compact: bool) -> Text:
 
 
 def _append_next(line: Text, agenda: list[AgendaSection], at: int) -> None:
-    """ "  next: What went well 10m", the section to announce next (none after the last)."""
+    """ "  next: What went well 10m", the section to announce next; after the last, the
+    close and its key (at 80 columns the footer has no room for C, and a tryout found no
+    way to end the meeting)."""
     if at + 1 < len(agenda):
         upcoming = agenda[at + 1]
         line.append("  next: ", style="bold")
         append_user(line, upcoming.title, "bold", single_line=True)
         line.append(f" {upcoming.planned_minutes}m", style="bold")
+    elif agenda:
+        line.append("  next: ", style="bold")
+        line.append(CLOSE_NEXT, style="bold")

@@ -19,7 +19,7 @@ class OpeningPart(OpeningView):
     BINDINGS = [Binding("a", "add_attendee", "Add attendee")]
 
     def on_mount(self) -> None:  # OpeningView's on_mount runs too (Textual calls each class's)
-        self.hint("a adds an attendee (name and role) · n goes on to the agenda's next section")
+        self.hint("a adds an attendee · T sets the title, date, severity · n goes on")
 
     @work(group="record-dialog")
     async def action_add_attendee(self) -> None:
