@@ -6,6 +6,7 @@ where typing is the point (one form, one text field)."""
 import asyncio
 import datetime as dt
 import os
+import re
 import threading
 
 from textual.containers import VerticalScroll
@@ -178,7 +179,9 @@ async def test_metadata_form_validates_as_you_type_and_keeps_the_text(tmp_path):
         meta = app.editor.session.metadata
         assert meta.title == title.strip()
         assert (meta.incident_id, meta.date) == ("INC-77", dt.date(2025, 2, 28))
-        assert "[bold red]boom[/]" in shown(app.screen.query_one("#metadata-form"))
+        summary = shown(app.screen.query_one("#metadata-form"))
+        assert "[bold red]boom[/]" in summary
+        assert re.search(r"Time zone +UTC", summary)  # no zone is UTC, as the timeline says
         assert app.title.startswith("INC-77 [bold red]boom[/]")
     assert load(tmp_path / "incident.toml").metadata.incident_id == "INC-77"
 

@@ -44,6 +44,8 @@ class FieldSpec:
     #: A value typed over whole (a ticket key or URL), selected even in the field the form
     #: opens in, where the team's words otherwise keep the cursor at their end.
     typed_over: bool = False
+    #: What an empty value means, for summaries ("UTC" for no time zone); "—" otherwise.
+    empty: str = ""
 
     @property
     def name_shown(self) -> str:

@@ -84,7 +84,8 @@ class ModelForm(Static, can_focus=True):
         for spec in self.specs:
             value = values.get(spec.name)
             shown = ("yes" if value else "no") if spec.kind == "bool" else to_text(spec, value)
-            cell = user_text(shown, single_line=True) if shown else Text("—", style="dim")
+            blank = Text(spec.empty, style="") if spec.empty else Text("—", style="dim")
+            cell = user_text(shown, single_line=True) if shown else blank
             if spec.name in offered:
                 cell.append(f"  (timeline: {to_text(spec, offered[spec.name])})", style="dim")
             grid.add_row(Text(spec.name_shown), cell)

@@ -47,6 +47,7 @@ METADATA_SPECS = [
         placeholder="UTC (or e.g. America/Los_Angeles)",
         help="an IANA name; empty for UTC. Times are stored in UTC whatever it says",
         clean=canonical_zone,
+        empty="UTC",
     ),
     FieldSpec(
         "archived",
