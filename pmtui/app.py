@@ -92,8 +92,10 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
         check_delay: float = 0.3,
         watch_interval: float = 2.0,
         start_mode: str = "meeting",
+        start_part: str = "",
     ) -> None:
         self.start_in(start_mode)
+        self.start_part = start_part
         super().__init__()
         self.document = (
             source if isinstance(source, SessionDocument) else SessionDocument.open(source)
@@ -127,7 +129,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
     def mode_screens(self) -> dict[str, Callable[[], Screen]]:
         return {
             "meeting": lambda: self._keep(MeetingScreen(self.context, self.timer, self.now)),
-            "drafting": lambda: self._keep(DraftingScreen(self.context)),
+            "drafting": lambda: self._keep(DraftingScreen(self.context, self.start_part)),
         }
 
     async def on_mount(self) -> None:
@@ -262,6 +264,12 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
             self.switch_mode(mode)
             remember_mode(self.document.path, mode)  # the file opens here next time
 
+    def _remember_place(self) -> None:
+        """On leaving: the mode, and drafting's part, the file opens on next time."""
+        drafting = [s for s in self.screen_stack if isinstance(s, DraftingScreen)]
+        part = drafting[0].current_part if drafting else ""
+        remember_mode(self.document.path, self.current_mode, part)
+
     def action_preview(self) -> None:
         if isinstance(self.screen, PreviewScreen):
             self.pop_screen()
@@ -329,6 +337,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
             # The file says "paused" too, so a live page beside the app stops counting.
             with contextlib.suppress(ChangedOnDisk, OSError):
                 self.document.save_session(self.editor.session)
+        self._remember_place()
         if not self.unsaved:
             self.exit(0)
             return

@@ -112,9 +112,10 @@ def _run_app(path: Path) -> int:
 
     document = SessionDocument.open(path)
     from pmtui.app import PostmortemApp
-    from sessions.last_mode import last_mode
+    from sessions.last_mode import last_mode, last_part
 
-    app = PostmortemApp(document, start_mode=last_mode(path) or "meeting")
+    mode, part = last_mode(path) or "meeting", last_part(path) or ""
+    app = PostmortemApp(document, start_mode=mode, start_part=part)
     # What is loaded now lives as long as the app: the modules and the session's records.
     # Set aside, the collector no longer walks them on each full pass, which with 10,000
     # events took 64 ms, a stall in the middle of someone's typing. (Records replaced by

@@ -48,11 +48,13 @@ class DraftingScreen(SessionScreen):
         Binding("ctrl+g", "focus_nav", "Parts", show=False),
     ]
 
-    def __init__(self, context: PartContext) -> None:
+    def __init__(self, context: PartContext, start_part: str = "") -> None:
         super().__init__(context)
+        #: The part it opens on: where the file was last left, else the first.
+        self.start_part = start_part if start_part in KEYS else KEYS[0]
         self.parts = LazySwitcher(
             {part.key: (lambda key=part.key: build_part(key, context)) for part in PARTS},
-            initial="metadata",
+            initial=self.start_part,
             id="part-editor",
         )
 
@@ -72,8 +74,8 @@ class DraftingScreen(SessionScreen):
 
     async def on_mount(self) -> None:
         nav = self.query_one("#parts-nav", OptionList)
-        nav.highlighted = 0
-        await self.show_part("metadata")
+        nav.highlighted = KEYS.index(self.start_part)
+        await self.show_part(self.start_part)
         self.set_focus(nav)
 
     @property

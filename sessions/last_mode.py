@@ -1,4 +1,4 @@
-"""The mode each session was last left in, so that it opens there again.
+"""The mode each session was last left in (and drafting's part), so that it opens there again.
 
 A file only drafted opened on the meeting's first section every time, and F3 was the first
 key of every sitting (a tryout). Kept in the user's cache: where one person left a file means
@@ -14,14 +14,23 @@ from sessions.user_cache import read_note, write_note
 MODES = frozenset({"meeting", "drafting"})
 
 
+def _noted(path: Path) -> tuple[str, str]:
+    noted = read_note("modes", path)
+    mode, _, part = (noted.decode("ascii", "replace") if noted else "").partition(":")
+    return (mode, part) if mode in MODES else ("", "")
+
+
 def last_mode(path: Path) -> str | None:
     """The mode ``path`` was last left in on this machine, if known."""
-    noted = read_note("modes", path)
-    mode = noted.decode("ascii", "replace") if noted else None
-    return mode if mode in MODES else None
+    return _noted(path)[0] or None
 
 
-def remember_mode(path: Path, mode: str) -> None:
-    """``path`` is now shown in ``mode``."""
-    if mode in MODES:
-        write_note("modes", path, mode.encode("ascii"))
+def last_part(path: Path) -> str | None:
+    """The part drafting was last left on (a file reopened on Metadata: a tryout)."""
+    return _noted(path)[1] or None
+
+
+def remember_mode(path: Path, mode: str, part: str = "") -> None:
+    """``path`` is now shown in ``mode`` (on ``part``, in drafting)."""
+    if mode in MODES and part.isascii() and ":" not in part:
+        write_note("modes", path, f"{mode}:{part}".encode() if part else mode.encode())

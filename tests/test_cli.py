@@ -9,8 +9,9 @@ import pytest
 from pmtui import __version__
 from pmtui.cli import main
 from sessions import load, save
+from sessions.last_mode import last_part
 from sessions.models import Session
-from tests.app_helpers import make_app, typed
+from tests.app_helpers import make_app, settle, typed
 
 
 def test_new_creates_a_session(tmp_path, capsys):
@@ -193,7 +194,8 @@ async def test_a_file_opens_in_the_mode_it_was_last_left_in(monkeypatch, tmp_pat
     import pmtui.app
 
     modes = []
-    monkeypatch.setattr(pmtui.app.PostmortemApp, "run", lambda app: modes.append(app.DEFAULT_MODE))
+    run = lambda app: modes.append(app.DEFAULT_MODE)  # noqa: E731
+    monkeypatch.setattr(pmtui.app.PostmortemApp, "run", run)
     app = make_app(tmp_path)
     path = app.document.path
     assert main([str(path)]) == 0  # never left anywhere: the meeting
@@ -205,3 +207,16 @@ async def test_a_file_opens_in_the_mode_it_was_last_left_in(monkeypatch, tmp_pat
     save(Session(), other)
     assert main([str(other)]) == 0  # another file keeps its own
     assert modes == ["meeting", "drafting", "meeting"]
+    # and drafting opens on the part it was left on (it opened on Metadata every time)
+    app = make_app(tmp_path, start_mode="drafting", start_part=last_part(path))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert app.screen.current_part == "metadata"
+        await app.screen.show_part("timeline")
+        await typed(pilot, "ctrl+q")
+    assert last_part(path) == "timeline"
+    app = make_app(tmp_path, start_mode="drafting", start_part=last_part(path))
+    async with app.run_test() as pilot:
+        await settle(pilot)
+        assert app.screen.current_part == "timeline"
+        assert app.screen.query_one("#parts-nav").highlighted == 4
