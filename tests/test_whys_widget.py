@@ -62,6 +62,12 @@ async def test_a_step_added_below_the_view_is_scrolled_into_it(example):
         await typed(pilot, "end", "a", "Nobody owned the template", "tab", "Why?", "enter")
         assert "Nobody owned the template" in str(tree.cursor_node.label)
         assert tree.scroll_offset.y <= tree.cursor_line < tree.scroll_offset.y + tree.size.height
+        # Undone, the step goes and the cursor stays near where it was: it jumped to the
+        # problem at the top (a tryout).
+        line = tree.cursor_line
+        assert app.editor.undo().what == "why added"
+        app.query_one(WhysEditor).show_session()
+        assert tree.cursor_line == line - 1 and tree.cursor_line > 0
 
 
 async def test_the_step_form_says_which_why_it_answers(example):

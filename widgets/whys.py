@@ -122,6 +122,7 @@ class WhysEditor(Vertical):
         whys = self.whys
         tree = self.tree
         current = select or (tree.cursor_node.data if tree.cursor_node else PROBLEM)
+        was_at = max(tree.cursor_line, 0)
         tree.clear()
         tree.root.set_label(_problem_label(whys.problem))
         kids: dict[str, list[WhyNode]] = {}
@@ -137,7 +138,10 @@ class WhysEditor(Vertical):
         tree.root.expand_all()
         for line, node in enumerate(_in_order(tree.root)):
             lines[node.data] = line
-        tree.move_cursor_to_line(lines.get(current or PROBLEM, 0))  # in view: it scrolls
+        # A step gone (an undo of its adding) leaves the cursor on the line it was on, not
+        # on the problem at the top (a tryout).
+        at = lines.get(current or PROBLEM, min(was_at, len(lines) - 1))
+        tree.move_cursor_to_line(at)  # in view: it scrolls
         self._show_warnings(whys)
         self.show_detail(current)
 
