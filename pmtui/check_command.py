@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pmtui import output
 from sessions import SessionFileError, load
-from sessions.checks import Level, run_checks, unknown_rules
+from sessions.checks import Finding, Level, run_checks, unknown_rules
 from sessions.checks.config import find_config, load_config
 from sessions.folder import session_files
 from sessions.wording import counted
@@ -29,6 +29,10 @@ def explain_rule(rule_id: str) -> int:
         return 2
     output.text(render(rule))
     return 0
+
+
+def _worst_first(finding: Finding) -> tuple[int, str]:
+    return -finding.level, finding.where
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -84,10 +88,11 @@ def run_check(args: argparse.Namespace) -> int:
             counts[finding.level] += 1
             if finding.level >= threshold:
                 failing += 1
-        if args.format == "json":
-            report.append({"path": str(path), "findings": [f.to_dict() for f in findings]})
+        if args.format == "json":  # in the order the text gives them: worst first
+            shown = sorted(findings, key=_worst_first)
+            report.append({"path": str(path), "findings": [f.to_dict() for f in shown]})
         else:
-            for finding in sorted(live, key=lambda f: (-f.level, f.where)):
+            for finding in sorted(live, key=_worst_first):
                 output.line(
                     f"{path}: {finding.where}: {finding.rule.id} {finding.level}: {finding.message}"
                 )

@@ -40,6 +40,9 @@ def test_json_format(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     rules = {f["rule"] for f in data[0]["findings"]}
     assert "BL004" in rules and data[0]["path"] == str(path)
+    main(["check", str(path), "--today", "2025-01-20"])  # the same order as the text's
+    text = [line.split(": ")[2].split()[0] for line in capsys.readouterr().out.splitlines()[:-1]]
+    assert [f["rule"] for f in data[0]["findings"] if not f.get("accepted")] == text
 
 
 def test_folder_with_a_broken_file_exits_2_but_checks_the_rest(tmp_path, example, capsys):
