@@ -81,15 +81,23 @@ GAP_SHARE = 20
 11 minutes without an event marked 7 rows of 9 and read as noise (a tryout)."""
 
 
+NO_GAP = dt.timedelta(days=100_000)
+"""A threshold no gap reaches (a new incident's two events, ten minutes apart, were marked
+as "1 long gap")."""
+
+
 def gap_threshold(ordered: list[TimelineEvent]) -> dt.timedelta:
     """How long a gap between events must be to be marked: ``LONG_GAP`` in a short incident,
     a twentieth of the timed events' span in a long one. Constant time (events in order)."""
-    timed = (event.time for event in ordered if event.precision is not Precision.DAY)
+    timed = (i for i, event in enumerate(ordered) if event.precision is not Precision.DAY)
     first = next(timed, None)
-    last = next((e.time for e in reversed(ordered) if e.precision is not Precision.DAY), None)
+    ends = (i for i in range(len(ordered) - 1, -1, -1) if ordered[i].precision is not Precision.DAY)
+    last = next(ends, None)
     if first is None or last is None:
         return LONG_GAP
-    return max(LONG_GAP, (last - first) / GAP_SHARE)
+    if last - first < 2:  # two events: the time between them is the story, not a gap in it
+        return NO_GAP
+    return max(LONG_GAP, (ordered[last].time - ordered[first].time) / GAP_SHARE)
 
 
 def gap_before(

@@ -165,6 +165,7 @@ def test_day_only_and_approximate_times():
             precision=Precision.APPROXIMATE,
             event="Cause identified",
         ),
+        TimelineEvent(time=dt.datetime(2021, 6, 8, 10, 2, tzinfo=dt.UTC), event="Fix deployed"),
     ]
     text = to_markdown(session)
     assert "| 2021-05-12 | A software deploy introduced the bug |" in text
@@ -173,6 +174,8 @@ def test_day_only_and_approximate_times():
     gap = "| ⋮ | _11 min with no event_ |\n| ≈ 2021-06-08 09:58 | Cause identified |"
     assert gap in text
     assert text.count("with no event") == 1  # none between the day-only event and the next
+    session.timeline.pop()  # two events: the time between them is the story, not a gap in it
+    assert "with no event" not in to_markdown(session)
 
 
 def test_the_timeline_has_an_actor_or_evidence_column_only_if_an_event_fills_it():

@@ -91,3 +91,12 @@ def test_the_figures_line_says_less_before_the_gaps_warning_is_cut():
     narrow = figures_line("America/Los_Angeles", found, 2, 50).plain
     assert narrow == "detect 13m  restore 38m  total 53m  ⚠ 2 long gaps"
     assert figures_line("UTC", found, 0, 0).plain == wide.removesuffix("  ⚠ 1 long gap (yellow)")
+
+
+def test_two_events_have_no_gap_between_them():
+    """A new incident's first two events, ten minutes apart: "⚠ 1 long gap" (a tryout)."""
+    first = TimelineEvent(time=START, event="alert")
+    second = TimelineEvent(time=START + dt.timedelta(minutes=10), event="ack")
+    assert long_gaps([first, second]) == set() and not gap_before([first, second], 1)
+    third = TimelineEvent(time=START + dt.timedelta(minutes=11), event="fix")
+    assert long_gaps([first, second, third]) == {1}
