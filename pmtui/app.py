@@ -262,12 +262,12 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
     def action_mode(self, mode: str) -> None:
         if self.current_mode != mode:
             self.switch_mode(mode)
-            remember_mode(self.document.path, mode)  # the file opens here next time
+            self._remember_place()  # the file opens here next time
 
     def _remember_place(self) -> None:
-        """On leaving: the mode, and drafting's part, the file opens on next time."""
-        drafting = [s for s in self.screen_stack if isinstance(s, DraftingScreen)]
-        part = drafting[0].current_part if drafting else ""
+        """The mode, and drafting's part (whichever mode is up), the file opens on next time."""
+        drafting = [s for s in self.session_screens if isinstance(s, DraftingScreen)]
+        part = drafting[0].current_part if drafting else self.start_part
         remember_mode(self.document.path, self.current_mode, part)
 
     def action_preview(self) -> None:

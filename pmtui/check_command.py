@@ -8,7 +8,7 @@ from pathlib import Path
 from pmtui import output
 from sessions import SessionFileError, load
 from sessions.checks import Finding, Level, run_checks, unknown_rules
-from sessions.checks.config import find_config, load_config
+from sessions.checks.config import CheckConfig, find_config, load_config
 from sessions.folder import session_files
 from sessions.wording import counted
 
@@ -29,6 +29,14 @@ def explain_rule(rule_id: str) -> int:
         return 2
     output.text(render(rule))
     return 0
+
+
+def _checked(config: CheckConfig) -> CheckConfig:
+    """A config's ``select`` naming no rule turns every check off and the run passes: here,
+    where that would pass CI, it is refused (elsewhere a stale id does no harm)."""
+    if wrong := unknown_rules(config.select):
+        raise SessionFileError(config.path, f"no rule is {wrong[0]!r}", field="check.select")
+    return config
 
 
 def _worst_first(finding: Finding) -> tuple[int, str]:
@@ -66,7 +74,7 @@ def run_check(args: argparse.Namespace) -> int:
         try:
             config_path = args.config or find_config(path, config_of_folder)
             if config_path not in configs:
-                configs[config_path] = load_config(config_path)
+                configs[config_path] = _checked(load_config(config_path))
             session = load(path)
         except SessionFileError as error:
             unreadable += 1

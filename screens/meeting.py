@@ -220,7 +220,7 @@ class MeetingScreen(SessionScreen):
             "metadata",
             values,
             apply_metadata,
-            offer_to_move_events,
+            offer_to_move_events(self.context.today),
         )
 
     @work(group="close-dialog")

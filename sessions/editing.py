@@ -82,6 +82,10 @@ class SessionEditor:
         action, where a parked idea turned action item had taken two); each part is copied
         first so it can be undone."""
         parts = (part, *also)
+        if any(touches({p}, {q}) for i, p in enumerate(parts) for q in parts[i + 1 :]):
+            # one inside another: the undo would put back the outer part, then the inner
+            # one over it as it was, and the redo would keep the wrong copy (a review)
+            raise ValueError(f"parts of one edit must not overlap: {parts}")
         before = tuple((p, copy_part(get_at(self.session, p))) for p in parts) if undoable else ()
         yield self.session
         if undoable:

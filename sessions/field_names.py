@@ -19,10 +19,14 @@ _RECORD = {
     "categories": "category",
     "causes": "cause",
     "sub_causes": "sub-cause",
+    "authors": "author",
+    "reviewers": "reviewer",
+    "entries": "entry",
+    "attendees": "attendee",
 }
 
 #: Fields a reader knows by their place alone.
-_SILENT = frozenset({"text", "event", "action", "factor", "user", "business", "slo"})
+_SILENT = frozenset({"text", "event", "action", "factor"})
 
 
 def readable(where: str) -> str:
@@ -37,8 +41,8 @@ def readable(where: str) -> str:
     if index:
         words.append(f"{_RECORD.get(name, 'item')} {int(index) + 1}")
     for name, index in steps[1:]:
-        if index:
-            words.append(f"{_RECORD.get(name, 'item')} {int(index) + 1}")
+        if index:  # a list inside a part goes by its own name ("functionality 2")
+            words.append(f"{_RECORD.get(name, name.replace('_', ' '))} {int(index) + 1}")
         elif name not in _SILENT:
             words.append(name.replace("_", " "))
     return ", ".join(words)

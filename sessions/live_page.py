@@ -30,8 +30,8 @@ from sessions.errors import SessionFileError
 from sessions.fileio import loads
 from sessions.headline import incident_line, title_line
 from sessions.markdown import to_markdown
-from sessions.meeting_timer import PERSIST_EVERY, WARNING_SECONDS
-from sessions.models import Session
+from sessions.meeting_timer import BRIEF, PERSIST_EVERY, WARNING_SECONDS
+from sessions.models import AgendaSection, Session
 from sessions.prose import MD
 from sessions.safe_read import decode_utf8, read_regular_file
 from sessions.template import GUIDE_TEMPLATE, Template
@@ -77,11 +77,20 @@ def meeting_state(session: Session, saved_at: dt.datetime, now: dt.datetime) -> 
             "since": _ms(meeting.running_since) if running and not stale else None,
             "stale": stale,
             "warning": WARNING_SECONDS,
+            "revisit": _revisit(agenda, current),
         },
         "started_at": _ms(meeting.started_at),
         "ends_at": _ms(meeting.ends_at),
         "saved_at": _ms(saved_at),
     }
+
+
+def _revisit(agenda: list[AgendaSection], current: int) -> bool:
+    """Back in a section worked in before, with the meeting gone past it: the facilitator's
+    clock counts extra time there, not the plan's time left (the page had said "08:00")."""
+    if current < 0 or agenda[current].spent_seconds < BRIEF:
+        return False
+    return any(s.spent_seconds >= BRIEF for s in agenda[current + 1 :])
 
 
 def _place(index: int, current: int) -> str:

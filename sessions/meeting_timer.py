@@ -244,8 +244,10 @@ class MeetingTimer:
         return spent + self.elapsed()
 
     def reached(self) -> int:
-        """The furthest section the meeting has been in (going back doesn't lower it)."""
-        visited = [i for i, s in enumerate(self.meeting.agenda) if s.spent_seconds > 0]
+        """The furthest section the meeting has worked in (going back doesn't lower it); one
+        only passed through, under ``BRIEF``, doesn't count: ``n`` by a slip and ``P`` back
+        made the section left "revisited", its clock "extra time" (a review)."""
+        visited = [i for i, s in enumerate(self.meeting.agenda) if s.spent_seconds >= BRIEF]
         return max([self.index, *visited])
 
     def _ahead(self, index: int, section: AgendaSection, reached: int) -> bool:

@@ -147,10 +147,18 @@ def spans_days(events: list[TimelineEvent], zone: dt.tzinfo = dt.UTC) -> bool:
 
     A zone's calendar day never goes back as time goes on, so the first and the last event
     tell: two conversions, not one per event."""
+    days = day_span(events, zone)
+    return days is not None and days[0] != days[1]
+
+
+def day_span(
+    events: list[TimelineEvent], zone: dt.tzinfo = dt.UTC
+) -> tuple[dt.date, dt.date] | None:
+    """The days of the first and the last event, as the clock in ``zone`` reads them."""
     if not events:
-        return False
+        return None
     first, last = min(events, key=_time).time, max(events, key=_time).time
-    return first.astimezone(zone).date() != last.astimezone(zone).date()
+    return first.astimezone(zone).date(), last.astimezone(zone).date()
 
 
 def display_zone(session: Session) -> dt.tzinfo:

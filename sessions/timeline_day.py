@@ -18,13 +18,16 @@ def lone_day(session: Session, zone: dt.tzinfo) -> dt.date | None:
     return days.pop() if len(days) == 1 else None
 
 
-def day_to_leave(session: Session, date_before: dt.date | None, zone: dt.tzinfo) -> dt.date | None:
+def day_to_leave(
+    session: Session, date_before: dt.date | None, assumed: dt.date, zone: dt.tzinfo
+) -> dt.date | None:
     """The day the events are on, if they should be offered a move to the incident's date
-    just set: all on one day other than it, which was the incident's day before (or there
-    was none). Events kept on a day apart from a date already set were put there on purpose."""
+    just set: all on ``assumed``, the day a bare time went to while there was no date (the
+    meeting's, or today), and the incident had no date or that one. Events on another day
+    have their own dates (pasted logs): moved, real timestamps would be wrong."""
     date = session.metadata.date
     day = lone_day(session, zone)
-    if date is None or day is None or day == date:
+    if date is None or day is None or day == date or day != assumed:
         return None
     return day if date_before in (None, day) else None
 
@@ -40,4 +43,6 @@ def move_events(session: Session, to_day: dt.date, zone: dt.tzinfo) -> int:
         there = dt.datetime.combine(to_day, local.time().replace(tzinfo=None), tzinfo=zone)
         session.timeline[index] = event.model_copy(update={"time": there.astimezone(dt.UTC)})
         moved += 1
+    # A time the clocks skip that night lands an hour on: the list stays in time order.
+    session.timeline.sort(key=lambda event: event.time)
     return moved

@@ -28,6 +28,9 @@ def test_findings_print_like_a_linter_and_exit_1(tmp_path, capsys):
     assert "--select: no rule is 'ZZ9' (pmtui check --explain all lists them)" in (
         capsys.readouterr().err
     )
+    (tmp_path / ".pmtui.toml").write_text('[check]\nselect = ["BL", "TR0O1"]\n')
+    assert main(["check", str(path)]) == 2  # the team's select, with a typo: refused too
+    assert "check.select: no rule is 'TR0O1'" in capsys.readouterr().err
     assert main(["check", "--explain", "all"]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert listed[0].startswith("BL001  error  ") and any(r.startswith("TR001") for r in listed)

@@ -213,6 +213,7 @@ async def test_a_file_opens_in_the_mode_it_was_last_left_in(monkeypatch, tmp_pat
         await settle(pilot)
         assert app.screen.current_part == "metadata"
         await app.screen.show_part("timeline")
+        await typed(pilot, "f2")  # quit from the meeting: drafting's part is kept too
         await typed(pilot, "ctrl+q")
     assert last_part(path) == "timeline"
     app = make_app(tmp_path, start_mode="drafting", start_part=last_part(path))

@@ -161,4 +161,23 @@ def test_a_field_path_is_said_in_the_documents_words():
     assert readable("root_cause.whys[0].nodes[2].because") == (
         "Root Cause Analysis, 5 whys 1, step 3, because"
     )
-    assert readable("impact.user.users_affected") == "Impact, users affected"
+    assert readable("impact.user.users_affected") == "Impact, user, users affected"
+    assert readable("metadata.authors[0]") == "Metadata, author 1"
+    assert readable("impact.user.functionality[1]") == "Impact, user, functionality 2"
+
+
+def test_one_edit_of_two_parts_is_one_undo_step_and_the_parts_may_not_overlap(example):
+    import pytest
+
+    from sessions.editing import SessionEditor
+
+    editor = SessionEditor(example)
+    before = (len(example.action_items), len(example.meeting.parking_lot))
+    with editor.edit("action_items", "idea made action", also=("meeting.parking_lot",)):
+        example.action_items.pop()
+        example.meeting.parking_lot.clear()
+    change = editor.undo()
+    assert change.parts == {"action_items", "meeting.parking_lot"}
+    assert (len(example.action_items), len(example.meeting.parking_lot)) == before
+    with pytest.raises(ValueError), editor.edit("meeting", "x", also=("meeting.parking_lot",)):
+        pass

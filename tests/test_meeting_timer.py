@@ -214,13 +214,18 @@ def test_a_section_only_passed_through_is_still_ahead():
 
 
 def test_stepping_back_keeps_the_end_unless_to_a_section_skipped():
-    """From the review: back within a minute of moving on, the section left counted as not
-    reached and its unused plan came back; and back to a section skipped by a slip, after a
-    while in the next, that section's plan was left out though it is now being done."""
-    t, c = _into_the_second_section(30)
+    """Back within a minute of moving on is a slip undone: the section goes on with its own
+    plan, and the end is where it was before the ``n`` (the section's clock had turned to
+    "extra time": a review). Back to a section skipped by a slip, after a while in the
+    next, that section's plan was left out though it is now being done."""
+    t, c = timer()
+    t.start()
+    c.advance(minutes=10)  # the timeline review, 10 of its 20 minutes used
     end = t.projected_end()
-    t.previous()  # the timeline review again, done early: its time is extra
-    assert t.projected_end() == end
+    t.next()
+    c.advance(seconds=30)
+    t.previous()  # back within a minute: a slip, not a revisit
+    assert t.projected_end() == end and t.remaining() == 10 * 60 and not t.revisiting()
     t, c = timer()
     t.start()
     t.next()  # the timeline review skipped by a slip
@@ -267,3 +272,18 @@ def test_back_in_a_section_worked_in_the_clock_counts_the_extra_time():
     assert t.projected_end() == end + dt.timedelta(minutes=12)  # the extra time, and no more
     t.next()  # on again: the section's own time left
     assert not t.revisiting() and t.remaining() == 15 * 60
+
+
+def test_a_slip_forward_and_back_is_not_a_revisit():
+    """n by a slip, 3 s, P: the section left counted as revisited, its clock "extra time"
+    and its 15 minutes left out of the projected end (a review)."""
+    t, c = timer()
+    t.start()
+    c.advance(minutes=5)
+    end = t.projected_end()
+    t.next()
+    c.advance(seconds=3)
+    t.previous()
+    assert not t.revisiting() and t.pace() is Pace.ON_TIME
+    assert t.remaining() == 15 * 60
+    assert t.projected_end() == end  # the slip's seconds came out of the next one's plan

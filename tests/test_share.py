@@ -25,6 +25,7 @@ NOW = dt.datetime(2025, 1, 17, 15, 0, tzinfo=dt.UTC)
 
 
 def test_the_page_knows_the_section_the_agenda_and_the_running_clock(example):
+    example.meeting.agenda[0].spent_seconds = 600  # the timeline review, ten minutes in
     clock = [1000.0]
     timer = MeetingTimer(
         example.meeting,
@@ -42,6 +43,12 @@ def test_the_page_knows_the_section_the_agenda_and_the_running_clock(example):
     c = state["clock"]
     now_ms = (NOW + dt.timedelta(seconds=95)).timestamp() * 1000
     assert c["spent"] + (now_ms - c["since"]) / 1000 == pytest.approx(95, abs=0.5)
+    assert not c["revisit"]
+    timer.previous()  # back in the timeline review, worked in before: extra time, as the
+    clock[0] += 5  # facilitator's clock says (the page said the plan's time left)
+    timer.sync()
+    later = meeting_state(example, saved_at=NOW, now=NOW + dt.timedelta(seconds=100))
+    assert later["clock"]["revisit"] is timer.revisiting() is True
 
 
 def test_a_running_clock_left_by_a_closed_app_reads_as_paused(example):

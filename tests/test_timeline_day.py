@@ -22,19 +22,62 @@ def test_events_on_the_day_assumed_move_to_the_incidents_date_at_their_times():
     typed_on, incident = dt.date(2026, 11, 28), dt.date(2026, 11, 27)
     session = session_on(typed_on, 0, 9, 23)
     session.metadata.date = incident
-    assert day_to_leave(session, None, BERLIN) == typed_on  # no date before: offered
-    assert day_to_leave(session, typed_on, BERLIN) == typed_on  # the form offered that day
-    assert day_to_leave(session, dt.date(2026, 11, 1), BERLIN) is None  # apart on purpose
+    assert day_to_leave(session, None, typed_on, BERLIN) == typed_on  # no date before
+    assert day_to_leave(session, dt.date(2026, 11, 1), typed_on, BERLIN) is None  # on purpose
+    # on a day of their own (pasted logs' timestamps), not the one assumed: left alone
+    assert day_to_leave(session, None, dt.date(2026, 11, 30), BERLIN) is None
     assert move_events(session, incident, BERLIN) == 3
     local = [event.time.astimezone(BERLIN) for event in session.timeline]
     assert [(t.date(), t.hour) for t in local] == [(incident, 0), (incident, 9), (incident, 23)]
     assert all(event.time.tzinfo is dt.UTC for event in session.timeline)
-    assert day_to_leave(session, typed_on, BERLIN) is None  # there now
+    assert day_to_leave(session, None, typed_on, BERLIN) is None  # there now
 
 
 def test_events_over_several_days_or_none_are_not_offered_a_move():
     session = session_on(dt.date(2026, 11, 28), 9)
     session.timeline += session_on(dt.date(2026, 11, 29), 1).timeline
     session.metadata.date = dt.date(2026, 11, 27)
-    assert day_to_leave(session, None, BERLIN) is None
-    assert day_to_leave(Session(), None, BERLIN) is None
+    assert day_to_leave(session, None, dt.date(2026, 11, 28), BERLIN) is None
+    assert day_to_leave(Session(), None, dt.date(2026, 11, 28), BERLIN) is None
+
+
+def test_moved_onto_the_night_the_clocks_change_the_events_stay_in_time_order():
+    """On the night the clocks go forward in New York, 02:10 and 02:40 don't happen: they
+    land an hour on, after 03:20, and the list is sorted again (a review found it left
+    out of time order, which the gap figures rely on)."""
+    new_york = zoneinfo.ZoneInfo("America/New_York")
+    session = Session()
+    day = dt.date(2027, 3, 20)
+    session.timeline = [
+        TimelineEvent(time=dt.datetime.combine(day, t, tzinfo=new_york), event=str(t))
+        for t in (dt.time(1, 50), dt.time(2, 10), dt.time(2, 40), dt.time(3, 20))
+    ]
+    move_events(session, dt.date(2027, 3, 14), new_york)
+    times = [event.time for event in session.timeline]
+    assert times == sorted(times)
+
+
+async def test_drafting_offers_the_move_in_a_zone_where_the_utc_day_differs(tmp_path):
+    """The metadata form offers the timeline's first day (in UTC) as the date: taken for the
+    date before, it hid the offer in Tokyo, where 08:00 is the day before in UTC (a review)."""
+    from tests.app_helpers import TODAY, make_app, settle, typed
+    from widgets.confirm import Confirm
+
+    tokyo = zoneinfo.ZoneInfo("Asia/Tokyo")
+    session = Session()
+    session.metadata.time_zone = "Asia/Tokyo"
+    session.timeline = [
+        TimelineEvent(time=dt.datetime.combine(TODAY, dt.time(8), tzinfo=tokyo), event="alert")
+    ]
+    app = make_app(tmp_path, session, start_mode="drafting")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.screen.show_part("metadata", focus_editor=True)
+        await typed(pilot, "enter")
+        app.screen.query_one("#f-title").value = "Checkout errors"
+        app.screen.query_one("#f-date").value = "2025-01-17"
+        await typed(pilot, "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        await typed(pilot, "y")
+        moved = app.editor.session.timeline[0].time.astimezone(tokyo)
+        assert (moved.date(), moved.hour) == (dt.date(2025, 1, 17), 8)

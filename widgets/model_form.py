@@ -26,7 +26,7 @@ from widgets.user_text import user_text
 
 Values = dict[str, Any]
 After = Callable[[Widget, SessionEditor, Values], Awaitable[None]]
-"""What follows a form's edit, given the values the form opened with (a question of its own)."""
+"""What follows a form's edit (a question of its own), given the part's values before it."""
 
 
 class ModelForm(Static, can_focus=True):
@@ -98,7 +98,7 @@ class ModelForm(Static, can_focus=True):
     async def edit(self) -> None:
         """The fields in a form; shown again once saved."""
         session = self.editor.session
-        values = self.values_of(session)
+        values = before = self.values_of(session)
         offered = self._suggestions(values)
         title = self.title
         if offered:
@@ -106,7 +106,7 @@ class ModelForm(Static, can_focus=True):
             title += f" (from the timeline: {names})"
         values = {**values, **offered}
         edited = await edit_in_form(
-            self, self.editor, title, self.specs, self.part, values, self.apply, self.after
+            self, self.editor, title, self.specs, self.part, values, self.apply, self.after, before
         )
         if edited:
             self.show_session()
@@ -121,10 +121,13 @@ async def edit_in_form(
     values: Values,
     apply: Callable[[Session, Values], None],
     after: After | None = None,
+    before: Values | None = None,
 ) -> bool:
     """``values`` in a form, and what comes back applied to ``part`` as one edit, said from
     ``host`` (a summary shown on a page, or the meeting's palette); False when cancelled or
-    refused (it says why). Call it from a worker."""
+    refused (it says why); then ``after``, given the part's values ``before`` the edit (the
+    form's own, if not given: a suggestion it offered is not what the part said). Call it
+    from a worker."""
     answer = await host.app.push_screen_wait(FormDialog(title, specs, values))
     if answer is None:
         return False
@@ -137,5 +140,5 @@ async def edit_in_form(
     origin = host if not isinstance(host, Screen) else None  # a screen redraws all its views
     host.post_message(SessionEdited(part, f"{part} edited", origin))
     if after is not None:
-        await after(host, editor, values)
+        await after(host, editor, values if before is None else before)
     return True

@@ -20,13 +20,13 @@ from sessions.markdown import APPROXIMATE, format_event_time
 from sessions.models import Marker, Precision, TimelineEvent
 from sessions.timeline import (
     bare_time_day,
+    day_span,
     display_zone,
     events_from_logs,
     gap_before,
     incident_day,
     intervals,
     long_gaps,
-    spans_days,
     zone_label,
 )
 from sessions.timeparse import format_in
@@ -184,14 +184,12 @@ class TimelineEditor(Vertical):
         events = session.timeline
         zone = self._zone()
         precisions = set(map(attrgetter("precision"), events))
+        days = day_span(events, zone)
+        # over days, or on another day than the incident's: the dates tell (events typed
+        # before the date was set stayed a day after it, shown as bare times)
         date = session.metadata.date
-        first = min(events, key=attrgetter("time")) if events else None
-        # on another day than the incident's: the dates tell (events typed before the date
-        # was set stayed a day after it, shown as bare times)
-        off_date = (
-            date is not None and first is not None and first.time.astimezone(zone).date() != date
-        )
-        with_date = Precision.DAY in precisions or off_date or spans_days(events, zone)
+        over_days = days is not None and (days[0] != days[1] or (date and days[0] != date))
+        with_date = Precision.DAY in precisions or bool(over_days)
         rough = Precision.APPROXIMATE in precisions
         return with_date, rough, session.metadata.time_zone, zone_label(session)
 

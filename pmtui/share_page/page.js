@@ -5,7 +5,12 @@
 "use strict";
 (() => {
   const POLL_MS = 1000;
-  const STATES = { "on-time": "▶ running", warning: "▶ wrap up", overtime: "▶ OVERTIME" };
+  const STATES = {
+    "on-time": "▶ running",
+    warning: "▶ wrap up",
+    overtime: "▶ OVERTIME",
+    extra: "▶ extra time: back in a section already worked",
+  };
   const $ = (id) => document.getElementById(id);
   let meetingVersion = "";
   let docVersion = "";
@@ -32,8 +37,12 @@
     let spent = clock.spent;
     if (running) spent += (Date.now() + offset - clock.since) / 1000;
     const left = clock.planned - spent;
-    const pace = left < 0 ? "overtime" : left <= clock.warning ? "warning" : "on-time";
-    $("countdown").textContent = meeting.agenda.length ? mmss(left) : "--:--";
+    let pace = left < 0 ? "overtime" : left <= clock.warning ? "warning" : "on-time";
+    // Back in a section worked in before, its time is extra: the time spent there counts
+    // up, as the facilitator's clock does ("08:00" left had contradicted it).
+    if (clock.revisit) pace = "extra";
+    const shown = clock.revisit ? mmss(-Math.floor(spent)).replace("+", "") : mmss(left);
+    $("countdown").textContent = meeting.agenda.length ? shown : "--:--";
     document.body.dataset.pace = pace;
     document.body.dataset.running = String(running);
     let state = running ? STATES[pace] : "Paused";

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.text import Text
 from textual.widget import Widget
 
@@ -18,7 +20,7 @@ from sessions.wording import counted
 from widgets.confirm import Confirm
 from widgets.fields import FieldSpec
 from widgets.messages import SessionEdited
-from widgets.model_form import ModelForm, Values
+from widgets.model_form import After, ModelForm, Values
 
 METADATA_SPECS = [
     FieldSpec("title", "Title", required=True, placeholder="Checkout errors from …"),
@@ -91,19 +93,29 @@ def metadata(context: PartContext) -> Widget:
         extra=verdict,
         suggest=lambda s: {k: v for k, v in from_timeline(s).items() if k == "date"},
         depends_on=frozenset({"timeline", "impact"}),
-        after=offer_to_move_events,
+        after=offer_to_move_events(context.today),
         id="metadata-form",
     )
     # Taller than 80×24 leaves room for; the form, not the scroll, takes the focus.
     return PartScroll(form, id="metadata-part")
 
 
-async def offer_to_move_events(host: Widget, editor: SessionEditor, before: Values) -> None:
-    """After the incident's date is set: the timeline's events, all on the day they were
-    typed on (the meeting's, or today), are offered a move to it, their times kept."""
+def offer_to_move_events(today: dt.date) -> After:
+    """After the incident's date is set: the timeline's events, all on the day a bare time
+    went to without it (the meeting's, or ``today``), are offered a move to it."""
+
+    async def offer(host: Widget, editor: SessionEditor, before: Values) -> None:
+        await _offer(host, editor, before.get("date"), editor.session.meeting.date or today)
+
+    return offer
+
+
+async def _offer(
+    host: Widget, editor: SessionEditor, date_before: dt.date | None, assumed: dt.date
+) -> None:
     session = editor.session
     zone = display_zone(session)
-    day = day_to_leave(session, before.get("date"), zone)
+    day = day_to_leave(session, date_before, assumed, zone)
     date = session.metadata.date
     if day is None or date is None:
         return

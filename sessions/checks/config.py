@@ -56,12 +56,6 @@ def find_config(start: Path, cache: dict[Path, Path | None] | None = None) -> Pa
     return found
 
 
-def unknown_rule_ids(patterns: tuple[str, ...]) -> list[str]:
-    from sessions.checks import unknown_rules  # the rules' package reads this module first
-
-    return unknown_rules(patterns)
-
-
 def load_config(path: Path | None) -> CheckConfig:
     """Read `[check]` from a config file; a bad one is a SessionFileError like a bad session."""
     if path is None:
@@ -82,9 +76,6 @@ def load_config(path: Path | None) -> CheckConfig:
                 field=f"check.{key}",
             )
         values[key] = tuple(value)
-    for key in ("select", "ignore"):
-        if wrong := unknown_rule_ids(values[key]):
-            raise SessionFileError(path, f"no rule is {wrong[0]!r}", field=f"check.{key}")
     unknown = set(check) - set(values)
     if unknown:
         raise SessionFileError(path, "unknown key (a typo?)", field=f"check.{sorted(unknown)[0]}")
