@@ -153,33 +153,3 @@ async def test_back_in_a_section_worked_in_the_big_clock_counts_extra_time(tmp_p
         stats = app.screen.query_one("#timeline-stats")  # whole at 80 columns, the gap too
         assert await eventually(pilot, lambda: shown(stats).endswith("⚠ 1 long gap"))
         assert len(shown(stats)) <= stats.content_region.width
-
-
-async def test_events_typed_before_the_incident_date_are_offered_a_move_to_it(tmp_path):
-    """Typed before the date was known, the events stayed on the day they were typed on
-    (today), a day after the incident, and the table showed bare times (a tryout)."""
-    from sessions.models import Session
-    from widgets.confirm import Confirm
-
-    app = make_app(tmp_path, Session())
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await typed(pilot, "a", "09:00", "tab", "First thing", "enter")
-        await typed(pilot, "a", "09:10", "tab", "Second thing", "enter")
-        await typed(pilot, "T")
-        app.screen.query_one("#f-title").value = "Checkout errors"
-        app.screen.query_one("#f-date").value = "2025-01-17"
-        await typed(pilot, "ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, Confirm)
-        assert app.screen.question == "Move the 2 timeline events to 2025-01-17?"
-        await typed(pilot, "y")
-        await settle(pilot)
-        times = [event.time for event in app.editor.session.timeline]
-        assert [t.date().isoformat() for t in times] == ["2025-01-17", "2025-01-17"]
-        assert [t.strftime("%H:%M") for t in times] == ["09:00", "09:10"]
-        assert "2 events moved to 2025-01-17. ctrl+z puts them back." in app.notified
-        table = app.screen.query_one("#timeline-table")
-        assert table.columns[0].show(app.editor.session.timeline[0]) == "09:00"
-        await typed(pilot, "ctrl+z")  # back on the day typed: the dates tell it apart now
-        assert table.columns[0].show(app.editor.session.timeline[0]) == "2025-01-20 09:00"

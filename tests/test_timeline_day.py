@@ -5,6 +5,7 @@ import zoneinfo
 
 from sessions.models import Session, TimelineEvent
 from sessions.timeline_day import day_to_leave, move_events
+from tests.app_helpers import TODAY, make_app, settle, typed
 
 BERLIN = zoneinfo.ZoneInfo("Europe/Berlin")
 
@@ -60,9 +61,6 @@ def test_moved_onto_the_night_the_clocks_change_the_events_stay_in_time_order():
 async def test_drafting_offers_the_move_in_a_zone_where_the_utc_day_differs(tmp_path):
     """The metadata form offers the timeline's first day (in UTC) as the date: taken for the
     date before, it hid the offer in Tokyo, where 08:00 is the day before in UTC (a review)."""
-    from tests.app_helpers import TODAY, make_app, settle, typed
-    from widgets.confirm import Confirm
-
     tokyo = zoneinfo.ZoneInfo("Asia/Tokyo")
     session = Session()
     session.metadata.time_zone = "Asia/Tokyo"
@@ -73,11 +71,42 @@ async def test_drafting_offers_the_move_in_a_zone_where_the_utc_day_differs(tmp_
     async with app.run_test(size=(100, 30)) as pilot:
         await app.screen.show_part("metadata", focus_editor=True)
         await typed(pilot, "enter")
-        app.screen.query_one("#f-title").value = "Checkout errors"
-        app.screen.query_one("#f-date").value = "2025-01-17"
-        await typed(pilot, "ctrl+s")
-        await settle(pilot)
-        assert isinstance(app.screen, Confirm)
+        await date_the_incident(pilot, "2025-01-17")
         await typed(pilot, "y")
         moved = app.editor.session.timeline[0].time.astimezone(tokyo)
         assert (moved.date(), moved.hour) == (dt.date(2025, 1, 17), 8)
+
+
+async def date_the_incident(pilot, date: str) -> None:
+    """In the metadata form just opened: a title and the incident's ``date``, saved; the
+    offer to move the events comes up."""
+    from widgets.confirm import Confirm
+
+    pilot.app.screen.query_one("#f-title").value = "Checkout errors"
+    pilot.app.screen.query_one("#f-date").value = date
+    await typed(pilot, "ctrl+s")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, Confirm)
+
+
+async def test_events_typed_before_the_incident_date_are_offered_a_move_to_it(tmp_path):
+    """Typed before the date was known, the events stayed on the day they were typed on
+    (today), a day after the incident, and the table showed bare times (a tryout)."""
+    app = make_app(tmp_path, Session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "a", "09:00", "tab", "First thing", "enter")
+        await typed(pilot, "a", "09:10", "tab", "Second thing", "enter")
+        await typed(pilot, "T")
+        await date_the_incident(pilot, "2025-01-17")
+        assert app.screen.question == "Move the 2 timeline events to 2025-01-17?"
+        await typed(pilot, "y")
+        await settle(pilot)
+        times = [event.time for event in app.editor.session.timeline]
+        assert [t.date().isoformat() for t in times] == ["2025-01-17", "2025-01-17"]
+        assert [t.strftime("%H:%M") for t in times] == ["09:00", "09:10"]
+        assert "2 events moved to 2025-01-17. ctrl+z puts them back." in app.notified
+        table = app.screen.query_one("#timeline-table")
+        assert table.columns[0].show(app.editor.session.timeline[0]) == "09:00"
+        await typed(pilot, "ctrl+z")  # back on the day typed: the dates tell it apart now
+        assert table.columns[0].show(app.editor.session.timeline[0]) == "2025-01-20 09:00"
