@@ -103,6 +103,15 @@ def test_because_keeps_names_and_lowers_only_ordinary_words():
     assert "Because Chain validation" in to_markdown(session)
     session.summary = "A bad certificate chain took the edge down."
     assert "Because chain validation failed" in to_markdown(session)
+    # an action item counts too ("Retries" stayed capitalised beside "because the proxy")
+    session.root_cause.whys[0].nodes[2].because = "Retries from checkout amplified the load"
+    assert "Because Retries" in to_markdown(session)
+    session.action_items = [ActionItem(id=1, action="Add backoff to checkout retries")]
+    assert "Because retries from checkout" in to_markdown(session)
+    session.timeline = [  # not a pasted log line: names are written in lower case there
+        TimelineEvent(time=dt.datetime(2025, 1, 1, tzinfo=dt.UTC), event="postgres: refused")
+    ]
+    assert "Because Postgres" in to_markdown(session)
     assert "**Why?**" not in text and "**Why**: Why?" not in text
     assert "5. **Why was validation skipped?**\n   - Because Postgres" in text
 

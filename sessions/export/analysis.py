@@ -7,6 +7,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
+from sessions.checks.fields import text_fields
 from sessions.export.formatting import UNNAMED, plain_text, table
 from sessions.fishbone_art import render_fishbone
 from sessions.models import Fishbone, FishboneCategory, FiveWhys, Session, WhyNode
@@ -68,13 +69,19 @@ def _analysis_texts(what_happened: str, trigger: str, analyses: list[FiveWhys]) 
             yield node.because
 
 
+#: Where a name may be written in lower case: pasted log lines ("postgres: refused"), the
+#: file's own names, the meeting's notes.
+_NOT_PROSE = ("timeline", "metadata", "meeting", "supporting")
+
+
 def _prose_texts(session: Session) -> Iterable[str]:
-    """The document's prose outside the analysis: "Because Chain validation…" stayed
-    capitalised when "chain" was written in lower case only there (a tryout)."""
-    yield session.summary  # not the timeline: pasted log lines write names in lower case
-    for factor in session.factors:
-        yield factor.factor
-        yield factor.description
+    """The document's prose outside the analysis, factors, action items and lessons among
+    it: "Because Chain validation…" stayed capitalised when "chain" was written in lower
+    case only there, and "Because Retries from checkout…" beside "because the proxy…" in
+    the next chain (tryouts)."""
+    for where, text in text_fields(session):
+        if not where.startswith(_NOT_PROSE):
+            yield text
 
 
 def _ordinary_words(texts: Iterable[str]) -> frozenset[str]:
