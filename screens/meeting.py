@@ -194,7 +194,10 @@ class MeetingScreen(SessionScreen):
         self.timer.extend()
         section = self.timer.section
         if section is not None:
-            self.notify(f"{section.title}: now {section.planned_minutes} min", markup=False)
+            said = f"{section.title}: now {section.planned_minutes} min"
+            if self.timer.revisiting():  # the clock counts extra time here, not the plan's
+                said += " (back in it, the time here counts as extra)"
+            self.notify(said, markup=False)
         self._meeting_changed("section extended")
         self.tick()
 

@@ -150,6 +150,8 @@ async def test_back_in_a_section_worked_in_the_big_clock_counts_extra_time(tmp_p
         assert countdown.query_one("Digits").value == "+0:45"  # not 08:00 left
         assert countdown.has_class("-extra") and not countdown.has_class("-on-time")
         assert "▶ extra time · 12:45/20m" in shown(app.screen.query_one("AgendaBar"))
+        await typed(pilot, "plus")  # more plan changes nothing the clock shows here: said so
+        assert app.notified[-1].endswith("(back in it, the time here counts as extra)")
         stats = app.screen.query_one("#timeline-stats")  # whole at 80 columns, the gap too
         assert await eventually(pilot, lambda: shown(stats).endswith("⚠ 1 long gap"))
         assert len(shown(stats)) <= stats.content_region.width
