@@ -543,6 +543,15 @@ async def test_the_factors_name_the_action_items_that_address_them_by_id(tmp_pat
         actions = [table.columns[-1].show(factor) for factor in table.items]
         assert actions == ["#1 #5", "#2", "#3", "⚠ none"]
         assert "Actions: #1 #5" in table.detail(table.items[0]).plain
+        # Deleted, a factor an action item addresses says so, and its id is not given to
+        # the next one (action 4 had then addressed a factor it was never about: a tryout).
+        table.focus()
+        table.cursor = 2  # F3, which action #3 addresses
+        await typed(pilot, "d")
+        assert app.notified[-1] == (
+            "Deleted the contributing factor (action #3 still addresses F3). ctrl+z puts it back."
+        )
+        assert app.editor.session.next_factor_id() not in {"F3", "F1", "F2", "F9"}
 
 
 async def test_typing_in_an_edit_form_adds_to_the_text_it_does_not_replace_it(tmp_path):

@@ -94,9 +94,12 @@ class RecordTable(RowView):
         row_style: Callable[[list[Any], int], str] | None = None,
         hint: str = "",
         plural: str = "",
+        still_named: Callable[[Any], str] | None = None,
         id: str | None = None,
     ) -> None:
         self.plural = plural or wording.plural(noun)
+        #: What still names a record being deleted ("action 1 addresses F2"), said then.
+        self.still_named = still_named
         super().__init__(
             columns,
             hint=hint or f"No {self.plural} yet: press a to add one.",
@@ -246,10 +249,12 @@ class RecordTable(RowView):
         items = self.items
         if not items:
             return
+        named = self.still_named(items[self.cursor]) if self.still_named else ""
         with self.editor.edit(self.part, f"{self.noun} deleted"):
             del items[self.cursor]
         self._edited("deleted")
-        self.notify(f"Deleted the {self.noun}. ctrl+z puts it back.", markup=False, timeout=4)
+        said = f"Deleted the {self.noun}{f' ({named})' if named else ''}. ctrl+z puts it back."
+        self.notify(said, markup=False, timeout=6 if named else 4)
 
     def action_move(self, step: int) -> None:
         if self.place is not _append:

@@ -45,6 +45,13 @@ def factors(context: PartContext) -> Widget:
         ids = addressed_by(session(), factor.id)  # "#1 #5": action ids, not counts
         return " ".join(f"#{number}" for number in ids) if ids else "⚠ none"
 
+    def still_named(factor: Factor) -> str:
+        ids = addressed_by(session(), factor.id)
+        if not ids:
+            return ""
+        which = ", ".join(f"#{number}" for number in ids)
+        return f"action {which} still {'addresses' if len(ids) == 1 else 'address'} {factor.id}"
+
     table = RecordTable(
         "contributing factor",
         context.editor,
@@ -70,6 +77,7 @@ def factors(context: PartContext) -> Widget:
             ),
         ],
         make,
+        still_named=still_named,
         id="table-factors",
     )
     table.parts = frozenset({"factors", "action_items"})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import Annotated
 
@@ -52,10 +53,11 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", use_enum_values=False, validate_default=False)
 
 
-def next_free_id(prefix: str, taken: list[str]) -> str:
+def next_free_id(prefix: str, taken: list[str], reserved: Iterable[str] = ()) -> str:
     """The first of ``prefix`` + n, from one past the count, that no record has ("F3",
-    "w7"): ids stay short and are never reused while the record holding one exists."""
-    used = set(taken)
+    "w7"): ids stay short and are never reused while the record holding one exists, nor
+    while another record still names it (``reserved``)."""
+    used = {*taken, *reserved}
     n = len(taken) + 1
     while f"{prefix}{n}" in used:
         n += 1

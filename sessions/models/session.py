@@ -72,4 +72,10 @@ class Session(Model):
         return max((item.id for item in self.action_items), default=0) + 1
 
     def next_factor_id(self) -> str:
-        return next_free_id("F", [factor.id for factor in self.factors])
+        """A new factor's id: none a factor has, nor one an action item or a fishbone cause
+        still names (a deleted F2's id went to the next factor, and its action item then
+        addressed the new one: a tryout)."""
+        named = [f for item in self.action_items for f in item.addresses if f != "root-cause"]
+        linked = [c.factor for cat in self.root_cause.fishbone.categories for c in cat.causes]
+        taken = [factor.id for factor in self.factors]
+        return next_free_id("F", taken, reserved=[*named, *linked])
