@@ -331,6 +331,12 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
 
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
+        typing = any(isinstance(s, FormDialog) and s.typed_anything() for s in self.screen_stack)
+        if typing and not await self.push_screen_wait(
+            # what is typed in a form is not in the session yet: ctrl+q dropped it unasked
+            Confirm("Quit, and lose what you typed in the form?", yes="Quit", no="Keep editing")
+        ):
+            return
         was_running = self.timer.running
         self.timer.pause()
         if was_running and not self.unsaved and self.save_state is SaveState.SAVED:

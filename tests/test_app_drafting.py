@@ -540,6 +540,20 @@ async def test_quitting_with_unsaved_changes_asks(tmp_path):
     assert load(tmp_path / "incident.toml").summary == "unsaved"
 
 
+async def test_quitting_with_a_form_typed_into_asks(tmp_path):
+    """ctrl+q over a form quit at once, and what was typed in it was gone (a tryout)."""
+    app = make_app(tmp_path)
+    async with app.run_test() as pilot:
+        await typed(pilot, "a", "14:50", "tab", "Support confirmed recovery", "ctrl+q")
+        assert isinstance(app.screen, Confirm)
+        await typed(pilot, "n")  # keep editing: the form, as it was
+        assert isinstance(app.screen, FormDialog)
+        assert app.screen.query_one("#f-event").value == "Support confirmed recovery"
+        await typed(pilot, "enter")
+        await settle(pilot)
+    assert "Support confirmed recovery" in [e.event for e in load(app.document.path).timeline]
+
+
 async def test_palette_commands_and_presentation_theme(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test() as pilot:
