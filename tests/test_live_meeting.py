@@ -15,6 +15,7 @@ from tests.app_helpers import (
     burst,
     eventually,
     footer_keys,
+    footer_line,
     go_to_section,
     make_app,
     settle,
@@ -643,3 +644,25 @@ async def test_after_no_to_discard_the_next_keys_reach_the_form_at_once(tmp_path
         assert await eventually(pilot, typed_in, seconds=3)
         assert time.monotonic() - start < 1.0
         assert isinstance(app.screen, FormDialog)
+
+
+async def test_a_section_of_text_lets_go_of_the_keys_on_escape(tmp_path):
+    """The review meeting's summary is all text: n, + and s went into it, the footer offered
+    "+ +5 min" all the same, and nothing led out (a tryout). Escape stops typing; Enter
+    goes back to it."""
+    from sessions.agendas import MeetingConfig
+    from sessions.models import Session
+
+    session = Session()
+    session.meeting.agenda = MeetingConfig().new_agenda("review")
+    app = make_app(tmp_path, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_section(app, 1)  # "Author presents the summary"
+        await typed(pilot, "Presented. Then n+")
+        assert app.editor.session.summary == "Presented. Then n+"
+        assert "+5 min" not in footer_line(app)  # "+" is text here: not offered as a key
+        await typed(pilot, "escape", "plus", "n")
+        assert app.editor.session.summary == "Presented. Then n+"
+        assert app.timer.index == 2 and app.editor.session.meeting.agenda[1].planned_minutes == 10
+        await typed(pilot, "P", "enter", " More.")  # back, and Enter to type again
+        assert app.editor.session.summary == "Presented. Then n+ More."

@@ -22,6 +22,7 @@ from textual import events
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input, TextArea
 
 PALETTE_EDGE = "▏"
 
@@ -32,6 +33,9 @@ _NOT_SHOWN = frozenset(
     }
 )
 """Keys every terminal user knows (moving, Tab, copying): never worth a place in the row."""
+
+_NOT_TEXT = frozenset({"enter", "tab", "escape"})
+"""Keys shown as one character ("⏎") that are no text typed."""
 
 
 @dataclass(frozen=True)
@@ -134,7 +138,7 @@ class KeysFooter(Widget, can_focus=False):
         active = self.screen.active_bindings
         first_of_action: dict[str, tuple[Binding, bool, str]] = {}
         for _node, binding, enabled, tooltip in active.values():
-            if binding.show:
+            if binding.show and not self._typed_here(binding):
                 first_of_action.setdefault(binding.action, (binding, enabled, tooltip))
         entries: list[_Entry] = []
         for group, members in groupby(first_of_action.values(), lambda m: m[0].group):
@@ -160,6 +164,15 @@ class KeysFooter(Widget, can_focus=False):
                 )
         return entries, palette
 
+    def _typed_here(self, binding: Binding) -> bool:
+        """Does the focused text field take this key as text? "+ +5 min" was offered while
+        typing in a meeting's notes, and "+" went into them (a tryout)."""
+        focused = self.screen.focused
+        if isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only):
+            shown = self.app.get_key_display(binding)  # "+" for plus: Textual names no character
+            return binding.key not in _NOT_TEXT and len(shown) == 1 and shown.isprintable()
+        return False
+
     def _hidden(self, active: dict) -> list[tuple[Binding, bool, str]]:
         """The keys kept out of the row for 80 columns ("v Paste logs", "i Park an idea"…),
         to follow it where there is room: at 160 the row ended at F1 Help with half the
@@ -170,6 +183,8 @@ class KeysFooter(Widget, can_focus=False):
         ranked = []
         for node, binding, enabled, tooltip in active.values():
             if binding.show or not binding.description or binding.key in _NOT_SHOWN:
+                continue
+            if self._typed_here(binding):
                 continue
             depth = _declared_at(node, binding)
             if depth is not None and binding.key != app.COMMAND_PALETTE_BINDING:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Label, Static, TextArea
@@ -24,7 +25,11 @@ BLAME_STYLE = "bold reverse red"
 
 class FieldArea(TextArea):
     """A TextArea that marks blamed words in place, and whose ctrl+z undoes typing while
-    there is typing to undo, ctrl+y likewise (otherwise the app's undo and redo take them)."""
+    there is typing to undo, ctrl+y likewise (otherwise the app's undo and redo take them).
+    Escape stops typing: in a meeting section that is all text, the meeting's keys (n, +,
+    s) had been typed into it, and nothing led out (a tryout)."""
+
+    BINDINGS = [Binding("escape", "stop_typing", "Stop typing")]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -42,6 +47,13 @@ class FieldArea(TextArea):
         if action == "redo":
             return bool(self.history.redo_stack)
         return super().check_action(action, parameters)
+
+    def action_stop_typing(self) -> None:
+        field = self.parent
+        if isinstance(field, TextField):
+            field.can_focus = True
+            # at once, not after a refresh: the key after Escape is a command already
+            self.screen.set_focus(field)
 
     def show_blame(self, spans: list[tuple[int, int]]) -> None:
         """Mark these (start, end) offsets of the text; an empty list clears the marks."""
@@ -72,10 +84,13 @@ class FieldArea(TextArea):
 
 
 class TextField(Vertical):
-    """Typing writes straight into the model; the guardrails mark it a moment later."""
+    """Typing writes straight into the model; the guardrails mark it a moment later. The
+    field itself takes the focus when typing stops (Escape): keys are commands again, and
+    Enter goes back to typing. Only then can it be focused: arriving, one types."""
 
     DEFAULT_CSS = css_beside(__file__)
     HELP_TITLE = "Text"
+    BINDINGS = [Binding("enter", "write", "Write")]
 
     def __init__(
         self, label: str, editor: SessionEditor, path: str, *, hint: str = "", id: str | None = None
@@ -112,6 +127,17 @@ class TextField(Vertical):
     @property
     def area(self) -> FieldArea:
         return self.query_one(FieldArea)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "write":  # Enter is the text's own while typing
+            return self.screen.focused is self  # has_focus waits for the Focus event
+        return True
+
+    def action_write(self) -> None:
+        self.screen.set_focus(self.area)
+
+    def on_descendant_focus(self) -> None:
+        self.can_focus = False  # typing again: Tab and arrivals go to the text
 
     def show_session(self) -> None:
         """Show the model's text again (after an undo, a rewrite or a reload)."""
