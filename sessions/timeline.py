@@ -245,6 +245,23 @@ def events_from_logs(
     return events, skipped, zoneless
 
 
+LATE, EARLY = dt.time(18, 0), dt.time(6, 0)
+"""The evening and the small hours a timeline crosses midnight between."""
+
+
+def after_midnight(when: dt.datetime, latest: dt.datetime | None, zone: dt.tzinfo) -> dt.datetime:
+    """A time typed without a date, put on the day of a timeline that has gone on late into
+    that evening: a small hour is the next day's (00:10 typed after 23:50 is twenty minutes
+    on, not a day back: a tryout's timeline read 00:10, 00:40, 23:50)."""
+    if latest is None:
+        return when
+    local, last = when.astimezone(zone), latest.astimezone(zone)
+    if local.date() != last.date() or last.time() < LATE or local.time() >= EARLY:
+        return when
+    next_day = dt.datetime.combine(local.date() + dt.timedelta(days=1), local.time(), zone)
+    return next_day.astimezone(dt.UTC)
+
+
 def incident_day(session: Session, zone: dt.tzinfo = dt.UTC) -> dt.date | None:
     """The day a time typed without a date falls on: the incident's date, else the day of the
     first event as the clock in ``zone`` reads it."""

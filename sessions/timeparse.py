@@ -23,6 +23,11 @@ _CLOCK = re.compile(
 )
 
 
+def is_clock_only(text: str) -> bool:
+    """A time typed without a date ("00:10", "14:05:30Z"): its day is assumed."""
+    return _CLOCK.fullmatch(text.strip()) is not None
+
+
 def _clock(text: str) -> dt.time:
     parts = text.replace(",", ".").split(":")
     hour, minute = int(parts[0]), int(parts[1])

@@ -110,3 +110,31 @@ async def test_events_typed_before_the_incident_date_are_offered_a_move_to_it(tm
         assert table.columns[0].show(app.editor.session.timeline[0]) == "09:00"
         await typed(pilot, "ctrl+z")  # back on the day typed: the dates tell it apart now
         assert table.columns[0].show(app.editor.session.timeline[0]) == "2025-01-20 09:00"
+
+
+def test_a_small_hour_typed_after_a_late_evening_is_the_next_day():
+    """00:10 typed after 23:50 went a day back: the timeline read 00:10, 00:40, 23:50."""
+    from sessions.timeline import after_midnight
+
+    day = dt.date(2026, 11, 28)
+    late = dt.datetime.combine(day, dt.time(23, 50), tzinfo=BERLIN)
+    typed_at = dt.datetime.combine(day, dt.time(0, 10), tzinfo=BERLIN)
+    moved = after_midnight(typed_at, late, BERLIN).astimezone(BERLIN)
+    assert (moved.date(), moved.time()) == (dt.date(2026, 11, 29), dt.time(0, 10))
+    afternoon = dt.datetime.combine(day, dt.time(15, 0), tzinfo=BERLIN)
+    assert after_midnight(typed_at, afternoon, BERLIN) == typed_at  # filled in before: stays
+    morning = dt.datetime.combine(day, dt.time(9, 0), tzinfo=BERLIN)
+    assert after_midnight(morning, late, BERLIN) == morning  # not a small hour: stays
+
+
+async def test_times_typed_across_midnight_stay_in_the_order_typed(tmp_path):
+    app = make_app(tmp_path, Session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "a", "23:50", "tab", "Deploy started", "enter")
+        await typed(pilot, "a", "00:10", "tab", "Errors begin", "enter")
+        await typed(pilot, "a", "2025-01-20 00:05", "tab", "Typed with its date", "enter")
+        events = [e.event for e in app.editor.session.timeline]
+        assert events == ["Typed with its date", "Deploy started", "Errors begin"]
+        table = app.screen.query_one("#timeline-table")
+        assert table.columns[0].show(app.editor.session.timeline[2]) == "2025-01-21 00:10"

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sessions.completion import choose
-from sessions.timeparse import format_in, format_utc, parse_when
+from sessions.timeparse import format_in, format_utc, is_clock_only, parse_when
 
 Kind = Literal["text", "multiline", "int", "float", "date", "datetime", "enum", "bool", "list"]
 
@@ -31,6 +31,9 @@ class FieldSpec:
     #: Other names an enum choice answers to, as (name, choice): the short names a table
     #: shows ("ack" for acknowledged), so what people read is what they can type.
     aliases: tuple[tuple[str, str], ...] = ()
+    #: For datetimes typed as a bare time, once on ``default_date``: where it belongs then
+    #: (the next day, after midnight).
+    bare_time: Callable[[dt.datetime], dt.datetime] | None = field(default=None, compare=False)
     #: For datetimes: the zone they are shown and typed in (UTC when None).
     zone: Callable[[], dt.tzinfo] | None = field(default=None, compare=False)
     #: A last step of parsing a value typed in (a zone name to its proper spelling); its
@@ -117,7 +120,8 @@ def _parse(spec: FieldSpec, text: str) -> Any:
             raise ValueError("a date as YYYY-MM-DD") from None
     if spec.kind == "datetime":
         default = spec.default_date() if spec.default_date else None
-        return parse_when(stripped, default, spec.zone() if spec.zone else dt.UTC)
+        when = parse_when(stripped, default, spec.zone() if spec.zone else dt.UTC)
+        return spec.bare_time(when) if spec.bare_time and is_clock_only(stripped) else when
     if spec.kind == "enum":
         return choose(spec.choices, stripped, spec.aliases)
     return stripped

@@ -19,6 +19,7 @@ from sessions.editing import SessionEditor
 from sessions.markdown import APPROXIMATE, format_event_time
 from sessions.models import Marker, Precision, TimelineEvent
 from sessions.timeline import (
+    after_midnight,
     bare_time_day,
     day_span,
     display_zone,
@@ -91,6 +92,10 @@ class TimelineEditor(Vertical):
         self._assumed = (day, source) if source else None
         return day
 
+    def _after_midnight(self, when: dt.datetime) -> dt.datetime:
+        timeline = self.editor.session.timeline  # kept in time order: the last is latest
+        return after_midnight(when, timeline[-1].time if timeline else None, self._zone())
+
     def specs(self) -> list[FieldSpec]:
         session = self.editor.session
         zone_name = session.metadata.time_zone or "UTC"
@@ -104,6 +109,7 @@ class TimelineEditor(Vertical):
                 placeholder="14:05 or 2025-01-15 14:05",
                 help="a date alone for an event known only to the day",
                 default_date=self._bare_time_day,
+                bare_time=self._after_midnight,
                 zone=self._zone,
             ),
             FieldSpec(
