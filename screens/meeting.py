@@ -22,7 +22,8 @@ from screens.base import HelpGroup, SessionScreen
 from screens.close import CloseScreen
 from screens.parking import ask_and_park
 from screens.parts import PARTS_BY_KEY, SECTION_PARTS, PartContext, build_part, part_of
-from screens.parts.forms import METADATA_SPECS, offer_to_move_events
+from screens.parts.forms import METADATA_SPECS
+from screens.parts.metadata_followup import after_metadata
 from sessions.checks import Finding
 from sessions.clock_text import mmss
 from sessions.close import closed_on, write_summary
@@ -223,7 +224,7 @@ class MeetingScreen(SessionScreen):
             "metadata",
             values,
             apply_metadata,
-            offer_to_move_events(self.context.today),
+            after_metadata(self.context.today),
         )
 
     @work(group="close-dialog")

@@ -1,6 +1,8 @@
-"""Events typed before the incident's date was known land on the meeting's day (or today);
-when the date is set afterwards they are offered a move to it, times kept (a tryout's
-timeline stayed a day after its incident, and the app showed no date to tell)."""
+"""Events typed before the incident's date or zone was set: the day a bare time went to
+(the meeting's, or today) and the zone it was read in (UTC) were assumed. Set afterwards,
+the events are offered a move to the incident's day, or to the same clock times in the new
+zone (a tryout's timeline stayed a day after its incident, and one turned 14:00 into 06:00
+when the zone was set)."""
 
 from __future__ import annotations
 
@@ -44,5 +46,20 @@ def move_events(session: Session, to_day: dt.date, zone: dt.tzinfo) -> int:
         session.timeline[index] = event.model_copy(update={"time": there.astimezone(dt.UTC)})
         moved += 1
     # A time the clocks skip that night lands an hour on: the list stays in time order.
+    session.timeline.sort(key=lambda event: event.time)
+    return moved
+
+
+def keep_clock_times(session: Session, was: dt.tzinfo, now: dt.tzinfo) -> int:
+    """Each event at the clock time it showed in zone ``was``, now read in zone ``now``
+    (14:00 typed while the timeline was in UTC stays 14:00 in Los Angeles); how many moved.
+    Kept in time order (a time the clocks skip lands an hour on)."""
+    moved = 0
+    for index, event in enumerate(session.timeline):
+        shown = event.time.astimezone(was).replace(tzinfo=None)
+        there = dt.datetime.combine(shown.date(), shown.time(), now).astimezone(dt.UTC)
+        if there != event.time:
+            session.timeline[index] = event.model_copy(update={"time": there})
+            moved += 1
     session.timeline.sort(key=lambda event: event.time)
     return moved

@@ -138,3 +138,31 @@ async def test_times_typed_across_midnight_stay_in_the_order_typed(tmp_path):
         assert events == ["Typed with its date", "Deploy started", "Errors begin"]
         table = app.screen.query_one("#timeline-table")
         assert table.columns[0].show(app.editor.session.timeline[2]) == "2025-01-21 00:10"
+
+
+async def test_setting_the_zone_offers_to_keep_the_clock_times_typed(tmp_path):
+    """Times typed while the timeline was in UTC turned from 14:00 into 06:00 without a word
+    when the zone was set to Los Angeles (a tryout)."""
+    from sessions.example import example_session
+    from widgets.confirm import Confirm
+
+    los_angeles = zoneinfo.ZoneInfo("America/Los_Angeles")
+    app = make_app(tmp_path, example_session())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        first = app.editor.session.timeline[0].time
+        await typed(pilot, "T")
+        app.screen.query_one("#f-time_zone").value = "America/Los_Angeles"
+        await typed(pilot, "ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, Confirm)
+        events = len(app.editor.session.timeline)
+        assert app.screen.question == (
+            f"Keep the {events} timeline events at the clock times typed "
+            f"({first.strftime('%H:%M')}), in America/Los_Angeles?"
+        )
+        await typed(pilot, "y")
+        moved = app.editor.session.timeline[0].time.astimezone(los_angeles)
+        assert moved.strftime("%H:%M") == first.strftime("%H:%M")
+        await typed(pilot, "ctrl+z")
+        assert app.editor.session.timeline[0].time == first

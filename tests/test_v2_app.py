@@ -102,6 +102,7 @@ async def test_drafting_prose_team_sections_impact_metadata_and_the_timeline_in_
         assert "unknown time zone" in shown(app.screen.query_one("#form-status"))
         app.screen.query_one("#f-archived").value = True
         await fill(pilot, time_zone="america/los_angeles", severity="unk")
+        await typed(pilot, "n")  # the events keep their moments, not their clock times
         await goto(pilot, "timeline")  # now shown, and typed, in Pacific time
         timeline = app.screen.query_one("#timeline-table")
         assert timeline.columns[0].label == "Time PST"

@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich.text import Text
 from textual.widget import Widget
 
 from screens.parts.context import PartContext
+from screens.parts.metadata_followup import after_metadata
 from screens.parts.scroll import PartScroll
 from sessions.checks.triage import deadlines, triage
-from sessions.editing import SessionEditor
 from sessions.models import Session, Severity, Status
 from sessions.part_values import apply_metadata, from_timeline, metadata_values
-from sessions.timeline import display_zone
-from sessions.timeline_day import day_to_leave, move_events
 from sessions.timeparse import canonical_zone
-from sessions.wording import counted
-from widgets.confirm import Confirm
 from widgets.fields import FieldSpec
-from widgets.messages import SessionEdited
-from widgets.model_form import After, ModelForm, Values
+from widgets.model_form import ModelForm
 
 METADATA_SPECS = [
     FieldSpec("title", "Title", required=True, placeholder="Checkout errors from …"),
@@ -93,38 +86,8 @@ def metadata(context: PartContext) -> Widget:
         extra=verdict,
         suggest=lambda s: {k: v for k, v in from_timeline(s).items() if k == "date"},
         depends_on=frozenset({"timeline", "impact"}),
-        after=offer_to_move_events(context.today),
+        after=after_metadata(context.today),
         id="metadata-form",
     )
     # Taller than 80×24 leaves room for; the form, not the scroll, takes the focus.
     return PartScroll(form, id="metadata-part")
-
-
-def offer_to_move_events(today: dt.date) -> After:
-    """After the incident's date is set: the timeline's events, all on the day a bare time
-    went to without it (the meeting's, or ``today``), are offered a move to it."""
-
-    async def offer(host: Widget, editor: SessionEditor, before: Values) -> None:
-        await _offer(host, editor, before.get("date"), editor.session.meeting.date or today)
-
-    return offer
-
-
-async def _offer(
-    host: Widget, editor: SessionEditor, date_before: dt.date | None, assumed: dt.date
-) -> None:
-    session = editor.session
-    zone = display_zone(session)
-    day = day_to_leave(session, date_before, assumed, zone)
-    date = session.metadata.date
-    if day is None or date is None:
-        return
-    events = counted(len(session.timeline), "timeline event")
-    question = f"Move the {events} to {date.isoformat()}?"
-    detail = f"They are on {day.isoformat()}, the day they were typed on; their times stay."
-    if not await host.app.push_screen_wait(Confirm(question, detail, yes="Move")):
-        return
-    with editor.edit("timeline", f"events moved to {date.isoformat()}"):
-        moved = move_events(session, date, zone)
-    host.post_message(SessionEdited("timeline", f"{counted(moved, 'event')} moved"))
-    host.notify(f"{counted(moved, 'event')} moved to {date.isoformat()}. ctrl+z puts them back.")

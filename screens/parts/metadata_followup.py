@@ -1,0 +1,92 @@
+"""What a metadata edit asks next, about the timeline typed before it: the same clock
+times in the zone just set, and the incident's day just set (see sessions.timeline_day)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from collections.abc import Callable
+
+from textual.widget import Widget
+
+from sessions.editing import SessionEditor
+from sessions.timeline import display_zone
+from sessions.timeline_day import day_to_leave, keep_clock_times, move_events
+from sessions.timeparse import format_in
+from sessions.wording import counted
+from widgets.confirm import Confirm
+from widgets.messages import SessionEdited
+from widgets.model_form import After, Values
+
+
+def after_metadata(today: dt.date) -> After:
+    """The questions, for a form whose ``before`` values are the metadata's; bare times went
+    to the meeting's date, or ``today``."""
+
+    async def follow(host: Widget, editor: SessionEditor, before: Values) -> None:
+        await _offer_clock_times(host, editor, before.get("time_zone") or "")
+        assumed = editor.session.meeting.date or today
+        await _offer_day(host, editor, before.get("date"), assumed)
+
+    return follow
+
+
+async def _offer_clock_times(host: Widget, editor: SessionEditor, zone_before: str) -> None:
+    session = editor.session
+    zone_now = session.metadata.time_zone
+    if zone_now == zone_before or not session.timeline:
+        return
+    was = zoneinfo.ZoneInfo(zone_before) if zone_before else dt.UTC
+    first = session.timeline[0].time
+    typed = format_in(first, was, with_date=False)
+    shown = format_in(first, display_zone(session), with_date=False)
+    events = counted(len(session.timeline), "timeline event")
+    question = f"Keep the {events} at the clock times typed ({typed}), in {zone_now or 'UTC'}?"
+    detail = f"They were read in {zone_before or 'UTC'}: as they are, the first shows {shown} now."
+    await _ask_and_move(
+        host,
+        editor,
+        Confirm(question, detail, yes="Keep the times"),
+        f"events kept at their times in {zone_now or 'UTC'}",
+        lambda: keep_clock_times(session, was, display_zone(session)),
+        "kept at their clock times",
+    )
+
+
+async def _offer_day(
+    host: Widget, editor: SessionEditor, date_before: dt.date | None, assumed: dt.date
+) -> None:
+    session = editor.session
+    zone = display_zone(session)
+    day = day_to_leave(session, date_before, assumed, zone)
+    date = session.metadata.date
+    if day is None or date is None:
+        return
+    events = counted(len(session.timeline), "timeline event")
+    question = f"Move the {events} to {date.isoformat()}?"
+    detail = f"They are on {day.isoformat()}, the day they were typed on; their times stay."
+    await _ask_and_move(
+        host,
+        editor,
+        Confirm(question, detail, yes="Move"),
+        f"events moved to {date.isoformat()}",
+        lambda: move_events(session, date, zone),
+        f"moved to {date.isoformat()}",
+    )
+
+
+async def _ask_and_move(
+    host: Widget,
+    editor: SessionEditor,
+    question: Confirm,
+    what: str,
+    move: Callable[[], int],
+    said: str,
+) -> None:
+    """The question; on yes, the move as one undoable edit of the timeline, and said so."""
+    if not await host.app.push_screen_wait(question):
+        return
+    with editor.edit("timeline", what):
+        moved = move()
+    host.post_message(SessionEdited("timeline", what))
+    host.notify(f"{counted(moved, 'event')} {said}. ctrl+z puts them back.")
