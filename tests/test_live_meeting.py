@@ -212,6 +212,11 @@ async def test_a_paste_of_several_lines_into_a_one_line_field_keeps_every_line(t
         texts = [event.event for event in app.editor.session.timeline]
         assert "Pool alarm fired on db-2 and db-3" in texts
         assert any("3 pasted lines joined" in note for note in app.notified)
+        await typed(pilot, "a", "14:34", "tab")  # a spreadsheet's row: its tab is a space
+        app.focused.post_message(events.Paste("Nina Simone\tresponder"))
+        await settle(pilot)
+        await typed(pilot, "enter")
+        assert "Nina Simone responder" in [e.event for e in app.editor.session.timeline]
 
 
 async def test_escape_and_a_letter_typed_as_one_key_close_the_form_then_run(tmp_path):
