@@ -92,7 +92,8 @@ class AgendaDialog(ModalScreen[None]):
         running = self.timer is not None and self.timer.running
         if self.timer is not None:
             self.timer.pause()
-        with self.editor.edit("meeting.agenda", f"agenda from the {preset.name} preset"):
+        what = f"agenda from the {preset.name} preset"  # undone, the meeting is where it was
+        with self.editor.edit("meeting.agenda", what, also=("meeting.current",)):
             apply_preset(meeting, preset.agenda(self.presets.opening_minutes))
         if self.timer is not None:
             self.timer.follow()

@@ -248,6 +248,13 @@ class MeetingScreen(SessionScreen):
         self.post_message(SessionEdited("meeting.notes", "close summary written"))
         await self.app.push_screen_wait(CloseScreen(summary))
 
+    def redraw(self, changed: set[str], *, skip: Widget | None = None) -> None:
+        super().redraw(changed, skip=skip)
+        moved = "meeting.current" in changed  # an undo or a redo of a preset, not the clock
+        if moved and self.sections.current_key != self._kind().value:
+            # back to the section it was on (a preset's undo left the meeting on 1/5)
+            self.call_later(self.show_section)
+
     async def on_screen_resume(self) -> None:
         """Back from drafting or a dialog: the timer follows a reordered agenda."""
         index = self.timer.index

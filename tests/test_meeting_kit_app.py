@@ -240,6 +240,7 @@ async def test_a_preset_replaces_the_agenda_from_the_agenda_editor(tmp_path):
     app = make_app(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
+        await go_to_section(app, 2)
         await typed(pilot, "g")
         await settle(pilot)
         assert isinstance(app.screen, AgendaDialog)
@@ -255,7 +256,11 @@ async def test_a_preset_replaces_the_agenda_from_the_agenda_editor(tmp_path):
         await typed(pilot, "escape")
         await settle(pilot)
         assert app.screen.sections.current_key == "opening"
-    assert load(tmp_path / "incident.toml").meeting.agenda[0].title == "Set the stage"
+        assert load(tmp_path / "incident.toml").meeting.agenda[0].title == "Set the stage"
+        await typed(pilot, "ctrl+z")  # the agenda back, and the section it was on (not 1/5)
+        assert len(app.editor.session.meeting.agenda) == 5 and app.timer.index == 2
+        await settle(pilot)
+        assert app.screen.sections.current_key == "went_well"
 
 
 async def test_f6_shares_the_session_until_stopped(tmp_path):
