@@ -211,8 +211,9 @@ async def test_the_close_at_the_end_of_the_agenda_writes_the_summary_once(tmp_pa
         assert "### Close of the meeting (2025-01-20)" in notes and "Lena Ortiz" in notes
         assert notes.count(END) == 1
         await typed(pilot, "escape")  # back to the meeting: it says it is closed
-        bar = shown(app.screen.query_one(AgendaBar)).split("\n")[1]
+        where, bar = shown(app.screen.query_one(AgendaBar)).split("\n")[:2]
         assert bar.startswith("■ closed 2025-01-20 · total ") and "meeting ends" not in bar
+        assert "next:" not in where  # the close is behind it, not next
         # the big clock tells the meeting's length too, not the last section's overtime
         countdown = app.screen.query_one(Countdown)
         total = bar.removeprefix("■ closed 2025-01-20 · total ").split("/")[0]

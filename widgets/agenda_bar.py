@@ -63,6 +63,8 @@ class AgendaBar(Static):
         self._last = (timer, now, closed)
         width = max(self.size.width, 20)  # the content area: inside the padding
         agenda = self._form(timer.meeting.agenda, width)(timer.meeting.agenda, timer.index)
+        if closed is not None and agenda.plain.endswith(CLOSE_NEXT):  # closed already
+            agenda.right_crop(len("  next: " + CLOSE_NEXT))
         prompts = max(self.size.height - 2, 1)
         lines = [
             agenda,
