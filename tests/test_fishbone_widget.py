@@ -153,3 +153,19 @@ async def test_a_new_category_is_asked_with_a_short_label_and_an_example(example
         label = app.screen.query_one(".field-label")
         assert label.size.height == 1 and str(label.render()) == "Category *"
         assert app.screen.query_one("#f-text").placeholder.startswith("e.g. Measurement")
+
+
+async def test_the_problem_is_offered_from_the_5_whys():
+    """The 5 whys' problem had to be typed again for the fishbone (a tryout)."""
+    session = Session()
+    session.root_cause.whys[0].problem = "Checkout returned 502s for 27 minutes"
+    app = Host(session, lambda editor: FishboneEditor(editor, id="fishbone"))
+    async with app.run_test(size=(100, 40)) as pilot:
+        app.query_one("#fishbone-tree").focus()
+        await typed(pilot, "p")
+        assert app.screen.query_one("#f-text").value == "Checkout returned 502s for 27 minutes"
+        await typed(pilot, "enter")
+        assert session.root_cause.fishbone.problem == "Checkout returned 502s for 27 minutes"
+        session.root_cause.fishbone.problem = ""
+        await typed(pilot, "p", "Errors", "enter")  # typed over: the offer is not kept
+        assert session.root_cause.fishbone.problem == "Errors"

@@ -23,11 +23,20 @@ class FishboneEditing:
         self.post_message(SessionEdited(PART, what, self))
 
     async def _ask(
-        self, title: str, label: str, value: str, required: bool = True, example: str = ""
+        self,
+        title: str,
+        label: str,
+        value: str,
+        required: bool = True,
+        example: str = "",
+        offered: bool = False,
     ) -> str | None:
         """One field; a short label and the example in the field (a long label wrapped over
-        three lines in the form's label column, and an empty field showed nothing)."""
-        spec = [FieldSpec("text", label, required=required, placeholder=example)]
+        three lines in the form's label column, and an empty field showed nothing). A value
+        ``offered`` (not the field's own) is selected: typing replaces it."""
+        spec = [
+            FieldSpec("text", label, required=required, placeholder=example, typed_over=offered)
+        ]
         values = await self.app.push_screen_wait(FormDialog(title, spec, {"text": value}))
         return None if values is None else values["text"]
 
@@ -103,12 +112,16 @@ class FishboneEditing:
         await self._edit_problem()
 
     async def _edit_problem(self) -> None:
+        # none yet: the one the 5 whys state, to take or change (typed twice otherwise)
+        whys = (w.problem for w in self.editor.session.root_cause.whys if w.problem.strip())
+        offered = "" if self.fishbone.problem else next(whys, "")
         text = await self._ask(
             "Problem",
             "Problem",
-            self.fishbone.problem,
+            self.fishbone.problem or offered,
             False,
             example="the problem at the head of the fish, e.g. Checkout errors for 38 min",
+            offered=bool(offered),
         )
         if text is None:
             return
