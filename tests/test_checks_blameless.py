@@ -60,6 +60,8 @@ def rules(text, names=(), people=None):
         # judging character or care
         ("a careless change", "BL006"),
         ("The engineer will be more careful next time.", "BL006"),
+        # a person did the work without something: the words between were one at most
+        ("Bob pushed the config without review.", "BL007"),
     ],
 )
 def test_each_family_fires(text, rule):
@@ -289,3 +291,12 @@ def test_a_verb_of_two_words_is_rewritten_as_one(text, first):
     """ "forgot to load test it" was offered as "Test it was not loaded." (a tryout)."""
     rewrites = scan_text("summary", text)[0].rewrites
     assert rewrites[0] == first
+
+
+def test_no_rewrite_offered_still_blames():
+    """ "Bob pushed the config without review." was offered for a blamed sentence, and the
+    checks let it pass (a tryout)."""
+    from sessions.checks.blameless import scan_text
+
+    (finding,) = scan_text("summary", "Bob mistakenly pushed the config without review.")
+    assert finding.rewrites and all(not scan_text("summary", r) for r in finding.rewrites)
