@@ -19,6 +19,7 @@ import time
 import weakref
 from collections import deque
 from collections.abc import Awaitable, Callable
+from typing import Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App, ScreenStackError
@@ -41,6 +42,13 @@ BACKGROUND = frozenset({"save", "checks", "key-order"})
 """Worker groups that run on their own (saving, the guardrails): keys never wait for them."""
 
 Forward = Callable[[events.Event], Awaitable[None]]
+
+
+@runtime_checkable
+class Question(Protocol):
+    """A dialog that asks (yes or no, one of several): the keys that answer it."""
+
+    def takes_as_answer(self, key: str) -> bool: ...
 
 
 def types_into(widget: Widget | None, event: events.Key) -> bool:
@@ -85,8 +93,16 @@ class KeyOrder:
         typed before the Tab to land, and went into the field the Tab was leaving.)"""
         self._seen_ready: weakref.WeakSet[Screen] = weakref.WeakSet()
         self._unfocused_since: float | None = None
+        #: Keys typed before a question showed, kept until it is answered, and the question.
+        self.parked: tuple[Screen, list[events.Key | events.Paste]] | None = None
+        self._asked: weakref.WeakSet[Screen] = weakref.WeakSet()
 
     async def handle(self, event: events.Key | events.Paste, forward: Forward) -> None:
+        if self._unpark():  # its question was answered without a key (a click)
+            self.held.append(event)
+            if not (self.waiting or self.releasing):
+                self._wait_for(len(self.app.screen_stack), [], forward)
+            return
         busy = self.waiting or self.releasing
         if busy or self.held or not self._ready():
             self.held.append(event)
@@ -177,12 +193,37 @@ class KeyOrder:
         while not self._settled(depth, workers) and time.monotonic() < deadline:
             await asyncio.sleep(0.005)
         self.waiting = False
+        self._unpark()
+        self._park_typed_ahead()
         self.releasing = True
         try:
             while self.held and not self.waiting:
                 await self._dispatch(self.held.popleft(), forward)
         finally:
             self.releasing = False
+
+    def _park_typed_ahead(self) -> None:
+        """A question come up mid-burst ("Discard what you typed?" after Escape over a
+        form) is not answered by the keys typed before it showed: the n of "done" kept
+        the form (a tryout). The first of them answers it if it is one of its answers
+        ("Escape y" is a habit); if not, they wait for the answer, then go on in order."""
+        top = self.app.screen
+        if not self.held or not isinstance(top, Question) or top in self._asked:
+            return
+        self._asked.add(top)
+        first = self.held[0]
+        if isinstance(first, events.Key) and top.takes_as_answer(first.key):
+            return
+        self.parked = (top, list(self.held))
+        self.held.clear()
+
+    def _unpark(self) -> bool:
+        """Once its question is answered, the parked keys go first; True if there were."""
+        if self.parked is None or self.parked[0] in self.app.screen_stack:
+            return False
+        self.held.extendleft(reversed(self.parked[1]))
+        self.parked = None
+        return True
 
 
 def _screen_of(worker: Worker) -> Screen | None:

@@ -671,3 +671,22 @@ async def test_a_section_of_text_lets_go_of_the_keys_on_escape(tmp_path):
         assert app.timer.index == 2 and app.editor.session.meeting.agenda[1].planned_minutes == 10
         await typed(pilot, "P", "enter", " More.")  # back, and Enter to type again
         assert app.editor.session.summary == "Presented. Then n+ More."
+
+
+async def test_keys_typed_before_a_question_showed_wait_for_its_answer(tmp_path):
+    """Escape over a typed form, then the next event typed blind: "Discard what you typed?"
+    took the n of "done" as its answer, and the rest went into the form kept (a tryout).
+    They wait for the answer now, then go on; "Escape y" still answers at once."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        count = len(app.editor.session.timeline)
+        await typed(pilot, "a", "14:40", "escape", "a", "14:41", "tab", "Postcheck done", "enter")
+        assert isinstance(app.screen, Confirm)  # asked, and not answered by "done"
+        await typed(pilot, "y")  # discarded; then the keys typed meanwhile
+        events = [e.event for e in app.editor.session.timeline]
+        assert len(events) == count + 1 and "Postcheck done" in events
+        assert not isinstance(app.screen, FormDialog | Confirm)
+        await typed(pilot, "a", "14:50", "escape", "y", "a", "14:51", "tab", "Paged", "enter")
+        assert [e.event for e in app.editor.session.timeline].count("Paged") == 1
+        assert not isinstance(app.screen, FormDialog | Confirm)

@@ -54,6 +54,9 @@ class ChoiceDialog(ModalScreen[str | None]):
     def on_mount(self) -> None:
         self.set_focus(self.query_one("#cancel", Button))
 
+    def takes_as_answer(self, key: str) -> bool:
+        return key == "escape" or any(key == own for _answer, _label, own in self.choices)
+
     def on_key(self, event: events.Key) -> None:
         for answer, _label, key in self.choices:
             if event.key == key:
@@ -91,6 +94,9 @@ class Confirm(ModalScreen[bool]):
             with Horizontal(id="answers"):
                 yield Button(f"{self.no}  n", id="no", compact=True)
                 yield Button(f"{self.yes}  y", id="yes", variant="warning", compact=True)
+
+    def takes_as_answer(self, key: str) -> bool:
+        return key in ("y", "n", "escape")
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         self.action_answer(event.button.id == "yes")
