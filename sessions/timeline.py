@@ -250,16 +250,22 @@ LATE, EARLY = dt.time(18, 0), dt.time(6, 0)
 
 
 def after_midnight(when: dt.datetime, latest: dt.datetime | None, zone: dt.tzinfo) -> dt.datetime:
-    """A time typed without a date, put on the day of a timeline that has gone on late into
-    that evening: a small hour is the next day's (00:10 typed after 23:50 is twenty minutes
-    on, not a day back: a tryout's timeline read 00:10, 00:40, 23:50)."""
+    """A time typed without a date (``when``, on the incident's day), put on the day the
+    timeline has reached (its ``latest`` event's), across midnight for a small hour after
+    a late evening, and back for a late evening filled in before small hours: 00:10 typed
+    after 23:50 went a day back, and a tryout's timeline read 00:10, 00:40, 23:50."""
     if latest is None:
         return when
     local, last = when.astimezone(zone), latest.astimezone(zone)
-    if local.date() != last.date() or last.time() < LATE or local.time() >= EARLY:
+    day = max(local.date(), last.date())
+    if day == last.date() and last.time() >= LATE and local.time() < EARLY:
+        day += dt.timedelta(days=1)
+    elif day == last.date() > local.date() and last.time() < EARLY and local.time() >= LATE:
+        day -= dt.timedelta(days=1)
+    if day == local.date():
         return when
-    next_day = dt.datetime.combine(local.date() + dt.timedelta(days=1), local.time(), zone)
-    return next_day.astimezone(dt.UTC)
+    there = dt.datetime.combine(day, local.time(), zone)
+    return there.astimezone(dt.UTC)
 
 
 def incident_day(session: Session, zone: dt.tzinfo = dt.UTC) -> dt.date | None:

@@ -125,6 +125,8 @@ def test_a_small_hour_typed_after_a_late_evening_is_the_next_day():
     assert after_midnight(typed_at, afternoon, BERLIN) == typed_at  # filled in before: stays
     morning = dt.datetime.combine(day, dt.time(9, 0), tzinfo=BERLIN)
     assert after_midnight(morning, late, BERLIN) == morning  # not a small hour: stays
+    early = dt.datetime.combine(day, dt.time(2, 0), tzinfo=BERLIN)
+    assert after_midnight(early, afternoon, BERLIN) == early  # that morning, filled in
 
 
 async def test_times_typed_across_midnight_stay_in_the_order_typed(tmp_path):
@@ -133,11 +135,19 @@ async def test_times_typed_across_midnight_stay_in_the_order_typed(tmp_path):
         await settle(pilot)
         await typed(pilot, "a", "23:50", "tab", "Deploy started", "enter")
         await typed(pilot, "a", "00:10", "tab", "Errors begin", "enter")
+        await typed(pilot, "a", "00:40", "tab", "Rolled back", "enter")  # the 21st too
+        await typed(pilot, "a", "23:55", "tab", "Filled in", "enter")  # the evening before
         await typed(pilot, "a", "2025-01-20 00:05", "tab", "Typed with its date", "enter")
         events = [e.event for e in app.editor.session.timeline]
-        assert events == ["Typed with its date", "Deploy started", "Errors begin"]
+        assert events == [
+            "Typed with its date",
+            "Deploy started",
+            "Filled in",
+            "Errors begin",
+            "Rolled back",
+        ]
         table = app.screen.query_one("#timeline-table")
-        assert table.columns[0].show(app.editor.session.timeline[2]) == "2025-01-21 00:10"
+        assert table.columns[0].show(app.editor.session.timeline[3]) == "2025-01-21 00:10"
 
 
 async def test_setting_the_zone_offers_to_keep_the_clock_times_typed(tmp_path):
