@@ -112,6 +112,8 @@ def test_because_keeps_names_and_lowers_only_ordinary_words():
         TimelineEvent(time=dt.datetime(2025, 1, 1, tzinfo=dt.UTC), event="postgres: refused")
     ]
     assert "Because Postgres" in to_markdown(session)
+    session.root_cause.whys[0].nodes[2].because = "Bad config pushed"  # an adjective
+    assert "Because bad config pushed" in to_markdown(session)
     assert "**Why?**" not in text and "**Why**: Why?" not in text
     assert "5. **Why was validation skipped?**\n   - Because Postgres" in text
 

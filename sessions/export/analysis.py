@@ -22,7 +22,10 @@ PLAIN_WHY = re.compile(r"(?i:why) [^*_`\[\]<>~\\&!]*")
 #: Words that start a sentence but not a name: lowered after "Because" ("Because the pool…").
 _SENTENCE_WORDS = frozenset(
     "a an the this that these those our we it its there they their no none some one each every"
-    " all any nobody nothing two three several many most".split()
+    " all any nobody nothing two three several many most more less too"
+    # the adjectives an answer opens with, never a name ("Because Bad config pushed")
+    " bad good new old slow fast high low large small missing wrong stale broken manual"
+    " automatic unexpected expired outdated incorrect insufficient".split()
 )
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'-]*\b")
 
