@@ -23,6 +23,7 @@ from typing import Protocol, runtime_checkable
 
 from textual import events
 from textual.app import App, ScreenStackError
+from textual.binding import Binding
 from textual.dom import NoScreen
 from textual.screen import Screen
 from textual.widget import Widget
@@ -38,7 +39,7 @@ FOCUS_GRACE = 0.3
 DRAIN_TIMEOUT = 0.5
 """Seconds a command key waits for the characters typed before it to land."""
 
-BACKGROUND = frozenset({"save", "checks", "key-order"})
+BACKGROUND = frozenset({"save", "checks", "key-order", "key-park"})
 """Worker groups that run on their own (saving, the guardrails): keys never wait for them."""
 
 Forward = Callable[[events.Event], Awaitable[None]]
@@ -93,16 +94,12 @@ class KeyOrder:
         typed before the Tab to land, and went into the field the Tab was leaving.)"""
         self._seen_ready: weakref.WeakSet[Screen] = weakref.WeakSet()
         self._unfocused_since: float | None = None
-        #: Keys typed before a question showed, kept until it is answered, and the question.
-        self.parked: tuple[Screen, list[events.Key | events.Paste]] | None = None
+        #: Keys typed before a question showed, each run with its question, oldest first:
+        #: they go on, in order, once every one of those questions is answered.
+        self.parked: list[tuple[Screen, list[events.Key | events.Paste]]] = []
         self._asked: weakref.WeakSet[Screen] = weakref.WeakSet()
 
     async def handle(self, event: events.Key | events.Paste, forward: Forward) -> None:
-        if self._unpark():  # its question was answered without a key (a click)
-            self.held.append(event)
-            if not (self.waiting or self.releasing):
-                self._wait_for(len(self.app.screen_stack), [], forward)
-            return
         busy = self.waiting or self.releasing
         if busy or self.held or not self._ready():
             self.held.append(event)
@@ -120,19 +117,23 @@ class KeyOrder:
         if isinstance(focused, Input | TextArea):
             await drain(focused)
         active = app.screen.active_bindings.get(event.key)
-        if active is None or not active.enabled:
+        if active is not None and active.enabled:
+            node, action = active.node, active.binding.action
+        elif active is None and (priority := _app_priority(app, event.key)) is not None:
+            node, action = app, priority.action  # over a dialog too: ctrl+q
+        else:
             await forward(event)
             return
         depth = len(app.screen_stack)
         running = [w for w in app.workers if not w.is_finished and w.group not in BACKGROUND]
-        if not await app.run_action(active.binding.action, active.node):
+        if not await app.run_action(action, node):
             await forward(event)
             return
         started = [
             w
             for w in app.workers
             if w not in running
-            and w.node is active.node
+            and w.node is node
             and not w.is_finished
             and w.group not in BACKGROUND  # a guardrail run the action set off is no dialog
         ]
@@ -194,7 +195,7 @@ class KeyOrder:
             await asyncio.sleep(0.005)
         self.waiting = False
         self._unpark()
-        self._park_typed_ahead()
+        self._park_typed_ahead(forward)
         self.releasing = True
         try:
             while self.held and not self.waiting:
@@ -202,11 +203,12 @@ class KeyOrder:
         finally:
             self.releasing = False
 
-    def _park_typed_ahead(self) -> None:
+    def _park_typed_ahead(self, forward: Forward) -> None:
         """A question come up mid-burst ("Discard what you typed?" after Escape over a
         form) is not answered by the keys typed before it showed: the n of "done" kept
         the form (a tryout). The first of them answers it if it is one of its answers
-        ("Escape y" is a habit); if not, they wait for the answer, then go on in order."""
+        ("Escape y" is a habit); if not, they wait for the answer, however it is given
+        (a key, a click, Enter on a button), then go on in order."""
         top = self.app.screen
         if not self.held or not isinstance(top, Question) or top in self._asked:
             return
@@ -214,16 +216,40 @@ class KeyOrder:
         first = self.held[0]
         if isinstance(first, events.Key) and top.takes_as_answer(first.key):
             return
-        self.parked = (top, list(self.held))
+        self.parked.append((top, list(self.held)))
         self.held.clear()
+        self.app.run_worker(self._after_answers(forward), group="key-park")
+
+    async def _after_answers(self, forward: Forward) -> None:
+        """Wait for the parked keys' questions to go, then hand the keys on."""
+        while self.parked and not self._unpark():
+            await asyncio.sleep(0.02)
+        if self.held and not (self.waiting or self.releasing):
+            self._wait_for(len(self.app.screen_stack), [], forward)
 
     def _unpark(self) -> bool:
-        """Once its question is answered, the parked keys go first; True if there were."""
-        if self.parked is None or self.parked[0] in self.app.screen_stack:
+        """Once every question keys were parked for is answered, they go first, oldest
+        first (a second question's keys were typed after the first's); True if they did."""
+        if not self.parked:
             return False
-        self.held.extendleft(reversed(self.parked[1]))
-        self.parked = None
+        stack = self.app.screen_stack
+        if any(question in stack for question, _keys in self.parked):
+            return False
+        keys = [key for _question, run in self.parked for key in run]
+        self.held.extendleft(reversed(keys))
+        self.parked.clear()
         return True
+
+
+def _app_priority(app: App, key: str) -> Binding | None:
+    """The app's priority binding for ``key``: a dialog's bindings leave it out, yet Textual
+    runs it over the dialog (ctrl+q), and the keys after it went on into the form."""
+    for cls in type(app).__mro__:
+        for binding in vars(cls).get("BINDINGS", ()):
+            keys = binding.key.split(",") if isinstance(binding, Binding) else ()
+            if keys and binding.priority and key in (part.strip() for part in keys):
+                return binding
+    return None
 
 
 def _screen_of(worker: Worker) -> Screen | None:

@@ -27,6 +27,7 @@ from screens.parts.metadata_followup import after_metadata
 from sessions.checks import Finding
 from sessions.clock_text import mmss
 from sessions.close import closed_on, write_summary
+from sessions.editing import EVERYTHING
 from sessions.meeting_timer import MeetingTimer
 from sessions.models import SectionKind
 from sessions.part_values import apply_metadata, metadata_values
@@ -250,7 +251,8 @@ class MeetingScreen(SessionScreen):
 
     def redraw(self, changed: set[str], *, skip: Widget | None = None) -> None:
         super().redraw(changed, skip=skip)
-        moved = "meeting.current" in changed  # an undo or a redo of a preset, not the clock
+        # an undo or a redo of a preset, or a reload; not the clock's own notes
+        moved = "meeting.current" in changed or EVERYTHING in changed
         if moved and self.sections.current_key != self._kind().value:
             # back to the section it was on (a preset's undo left the meeting on 1/5)
             self.call_later(self.show_section)

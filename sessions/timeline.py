@@ -249,16 +249,20 @@ LATE, EARLY = dt.time(18, 0), dt.time(6, 0)
 """The evening and the small hours a timeline crosses midnight between."""
 
 
-def after_midnight(when: dt.datetime, latest: dt.datetime | None, zone: dt.tzinfo) -> dt.datetime:
+def after_midnight(
+    when: dt.datetime, span: tuple[dt.datetime, dt.datetime] | None, zone: dt.tzinfo
+) -> dt.datetime:
     """A time typed without a date (``when``, on the incident's day), put on the day the
-    timeline has reached (its ``latest`` event's), across midnight for a small hour after
-    a late evening, and back for a late evening filled in before small hours: 00:10 typed
-    after 23:50 went a day back, and a tryout's timeline read 00:10, 00:40, 23:50."""
-    if latest is None:
+    timeline (its first and latest events, ``span``) has reached, across midnight for a
+    small hour after a late evening, and back for a late evening filled in before small
+    hours: 00:10 typed after 23:50 went a day back, and a tryout's timeline read 00:10,
+    00:40, 23:50. A day that began in its small hours keeps a small hour (a review)."""
+    if span is None:
         return when
-    local, last = when.astimezone(zone), latest.astimezone(zone)
+    local, first, last = when.astimezone(zone), span[0].astimezone(zone), span[1].astimezone(zone)
     day = max(local.date(), last.date())
-    if day == last.date() and last.time() >= LATE and local.time() < EARLY:
+    began_small = first.date() == last.date() and first.time() < EARLY
+    if day == last.date() and last.time() >= LATE and local.time() < EARLY and not began_small:
         day += dt.timedelta(days=1)
     elif day == last.date() > local.date() and last.time() < EARLY and local.time() >= LATE:
         day -= dt.timedelta(days=1)

@@ -300,3 +300,9 @@ def test_no_rewrite_offered_still_blames():
 
     (finding,) = scan_text("summary", "Bob mistakenly pushed the config without review.")
     assert finding.rewrites and all(not scan_text("summary", r) for r in finding.rewrites)
+
+
+def test_what_was_avoided_is_no_blame():
+    from sessions.checks.blameless import scan_text
+
+    assert scan_text("summary", "Bob deployed the rollback without downtime.") == []

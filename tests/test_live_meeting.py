@@ -669,8 +669,10 @@ async def test_a_section_of_text_lets_go_of_the_keys_on_escape(tmp_path):
         await typed(pilot, "escape", "plus", "n")
         assert app.editor.session.summary == "Presented. Then n+"
         assert app.timer.index == 2 and app.editor.session.meeting.agenda[1].planned_minutes == 10
-        await typed(pilot, "P", "enter", " More.")  # back, and Enter to type again
+        await typed(pilot, "P", " More.")  # back: arriving, one types again
         assert app.editor.session.summary == "Presented. Then n+ More."
+        await typed(pilot, "escape", "enter", " Done.")  # Enter goes back to typing too
+        assert app.editor.session.summary == "Presented. Then n+ More. Done."
 
 
 async def test_keys_typed_before_a_question_showed_wait_for_its_answer(tmp_path):
@@ -690,3 +692,49 @@ async def test_keys_typed_before_a_question_showed_wait_for_its_answer(tmp_path)
         await typed(pilot, "a", "14:50", "escape", "y", "a", "14:51", "tab", "Paged", "enter")
         assert [e.event for e in app.editor.session.timeline].count("Paged") == 1
         assert not isinstance(app.screen, FormDialog | Confirm)
+
+
+async def test_parked_keys_go_on_however_the_question_is_answered(tmp_path):
+    """A click answered the question, and the keys typed before it waited for some later
+    key to replay them, wherever the focus was then; a second question's keys replaced
+    the first's (a review)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        count = len(app.editor.session.timeline)
+        await typed(pilot, "a", "14:40", "escape", "a", "14:41", "tab", "Clicked on", "enter")
+        assert isinstance(app.screen, Confirm)
+        await pilot.click("#yes")
+        assert await eventually(pilot, lambda: len(app.editor.session.timeline) == count + 1)
+        await typed(pilot, "a", "14:50", "escape", "a", "14:51", "tab", "Asked twice", "enter")
+        first = app.screen
+        app.push_screen(Confirm("Another question?"))  # say, the file changed on disk
+        await settle(pilot)
+        await typed(pilot, "x")  # typed before that one showed: parked too, after the rest
+        await typed(pilot, "n")  # the second question, answered
+        assert app.screen is first
+        await typed(pilot, "y")
+        assert await eventually(pilot, lambda: len(app.editor.session.timeline) == count + 2)
+        assert "Asked twice" in [e.event for e in app.editor.session.timeline]
+
+
+async def test_ctrl_q_then_an_answer_typed_fast_over_a_form_answers_the_quit(tmp_path):
+    """ctrl+q runs over a dialog, yet the keys after it were not held: the y went into
+    the form, and the question stayed open (a review)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await typed(pilot, "a", "14:40", "tab", "Something", "ctrl+q", "n")
+        assert isinstance(app.screen, FormDialog)  # kept: "n" answered, it was not typed
+        assert app.screen.query_one("#f-event").value == "Something"
+
+
+async def test_escape_in_a_forms_text_of_several_lines_cancels_the_form(tmp_path):
+    """Escape stops typing in a text field of the document; in a form's own it is the
+    form's Escape (it did nothing there: a review)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await go_to_section(app, 4)  # action items
+        await typed(pilot, "a")
+        app.screen.query_one("#f-rationale").focus()
+        await typed(pilot, "escape")
+        assert not isinstance(app.screen, FormDialog)  # nothing typed: closed at once

@@ -119,14 +119,20 @@ def test_a_small_hour_typed_after_a_late_evening_is_the_next_day():
     day = dt.date(2026, 11, 28)
     late = dt.datetime.combine(day, dt.time(23, 50), tzinfo=BERLIN)
     typed_at = dt.datetime.combine(day, dt.time(0, 10), tzinfo=BERLIN)
-    moved = after_midnight(typed_at, late, BERLIN).astimezone(BERLIN)
+    evening = dt.datetime.combine(day, dt.time(20, 0), tzinfo=BERLIN)
+    moved = after_midnight(typed_at, (evening, late), BERLIN).astimezone(BERLIN)
     assert (moved.date(), moved.time()) == (dt.date(2026, 11, 29), dt.time(0, 10))
     afternoon = dt.datetime.combine(day, dt.time(15, 0), tzinfo=BERLIN)
-    assert after_midnight(typed_at, afternoon, BERLIN) == typed_at  # filled in before: stays
+    assert after_midnight(typed_at, (afternoon, afternoon), BERLIN) == typed_at  # filled in
     morning = dt.datetime.combine(day, dt.time(9, 0), tzinfo=BERLIN)
-    assert after_midnight(morning, late, BERLIN) == morning  # not a small hour: stays
+    assert after_midnight(morning, (evening, late), BERLIN) == morning  # not a small hour
     early = dt.datetime.combine(day, dt.time(2, 0), tzinfo=BERLIN)
-    assert after_midnight(early, afternoon, BERLIN) == early  # that morning, filled in
+    assert after_midnight(early, (afternoon, afternoon), BERLIN) == early  # that morning
+    # a day that began in its small hours (01:00 to 19:30): 02:30 is that day's (a review)
+    small = dt.datetime.combine(day, dt.time(1, 0), tzinfo=BERLIN)
+    evening_end = dt.datetime.combine(day, dt.time(19, 30), tzinfo=BERLIN)
+    two_thirty = dt.datetime.combine(day, dt.time(2, 30), tzinfo=BERLIN)
+    assert after_midnight(two_thirty, (small, evening_end), BERLIN) == two_thirty
 
 
 async def test_times_typed_across_midnight_stay_in_the_order_typed(tmp_path):

@@ -15,7 +15,8 @@ class FieldInput(Input):
     def on_paste(self, event: events.Paste) -> None:
         event.prevent_default()  # not Input's own paste, which keeps the first line
         event.stop()
-        lines = [" ".join(line.split()) for line in event.text.splitlines() if line.strip()]
+        lines = [line.replace("\t", " ").strip() for line in event.text.splitlines()]
+        lines = [line for line in lines if line]
         text = " ".join(lines)
         if not text:
             return

@@ -42,6 +42,8 @@ class FieldArea(TextArea):
         self.move_cursor(self.document.end)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "stop_typing":  # a form's own multi-line field: Escape is the form's
+            return isinstance(self.parent, TextField)
         if action == "undo":
             return bool(self.history.undo_stack)
         if action == "redo":
@@ -138,6 +140,9 @@ class TextField(Vertical):
 
     def on_descendant_focus(self) -> None:
         self.can_focus = False  # typing again: Tab and arrivals go to the text
+
+    def on_blur(self) -> None:
+        self.can_focus = False  # left for elsewhere: no extra stop for Tab next time
 
     def show_session(self) -> None:
         """Show the model's text again (after an undo, a rewrite or a reload)."""

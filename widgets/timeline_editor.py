@@ -93,8 +93,9 @@ class TimelineEditor(Vertical):
         return day
 
     def _after_midnight(self, when: dt.datetime) -> dt.datetime:
-        timeline = self.editor.session.timeline  # kept in time order: the last is latest
-        return after_midnight(when, timeline[-1].time if timeline else None, self._zone())
+        timeline = self.editor.session.timeline  # kept in time order: first, then latest
+        span = (timeline[0].time, timeline[-1].time) if timeline else None
+        return after_midnight(when, span, self._zone())
 
     def specs(self) -> list[FieldSpec]:
         session = self.editor.session

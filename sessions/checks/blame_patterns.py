@@ -25,6 +25,11 @@ PROCEDURE = Rule(
 )
 JUDGEMENT = Rule("BL006", Level.ERROR, "judges a person's character or care")
 PERSON_FAILED = Rule("BL007", Level.ERROR, "a person is the subject of the failure")
+_NO_HARM = frozenset(
+    "downtime delay delays incident incidents impact interruption issue issues errors"
+    " problems trouble".split()
+)
+"""After "deployed … without": what was avoided, not skipped."""
 TEAM_PHRASE = Rule("BL008", Level.WARNING, "a phrase the team asked to avoid")
 ADVERB = Rule("BL009", Level.ERROR, "an adverb puts the blame on the person who acted")
 SINGLING = Rule("BL010", Level.ERROR, "singles out a person, or punishes one")
@@ -478,6 +483,8 @@ def find_person(s: str, people: People) -> Iterator[Hit]:
         takes_word = pred.lower().endswith(
             ("to", "didn't", "didn’t", "did not", "never", "not", "without")
         )
+        if pred.lower().endswith("without") and word and word.group(1).lower() in _NO_HARM:
+            continue  # "deployed the rollback without downtime": nothing went wrong
         verb = word.group(1) if takes_word and word else pred
         after = m.end() + (word.end() if takes_word and word else 0)
         end = after
