@@ -23,6 +23,7 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from pmtui.commands import SessionView, app_commands, focused_commands, help_groups
+from pmtui.export_beside import export_beside
 from pmtui.key_order import OrderedKeysApp
 from pmtui.modes import StartsInMode
 from pmtui.saving import Saver, SaveState
@@ -36,14 +37,13 @@ from screens.importing import import_markdown_beside
 from screens.meeting import MeetingScreen
 from screens.parts import PartContext
 from screens.preview import PreviewScreen
-from sessions import SessionFileError, export_record, to_markdown
+from sessions import SessionFileError, to_markdown
 from sessions.checks import Finding, run_checks
 from sessions.checks.config import CheckConfig, find_config, load_config
 from sessions.close import SUMMARY_PARTS, refresh_summary
 from sessions.document import ChangedOnDisk, SessionDocument
 from sessions.editing import EVERYTHING, Change, SessionEditor, touches
 from sessions.edits import sort_timeline
-from sessions.fileio import write_text_atomic
 from sessions.last_mode import remember_mode
 from sessions.meeting_timer import MeetingTimer
 from sessions.models import Session
@@ -283,20 +283,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
 
     @work(exclusive=True, group="export")
     async def action_export(self) -> None:
-        target = self.document.path.with_suffix(".md")
-        text = self.markdown()
-        current = target.read_text(errors="replace") if target.exists() else None
-        if current is not None and current != text and not export_record.is_ours(target, current):
-            question = f"{target.name} exists and was not written by this export. Replace it?"
-            if not await self.push_screen_wait(Confirm(question, yes="Replace")):
-                return
-        try:
-            write_text_atomic(target, text)
-        except OSError as error:
-            self.notify(f"Could not export: {error}", severity="error", markup=False)
-            return
-        export_record.remember(target, text)
-        self.notify(f"Exported the postmortem to {target}", markup=False, timeout=6)
+        await export_beside(self, self.document.path, self.markdown())
 
     @work(exclusive=True, group="import")
     async def action_import_markdown(self) -> None:
