@@ -31,6 +31,7 @@ from pmtui.sharing import Sharing
 from pmtui.styles import read_styles_later, styles_of
 from pmtui.themes import DEFAULT_THEME, PRESENTATION
 from pmtui.toasts import InertToasts
+from pmtui.typing_left import may_drop_typing
 from screens.drafting import DraftingScreen
 from screens.help import HelpScreen
 from screens.importing import import_markdown_beside
@@ -48,7 +49,7 @@ from sessions.last_mode import remember_mode
 from sessions.meeting_timer import MeetingTimer
 from sessions.models import Session
 from sessions.textsafe import one_line
-from widgets.confirm import ChoiceDialog, Confirm
+from widgets.confirm import ChoiceDialog
 from widgets.form_dialog import FormDialog
 from widgets.messages import SessionEdited
 from widgets.paste_logs import PasteLogsDialog
@@ -318,11 +319,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
 
     @work(exclusive=True, group="quit")
     async def action_quit(self) -> None:
-        typing = any(isinstance(s, FormDialog) and s.typed_anything() for s in self.screen_stack)
-        if typing and not await self.push_screen_wait(
-            # what is typed in a form is not in the session yet: ctrl+q dropped it unasked
-            Confirm("Quit, and lose what you typed in the form?", yes="Quit", no="Keep editing")
-        ):
+        if not await may_drop_typing(self):
             return
         was_running = self.timer.running
         self.timer.pause()

@@ -738,3 +738,21 @@ async def test_escape_in_a_forms_text_of_several_lines_cancels_the_form(tmp_path
         app.screen.query_one("#f-rationale").focus()
         await typed(pilot, "escape")
         assert not isinstance(app.screen, FormDialog)  # nothing typed: closed at once
+
+
+async def test_pasted_log_lines_are_asked_about_before_they_go(tmp_path):
+    """Escape, or ctrl+q, over pasted log lines dropped them unasked (a review)."""
+    from widgets.paste_logs import PasteLogsDialog
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "v")
+        assert isinstance(app.screen, PasteLogsDialog)
+        app.screen.query_one("#paste-area").load_text("2025-01-15 14:05 pool exhausted")
+        await typed(pilot, "escape")
+        assert app.screen.question == "Discard the pasted lines?"
+        await typed(pilot, "n", "ctrl+q")
+        assert app.screen.question == "Quit, and lose what you typed?"
+        await typed(pilot, "n")
+        assert isinstance(app.screen, PasteLogsDialog)

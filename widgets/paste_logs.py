@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -11,6 +12,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
+from widgets.confirm import Confirm
 from widgets.form_inputs import YesNoBox
 
 
@@ -65,7 +67,16 @@ class PasteLogsDialog(ModalScreen[PastedLogs | None]):
         utc = self.zone == "UTC" or bool(boxes and boxes.first(YesNoBox).value)
         self.dismiss(PastedLogs(self.query_one(TextArea).text, utc))
 
-    def action_cancel(self) -> None:
+    def typed_anything(self) -> bool:
+        return bool(self.query_one(TextArea).text.strip())
+
+    @work
+    async def action_cancel(self) -> None:
+        """Pasted lines are asked about before they go, as a form's typing is."""
+        if self.typed_anything() and not await self.app.push_screen_wait(
+            Confirm("Discard the pasted lines?", yes="Discard", no="Keep them")
+        ):
+            return
         self.dismiss(None)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
