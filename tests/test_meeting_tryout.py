@@ -549,7 +549,8 @@ async def test_the_factors_name_the_action_items_that_address_them_by_id(tmp_pat
         table.cursor = 2  # F3, which action #3 addresses
         await typed(pilot, "d")
         assert app.notified[-1] == (
-            "Deleted the contributing factor (action #3 still addresses F3). ctrl+z puts it back."
+            "Deleted the contributing factor (action #3 still addresses F3; "
+            "1 fishbone cause still links it). ctrl+z puts it back."
         )
         assert app.editor.session.next_factor_id() not in {"F3", "F1", "F2", "F9"}
 

@@ -25,6 +25,7 @@ from sessions.models import (
     RelatedIncident,
     Takeaway,
 )
+from sessions.wording import counted
 from widgets.fields import FieldSpec
 from widgets.record_table import Column, RecordPanel, RecordTable, model_maker
 from widgets.text_field import TextField
@@ -47,10 +48,18 @@ def factors(context: PartContext) -> Widget:
 
     def still_named(factor: Factor) -> str:
         ids = addressed_by(session(), factor.id)
-        if not ids:
-            return ""
-        which = ", ".join(f"#{number}" for number in ids)
-        return f"action {which} still {'addresses' if len(ids) == 1 else 'address'} {factor.id}"
+        fishbone = session().root_cause.fishbone
+        causes = sum(c.factor == factor.id for cat in fishbone.categories for c in cat.causes)
+        said = []
+        if ids:
+            which = ", ".join(f"#{number}" for number in ids)
+            verb = "addresses" if len(ids) == 1 else "address"
+            said.append(f"action {which} still {verb} {factor.id}")
+        if causes:
+            said.append(
+                f"{counted(causes, 'fishbone cause')} still {'links' if causes == 1 else 'link'} it"
+            )
+        return "; ".join(said)
 
     table = RecordTable(
         "contributing factor",
