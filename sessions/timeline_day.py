@@ -11,38 +11,44 @@ import datetime as dt
 from sessions.models import Session
 
 
-def lone_day(session: Session, zone: dt.tzinfo) -> dt.date | None:
-    """The one day every event is on, as the clock in ``zone`` reads it, or None."""
+def typed_days(session: Session, zone: dt.tzinfo) -> dt.date | None:
+    """The day the events start on, if they lie on it or run on into the next (a night:
+    00:10 typed after 23:50 goes on the next day), as the clock in ``zone`` reads; or None."""
     events = session.timeline
     if not events:
         return None
-    days = {event.time.astimezone(zone).date() for event in events}
-    return days.pop() if len(days) == 1 else None
+    first = min(event.time for event in events).astimezone(zone).date()
+    last = max(event.time for event in events).astimezone(zone).date()
+    return first if (last - first).days <= 1 else None
 
 
 def day_to_leave(
     session: Session, date_before: dt.date | None, assumed: dt.date, zone: dt.tzinfo
 ) -> dt.date | None:
-    """The day the events are on, if they should be offered a move to the incident's date
-    just set: all on ``assumed``, the day a bare time went to while there was no date (the
-    meeting's, or today), and the incident had no date or that one. Events on another day
-    have their own dates (pasted logs): moved, real timestamps would be wrong."""
+    """The day the events start on, if they should be offered a move to the incident's
+    date just set: they start on ``assumed``, the day a bare time went to while there was
+    no date (the meeting's, or today), and the incident had no date or that one. Events on
+    another day have their own dates (pasted logs): moved, real timestamps would be wrong.
+    A night's events (over midnight) are offered too: a tryout's were not."""
     date = session.metadata.date
-    day = lone_day(session, zone)
+    day = typed_days(session, zone)
     if date is None or day is None or day == date or day != assumed:
         return None
     return day if date_before in (None, day) else None
 
 
-def move_events(session: Session, to_day: dt.date, zone: dt.tzinfo) -> int:
-    """Put every event on ``to_day`` at the same time of day (in ``zone``); how many moved.
-    Records are replaced, not changed, as every edit of a list does."""
+def move_events(session: Session, from_day: dt.date, to_day: dt.date, zone: dt.tzinfo) -> int:
+    """Move every event by the days from ``from_day`` to ``to_day``, at the same time of day
+    (in ``zone``): a night's events keep their order over midnight. How many moved; records
+    are replaced, not changed, as every edit of a list does."""
+    shift = to_day - from_day
+    if not shift:
+        return 0
     moved = 0
     for index, event in enumerate(session.timeline):
         local = event.time.astimezone(zone)
-        if local.date() == to_day:
-            continue
-        there = dt.datetime.combine(to_day, local.time().replace(tzinfo=None), tzinfo=zone)
+        day = local.date() + shift
+        there = dt.datetime.combine(day, local.time().replace(tzinfo=None), tzinfo=zone)
         session.timeline[index] = event.model_copy(update={"time": there.astimezone(dt.UTC)})
         moved += 1
     # A time the clocks skip that night lands an hour on: the list stays in time order.

@@ -27,16 +27,32 @@ def test_events_on_the_day_assumed_move_to_the_incidents_date_at_their_times():
     assert day_to_leave(session, dt.date(2026, 11, 1), typed_on, BERLIN) is None  # on purpose
     # on a day of their own (pasted logs' timestamps), not the one assumed: left alone
     assert day_to_leave(session, None, dt.date(2026, 11, 30), BERLIN) is None
-    assert move_events(session, incident, BERLIN) == 3
+    assert move_events(session, typed_on, incident, BERLIN) == 3
     local = [event.time.astimezone(BERLIN) for event in session.timeline]
     assert [(t.date(), t.hour) for t in local] == [(incident, 0), (incident, 9), (incident, 23)]
     assert all(event.time.tzinfo is dt.UTC for event in session.timeline)
     assert day_to_leave(session, None, typed_on, BERLIN) is None  # there now
 
 
+def test_a_nights_events_move_together_and_keep_their_order():
+    """Over midnight (00:10 after 23:50 is the next day) the move was not offered, and moved
+    to one day, 00:10 would have come before 23:50 (a tryout)."""
+    typed_on, incident = dt.date(2026, 11, 28), dt.date(2025, 1, 15)
+    session = session_on(typed_on, 23)
+    session.timeline += session_on(typed_on + dt.timedelta(days=1), 0).timeline
+    session.metadata.date = incident
+    assert day_to_leave(session, None, typed_on, BERLIN) == typed_on
+    move_events(session, typed_on, incident, BERLIN)
+    local = [event.time.astimezone(BERLIN) for event in session.timeline]
+    assert [(t.date(), t.hour) for t in local] == [
+        (incident, 23),
+        (incident + dt.timedelta(days=1), 0),
+    ]
+
+
 def test_events_over_several_days_or_none_are_not_offered_a_move():
     session = session_on(dt.date(2026, 11, 28), 9)
-    session.timeline += session_on(dt.date(2026, 11, 29), 1).timeline
+    session.timeline += session_on(dt.date(2026, 11, 30), 1).timeline  # days of their own
     session.metadata.date = dt.date(2026, 11, 27)
     assert day_to_leave(session, None, dt.date(2026, 11, 28), BERLIN) is None
     assert day_to_leave(Session(), None, dt.date(2026, 11, 28), BERLIN) is None
@@ -53,7 +69,7 @@ def test_moved_onto_the_night_the_clocks_change_the_events_stay_in_time_order():
         TimelineEvent(time=dt.datetime.combine(day, t, tzinfo=new_york), event=str(t))
         for t in (dt.time(1, 50), dt.time(2, 10), dt.time(2, 40), dt.time(3, 20))
     ]
-    move_events(session, dt.date(2027, 3, 14), new_york)
+    move_events(session, day, dt.date(2027, 3, 14), new_york)
     times = [event.time for event in session.timeline]
     assert times == sorted(times)
 

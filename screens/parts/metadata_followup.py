@@ -64,13 +64,13 @@ async def _offer_day(
         return
     events = counted(len(session.timeline), "timeline event")
     question = f"Move the {events} to {date.isoformat()}?"
-    detail = f"They are on {day.isoformat()}, the day they were typed on; their times stay."
+    detail = f"They start on {day.isoformat()}, the day they were typed on; their times stay."
     await _ask_and_move(
         host,
         editor,
         Confirm(question, detail, yes="Move"),
         f"events moved to {date.isoformat()}",
-        lambda: move_events(session, date, zone),
+        lambda: move_events(session, day, date, zone),
         f"moved to {date.isoformat()}",
     )
 
