@@ -30,14 +30,18 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.worker import Worker
 
-SETTLE_TIMEOUT = 2.0
-"""Seconds keys may wait for a dialog an action said it would open."""
+SETTLE_TIMEOUT = 5.0
+"""Seconds keys may wait for a dialog an action said it would open. Long: with six pmtui
+running on two cores a form took over two seconds to come up, and the keys typed into it
+ran as the table's commands instead (a tryout); an action that opens nothing ends its
+worker, and the wait with it, long before."""
 
 FOCUS_GRACE = 0.3
 """Seconds keys wait for a screen that lost its focus to get it back."""
 
-DRAIN_TIMEOUT = 0.5
-"""Seconds a command key waits for the characters typed before it to land."""
+DRAIN_TIMEOUT = 2.0
+"""Seconds a command key waits for the characters typed before it to land (long, for a
+loaded machine: Escape that overtook them found the form empty, and closed it unasked)."""
 
 BACKGROUND = frozenset({"save", "checks", "key-order", "key-park"})
 """Worker groups that run on their own (saving, the guardrails): keys never wait for them."""
@@ -225,7 +229,11 @@ class KeyOrder:
         while self.parked and not self._unpark():
             await asyncio.sleep(0.02)
         if self.held and not (self.waiting or self.releasing):
-            self._wait_for(len(self.app.screen_stack), [], forward)
+            # and for what was waiting on the answer: the form a Discard closes is still up
+            # for a moment, and the keys went into it as it went (a flaky test)
+            app = self.app
+            running = [w for w in app.workers if not w.is_finished and w.group not in BACKGROUND]
+            self._wait_for(len(app.screen_stack), self._answered(running), forward)
 
     def _unpark(self) -> bool:
         """Once every question keys were parked for is answered, they go first, oldest
