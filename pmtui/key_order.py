@@ -30,6 +30,8 @@ from textual.widget import Widget
 from textual.widgets import Input, TextArea
 from textual.worker import Worker
 
+from widgets.text_keys import takes_as_text
+
 SETTLE_TIMEOUT = 5.0
 """Seconds keys may wait for a dialog an action said it would open. Long: with six pmtui
 running on two cores a form took over two seconds to come up, and the keys typed into it
@@ -54,16 +56,6 @@ class Question(Protocol):
     """A dialog that asks (yes or no, one of several): the keys that answer it."""
 
     def takes_as_answer(self, key: str) -> bool: ...
-
-
-def types_into(widget: Widget | None, event: events.Key) -> bool:
-    """Is this key text for the focused field (rather than a command)?"""
-    if isinstance(widget, Input):
-        return event.is_printable
-    if isinstance(widget, TextArea):
-        indent = event.key == "tab" and widget.tab_behavior == "indent"
-        return not widget.read_only and (event.is_printable or event.key == "enter" or indent)
-    return False
 
 
 def split_escape(event: events.Key) -> list[events.Key]:
@@ -115,7 +107,7 @@ class KeyOrder:
     async def _dispatch(self, event: events.Key | events.Paste, forward: Forward) -> None:
         app = self.app
         focused = app.focused
-        if isinstance(event, events.Paste) or types_into(focused, event):
+        if isinstance(event, events.Paste) or takes_as_text(focused, event.key, event.is_printable):
             await forward(event)
             return
         if isinstance(focused, Input | TextArea):

@@ -20,9 +20,11 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
+from textual.keys import key_to_character
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+
+from widgets.text_keys import takes_as_text
 
 PALETTE_EDGE = "▏"
 
@@ -33,9 +35,6 @@ _NOT_SHOWN = frozenset(
     }
 )
 """Keys every terminal user knows (moving, Tab, copying): never worth a place in the row."""
-
-_NOT_TEXT = frozenset({"enter", "tab", "escape"})
-"""Keys shown as one character ("⏎") that are no text typed."""
 
 
 @dataclass(frozen=True)
@@ -167,11 +166,10 @@ class KeysFooter(Widget, can_focus=False):
     def _typed_here(self, binding: Binding) -> bool:
         """Does the focused text field take this key as text? "+ +5 min" was offered while
         typing in a meeting's notes, and "+" went into them (a tryout)."""
-        focused = self.screen.focused
-        if isinstance(focused, Input) or (isinstance(focused, TextArea) and not focused.read_only):
-            shown = self.app.get_key_display(binding)  # "+" for plus: Textual names no character
-            return binding.key not in _NOT_TEXT and len(shown) == 1 and shown.isprintable()
-        return False
+        # "+" for plus: Textual names no character for it, its display is the character
+        character = key_to_character(binding.key) or self.app.get_key_display(binding)
+        printable = len(character) == 1 and character.isprintable()
+        return takes_as_text(self.screen.focused, binding.key, printable)
 
     def _hidden(self, active: dict) -> list[tuple[Binding, bool, str]]:
         """The keys kept out of the row for 80 columns ("v Paste logs", "i Park an idea"…),
