@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual.widget import Widget
 
@@ -19,23 +20,40 @@ from widgets.messages import SessionEdited
 from widgets.model_form import After, Values
 
 
+@dataclass(frozen=True)
+class _Offer:
+    """A question about the timeline, and the move a yes makes (one undoable edit)."""
+
+    question: Confirm
+    what: str
+    move: Callable[[], int]
+    said: str
+
+
 def after_metadata(today: dt.date) -> After:
     """The questions, for a form whose ``before`` values are the metadata's; bare times went
-    to the meeting's date, or ``today``."""
+    to the meeting's date, or ``today``. Each is worked out once the one before is answered:
+    keeping the clock times can move the events' days."""
 
     async def follow(host: Widget, editor: SessionEditor, before: Values) -> None:
-        await _offer_clock_times(host, editor, before.get("time_zone") or "")
         assumed = editor.session.meeting.date or today
-        await _offer_day(host, editor, before.get("date"), assumed)
+        offers = (
+            lambda: _clock_times(editor, before.get("time_zone") or ""),
+            lambda: _day(editor, before.get("date"), assumed),
+        )
+        for offer in offers:
+            found = offer()
+            if found is not None:
+                await _ask_and_move(host, editor, found)
 
     return follow
 
 
-async def _offer_clock_times(host: Widget, editor: SessionEditor, zone_before: str) -> None:
+def _clock_times(editor: SessionEditor, zone_before: str) -> _Offer | None:
     session = editor.session
     zone_now = session.metadata.time_zone
     if zone_now == zone_before or not session.timeline:
-        return
+        return None
     was = zoneinfo.ZoneInfo(zone_before) if zone_before else dt.UTC
     first = session.timeline[0].time
     typed = format_in(first, was, with_date=False)
@@ -43,9 +61,7 @@ async def _offer_clock_times(host: Widget, editor: SessionEditor, zone_before: s
     events = counted(len(session.timeline), "timeline event")
     question = f"Keep the {events} at the clock times typed ({typed}), in {zone_now or 'UTC'}?"
     detail = f"They were read in {zone_before or 'UTC'}: as they are, the first shows {shown} now."
-    await _ask_and_move(
-        host,
-        editor,
+    return _Offer(
         Confirm(question, detail, yes="Keep the times"),
         f"events kept at their times in {zone_now or 'UTC'}",
         lambda: keep_clock_times(session, was, display_zone(session)),
@@ -53,21 +69,17 @@ async def _offer_clock_times(host: Widget, editor: SessionEditor, zone_before: s
     )
 
 
-async def _offer_day(
-    host: Widget, editor: SessionEditor, date_before: dt.date | None, assumed: dt.date
-) -> None:
+def _day(editor: SessionEditor, date_before: dt.date | None, assumed: dt.date) -> _Offer | None:
     session = editor.session
     zone = display_zone(session)
     day = day_to_leave(session, date_before, assumed, zone)
     date = session.metadata.date
     if day is None or date is None:
-        return
+        return None
     events = counted(len(session.timeline), "timeline event")
     question = f"Move the {events} to {date.isoformat()}?"
     detail = f"They start on {day.isoformat()}, the day they were typed on; their times stay."
-    await _ask_and_move(
-        host,
-        editor,
+    return _Offer(
         Confirm(question, detail, yes="Move"),
         f"events moved to {date.isoformat()}",
         lambda: move_events(session, day, date, zone),
@@ -75,18 +87,11 @@ async def _offer_day(
     )
 
 
-async def _ask_and_move(
-    host: Widget,
-    editor: SessionEditor,
-    question: Confirm,
-    what: str,
-    move: Callable[[], int],
-    said: str,
-) -> None:
+async def _ask_and_move(host: Widget, editor: SessionEditor, offer: _Offer) -> None:
     """The question; on yes, the move as one undoable edit of the timeline, and said so."""
-    if not await host.app.push_screen_wait(question):
+    if not await host.app.push_screen_wait(offer.question):
         return
-    with editor.edit("timeline", what):
-        moved = move()
-    host.post_message(SessionEdited("timeline", what))
-    host.notify(f"{counted(moved, 'event')} {said}. ctrl+z puts them back.")
+    with editor.edit("timeline", offer.what):
+        moved = offer.move()
+    host.post_message(SessionEdited("timeline", offer.what))
+    host.notify(f"{counted(moved, 'event')} {offer.said}. ctrl+z puts them back.")
