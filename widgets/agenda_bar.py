@@ -62,9 +62,8 @@ class AgendaBar(Static):
             self._section, self.prompt_index = timer.index, 0
         self._last = (timer, now, closed)
         width = max(self.size.width, 20)  # the content area: inside the padding
-        agenda = self._form(timer.meeting.agenda, width)(timer.meeting.agenda, timer.index)
-        if closed is not None and agenda.plain.endswith(CLOSE_NEXT):  # closed already
-            agenda.right_crop(len("  next: " + CLOSE_NEXT))
+        line = self._form(timer.meeting.agenda, width)
+        agenda = line(timer.meeting.agenda, timer.index, closing=closed is None)
         prompts = max(self.size.height - 2, 1)
         lines = [
             agenda,
@@ -152,11 +151,12 @@ class AgendaBar(Static):
         return self._form_for[1]
 
 
-AgendaLine = Callable[[list[AgendaSection], int], Text]
-"""An agenda line for section ``at`` of an agenda."""
+AgendaLine = Callable[..., Text]
+"""An agenda line for section ``at`` of an agenda; ``closing``: the close is still ahead
+(measured with it, the widest)."""
 
 
-def _where(agenda: list[AgendaSection], at: int) -> Text:
+def _where(agenda: list[AgendaSection], at: int, *, closing: bool = True) -> Text:
     """The tightest agenda line, "▶ 2/5 Contributing factors  next: What went well 10m":
     the section to announce next was cut to "next: What wen…" at 80 columns."""
     line = Text()
@@ -164,21 +164,21 @@ def _where(agenda: list[AgendaSection], at: int) -> Text:
         return line
     line.append(f" ▶ {at + 1}/{len(agenda)} ", style="bold reverse")
     append_user(line, agenda[at].title + " ", "bold reverse", single_line=True)
-    _append_next(line, agenda, at)
+    _append_next(line, agenda, at, closing)
     return line
 
 
-def _names(agenda: list[AgendaSection], at: int) -> Text:
+def _names(agenda: list[AgendaSection], at: int, *, closing: bool = True) -> Text:
     """ "✓ Timeline review  ▶ 2. Contributing factors  3. What went well 10m  …"."""
-    return _agenda(agenda, at, compact=False)
+    return _agenda(agenda, at, compact=False, closing=closing)
 
 
-def _numbers(agenda: list[AgendaSection], at: int) -> Text:
+def _numbers(agenda: list[AgendaSection], at: int, *, closing: bool = True) -> Text:
     """ "✓1 · ▶ 2. Contributing factors · 3 · 4 · 5  next: What went well 10m"."""
-    return _agenda(agenda, at, compact=True)
+    return _agenda(agenda, at, compact=True, closing=closing)
 
 
-def _agenda(agenda: list[AgendaSection], at: int, *, compact: bool) -> Text:
+def _agenda(agenda: list[AgendaSection], at: int, *, compact: bool, closing: bool) -> Text:
     line = Text()
     for index, section in enumerate(agenda):
         if index:
@@ -199,11 +199,11 @@ def _agenda(agenda: list[AgendaSection], at: int, *, compact: bool) -> Text:
             append_user(line, section.title, style, single_line=True)
             line.append(f" {section.planned_minutes}m", style=style)
     if compact:
-        _append_next(line, agenda, at)
+        _append_next(line, agenda, at, closing)
     return line
 
 
-def _append_next(line: Text, agenda: list[AgendaSection], at: int) -> None:
+def _append_next(line: Text, agenda: list[AgendaSection], at: int, closing: bool) -> None:
     """ "  next: What went well 10m", the section to announce next; after the last, the
     close and its key (at 80 columns the footer has no room for C, and a tryout found no
     way to end the meeting)."""
@@ -212,6 +212,6 @@ def _append_next(line: Text, agenda: list[AgendaSection], at: int) -> None:
         line.append("  next: ", style="bold")
         append_user(line, upcoming.title, "bold", single_line=True)
         line.append(f" {upcoming.planned_minutes}m", style="bold")
-    elif agenda:
+    elif agenda and closing:  # after the close, nothing is next
         line.append("  next: ", style="bold")
         line.append(CLOSE_NEXT, style="bold")
