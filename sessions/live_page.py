@@ -30,7 +30,7 @@ from sessions.errors import SessionFileError
 from sessions.fileio import loads
 from sessions.headline import incident_line, title_line
 from sessions.markdown import to_markdown
-from sessions.meeting_timer import BRIEF, PERSIST_EVERY, WARNING_SECONDS
+from sessions.meeting_timer import BRIEF, PERSIST_EVERY, WARNING_SECONDS, furthest_worked
 from sessions.models import AgendaSection, Session
 from sessions.prose import MD
 from sessions.safe_read import decode_utf8, read_regular_file
@@ -90,7 +90,7 @@ def _revisit(agenda: list[AgendaSection], current: int) -> bool:
     clock counts extra time there, not the plan's time left (the page had said "08:00")."""
     if current < 0 or agenda[current].spent_seconds < BRIEF:
         return False
-    return any(s.spent_seconds >= BRIEF for s in agenda[current + 1 :])
+    return current < furthest_worked(agenda, current)
 
 
 def _place(index: int, current: int) -> str:

@@ -48,6 +48,14 @@ class Trim:
     suggested: int
 
 
+def furthest_worked(agenda: list[AgendaSection], current: int) -> int:
+    """The furthest section the meeting has worked in, or ``current`` (going back doesn't
+    lower it); one only passed through, under ``BRIEF``, doesn't count: ``n`` by a slip and
+    ``P`` back made the section left "revisited", its clock "extra time" (a review)."""
+    visited = [i for i, s in enumerate(agenda) if s.spent_seconds >= BRIEF]
+    return max([current, *visited])
+
+
 class MeetingTimer:
     """Times the current section of ``meeting``; the model holds whole seconds spent."""
 
@@ -244,11 +252,7 @@ class MeetingTimer:
         return spent + self.elapsed()
 
     def reached(self) -> int:
-        """The furthest section the meeting has worked in (going back doesn't lower it); one
-        only passed through, under ``BRIEF``, doesn't count: ``n`` by a slip and ``P`` back
-        made the section left "revisited", its clock "extra time" (a review)."""
-        visited = [i for i, s in enumerate(self.meeting.agenda) if s.spent_seconds >= BRIEF]
-        return max([self.index, *visited])
+        return furthest_worked(self.meeting.agenda, self.index)
 
     def _ahead(self, index: int, section: AgendaSection, reached: int) -> bool:
         """Is a section after the current one still to do? One beyond where the meeting has
