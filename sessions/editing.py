@@ -45,6 +45,8 @@ class _Snapshot:
     values: tuple[tuple[str, Any], ...]
     """Each part the step changed, with its value on the other side of the step."""
     what: str
+    revision: int = 0
+    """The revision of the edit that made the step (undo and redo make none)."""
 
     @property
     def parts(self) -> set[str]:
@@ -76,23 +78,50 @@ class SessionEditor:
 
     @contextmanager
     def edit(
-        self, part: str, what: str, *, also: tuple[str, ...] = (), undoable: bool = True
+        self,
+        part: str,
+        what: str,
+        *,
+        also: tuple[str, ...] = (),
+        undoable: bool = True,
+        joins: Change | None = None,
     ) -> Iterator[Session]:
         """Wrap one change to ``part`` (and the parts ``also`` names: one undo step for one
         action, where a parked idea turned action item had taken two); each part is copied
-        first so it can be undone."""
+        first so it can be undone.
+
+        ``joins``: the change this one completes, after a question it asked (the time zone
+        set, then the events kept at their clock times). While it is still the last step,
+        both are undone as one: undoing the zone alone would leave the events moved for it.
+        """
         parts = (part, *also)
-        if any(touches({p}, {q}) for i, p in enumerate(parts) for q in parts[i + 1 :]):
+        if _overlapping(parts):
             # one inside another: the undo would put back the outer part, then the inner
             # one over it as it was, and the redo would keep the wrong copy (a review)
             raise ValueError(f"parts of one edit must not overlap: {parts}")
         before = tuple((p, copy_part(get_at(self.session, p))) for p in parts) if undoable else ()
         yield self.session
         if undoable:
-            self._undo.append(_Snapshot(before, what))
-            del self._undo[:-MAX_UNDO]
+            last = self._undo[-1] if self._undo else None
+            revision = self.revision + 1
+            if (
+                last is not None
+                and joins is not None
+                and last.revision == joins.revision
+                and not _overlapping((*last.parts, *parts))
+            ):
+                joined = _Snapshot(last.values + before, f"{last.what}; {what}", revision)
+                self._undo[-1] = joined
+            else:
+                self._undo.append(_Snapshot(before, what, revision))
+                del self._undo[:-MAX_UNDO]
             self._redo.clear()  # a new edit: what was undone can no longer come back
         self._changed(part, what, also)
+
+    @property
+    def last_change(self) -> Change | None:
+        """The change made last (an edit, an undo, or a change noted), if any."""
+        return self._log[-1] if self._log else None
 
     def snapshot(self) -> Session:
         """A copy another thread can read while the UI goes on editing (saves, checks).
@@ -166,6 +195,11 @@ class SessionEditor:
         self._log.append(change)
         del self._log[:-1000]
         return change
+
+
+def _overlapping(parts: tuple[str, ...]) -> bool:
+    """Is one of ``parts`` another, or inside another?"""
+    return any(touches({p}, {q}) for i, p in enumerate(parts) for q in parts[i + 1 :])
 
 
 def touches(changed: set[str], parts: frozenset[str] | set[str]) -> bool:

@@ -181,3 +181,32 @@ def test_one_edit_of_two_parts_is_one_undo_step_and_the_parts_may_not_overlap(ex
     assert (len(example.action_items), len(example.meeting.parking_lot)) == before
     with pytest.raises(ValueError), editor.edit("meeting", "x", also=("meeting.parking_lot",)):
         pass
+
+
+def test_a_follow_up_edit_joins_the_step_of_the_edit_that_asked_it(example):
+    """Setting the zone, then keeping the events at their clock times, took two ctrl+z: the
+    first left the zone set and the times moved by it (a tryout)."""
+    editor = SessionEditor(example)
+    zone, first = example.metadata.time_zone, example.timeline[0]
+    with editor.edit("metadata", "metadata edited"):
+        example.metadata.time_zone = "America/Los_Angeles"
+    asked = editor.last_change
+    editor.note("meeting", "meeting time")  # the clock went on while the question was up
+    with editor.edit("timeline", "times kept", joins=asked):
+        example.timeline[0] = first.model_copy(update={"event": "moved"})
+    change = editor.undo()
+    assert change.parts == {"metadata", "timeline"}
+    assert change.what == "metadata edited; times kept"
+    assert (example.metadata.time_zone, example.timeline[0]) == (zone, first)
+    assert not editor.can_undo
+    editor.redo()
+    assert (example.metadata.time_zone, example.timeline[0].event) == (
+        "America/Los_Angeles",
+        "moved",
+    )
+    # an edit that is not the last step any more is not joined
+    with editor.edit("summary", "summary edited"):
+        example.summary = "x"
+    with editor.edit("timeline", "times kept", joins=asked):
+        pass
+    assert editor.undo().parts == {"timeline"}

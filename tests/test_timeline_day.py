@@ -121,11 +121,22 @@ async def test_events_typed_before_the_incident_date_are_offered_a_move_to_it(tm
         times = [event.time for event in app.editor.session.timeline]
         assert [t.date().isoformat() for t in times] == ["2025-01-17", "2025-01-17"]
         assert [t.strftime("%H:%M") for t in times] == ["09:00", "09:10"]
-        assert "2 events moved to 2025-01-17. ctrl+z puts them back." in app.notified
+        said = "2 events moved to 2025-01-17. ctrl+z undoes this and the metadata edit."
+        assert said in app.notified
         table = app.screen.query_one("#timeline-table")
         assert table.columns[0].show(app.editor.session.timeline[0]) == "09:00"
-        await typed(pilot, "ctrl+z")  # back on the day typed: the dates tell it apart now
-        assert table.columns[0].show(app.editor.session.timeline[0]) == "2025-01-20 09:00"
+        # one action, one undo step: the date and the move (a tryout had undone the move
+        # alone, and the form's edit took a second ctrl+z)
+        await typed(pilot, "ctrl+z")
+        assert app.editor.session.metadata.date is None
+        assert [e.time.date().isoformat() for e in app.editor.session.timeline] == [
+            "2025-01-20",
+            "2025-01-20",
+        ]
+        assert "Undone: metadata edited; events moved to 2025-01-17" in app.notified
+        await typed(pilot, "ctrl+y")  # and back again, both
+        assert app.editor.session.metadata.date == dt.date(2025, 1, 17)
+        assert table.columns[0].show(app.editor.session.timeline[0]) == "09:00"
 
 
 def test_a_small_hour_typed_after_a_late_evening_is_the_next_day():
@@ -196,5 +207,6 @@ async def test_setting_the_zone_offers_to_keep_the_clock_times_typed(tmp_path):
         await typed(pilot, "y")
         moved = app.editor.session.timeline[0].time.astimezone(los_angeles)
         assert moved.strftime("%H:%M") == first.strftime("%H:%M")
-        await typed(pilot, "ctrl+z")
+        await typed(pilot, "ctrl+z")  # the zone and the times, in one step
         assert app.editor.session.timeline[0].time == first
+        assert app.editor.session.metadata.time_zone == ""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from textual.widget import Widget
 
-from sessions.editing import SessionEditor
+from sessions.editing import Change, SessionEditor
 from sessions.timeline import display_zone
 from sessions.timeline_day import day_to_leave, keep_clock_times, move_events
 from sessions.timeparse import format_in
@@ -41,10 +41,11 @@ def after_metadata(today: dt.date) -> After:
             lambda: _clock_times(editor, before.get("time_zone") or ""),
             lambda: _day(editor, before.get("date"), assumed),
         )
+        step = editor.last_change  # the metadata edit: a move joins its undo step
         for offer in offers:
             found = offer()
-            if found is not None:
-                await _ask_and_move(host, editor, found)
+            if found is not None and await _ask_and_move(host, editor, found, step):
+                step = editor.last_change
 
     return follow
 
@@ -87,11 +88,17 @@ def _day(editor: SessionEditor, date_before: dt.date | None, assumed: dt.date) -
     )
 
 
-async def _ask_and_move(host: Widget, editor: SessionEditor, offer: _Offer) -> None:
-    """The question; on yes, the move as one undoable edit of the timeline, and said so."""
+async def _ask_and_move(
+    host: Widget, editor: SessionEditor, offer: _Offer, step: Change | None
+) -> bool:
+    """The question; on yes, the move, undone with the edit that asked it (``step``), and
+    said so. True if moved."""
     if not await host.app.push_screen_wait(offer.question):
-        return
-    with editor.edit("timeline", offer.what):
+        return False
+    with editor.edit("timeline", offer.what, joins=step):
         moved = offer.move()
     host.post_message(SessionEdited("timeline", offer.what))
-    host.notify(f"{counted(moved, 'event')} {offer.said}. ctrl+z puts them back.")
+    host.notify(
+        f"{counted(moved, 'event')} {offer.said}. ctrl+z undoes this and the metadata edit."
+    )
+    return True
