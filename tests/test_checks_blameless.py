@@ -60,8 +60,11 @@ def rules(text, names=(), people=None):
         # judging character or care
         ("a careless change", "BL006"),
         ("The engineer will be more careful next time.", "BL006"),
-        # a person did the work without something: the words between were one at most
+        # a person did the work without something: the words between were one at most,
+        # then three ("pushed the hotfix to production without review" passed)
         ("Bob pushed the config without review.", "BL007"),
+        ("Alice pushed the hotfix to production without review.", "BL007"),
+        ("Alice pushed the new config to the fleet without review.", "BL007"),
     ],
 )
 def test_each_family_fires(text, rule):
@@ -306,3 +309,16 @@ def test_what_was_avoided_is_no_blame():
     from sessions.checks.blameless import scan_text
 
     assert scan_text("summary", "Bob deployed the rollback without downtime.") == []
+
+
+def test_what_went_out_without_review_stays_in_the_rewrite():
+    """The rewrite had read "The push process allowed push without review.": what was
+    pushed, and where, were gone."""
+    from sessions.checks.blameless import scan_text
+
+    (finding,) = scan_text("summary", "Alice pushed the hotfix to production without review.")
+    assert finding.rewrites[0] == (
+        "The push process allowed the hotfix to be pushed to production without review."
+    )
+    (finding,) = scan_text("summary", "Bob deployed without testing.")
+    assert finding.rewrites[0] == "The deployment process allowed deployment without testing."

@@ -96,6 +96,19 @@ def _rebuild(sentence: str, hit: Hit, clause: str, remark: str) -> Iterator[str]
             yield short + (" " + remark if remark else "")
 
 
+_PLACE = re.compile(r"\s+(?=(?:to|into|onto|on|in|across|from|at|over)\b)")
+
+
+def _what_went(said: str, kind: str) -> str:
+    """ "pushed the hotfix to production without" → "the hotfix to be pushed to production":
+    what went out stays in the rewrite (it had read "allowed push without review")."""
+    found = re.search(rf"\b{kind}\s+(.+?)\s+without\b", said, re.I)
+    if not found:
+        return ""
+    thing, *place = _PLACE.split(found.group(1), maxsplit=1)
+    return " ".join([thing, "to be", kind, *place])
+
+
 def person_failed(sentence: str, hit: Hit) -> Iterator[str]:
     verb, rest = hit.verb, hit.rest
     kind = hit.kind
@@ -104,7 +117,8 @@ def person_failed(sentence: str, hit: Hit) -> Iterator[str]:
         without = f"{verb} {rest}".strip()
         noun = {"deployed": "deployment", "pushed": "push", "merged": "merge"}.get(kind, "release")
         if without:
-            yield f"The {noun} process allowed {noun} without {without.rstrip('.')}."
+            what = _what_went(sentence[hit.start : hit.end], kind)
+            yield f"The {noun} process allowed {what or noun} without {without.rstrip('.')}."
         return
     if re.match(r"(?:follow|read|use)$", low) and re.search(r"runbook|playbook", rest, re.I):
         yield "The runbook was unclear about this scenario."

@@ -465,7 +465,7 @@ _HUMAN_VERBS = r"follow|read|notice|check|verify|test|review|escalate|ask|tell|c
 _PRED_RX = _rx(
     r"\b(?:"
     rf"(?P<human>forgot(?: to)?|forgets(?: to)?|neglected(?: to)?|ignored|overlooked|misread|mistyped|misconfigured|(?:really |did )*mess(?:ed)? up|screwed up|botched|bungled|sidestepped|subverted|disregarded|circumvented|violated|confused|didn['’]?t bother(?: to)?|fail(?:ed|s)? to (?={_HUMAN_VERBS}\b))"
-    r"|(?P<generic>fail(?:ed|s)? to|didn['’]?t|did not|never(?= \w+ed\b)|missed|skipped|broke|caused|took down|brought down|wiped|destroyed|(?:deployed|pushed|merged|shipped|released) (?:\w+ ){0,3}?without|(?:had|has) (?:not|never)(?= \w+ed\b))"
+    r"|(?P<generic>fail(?:ed|s)? to|didn['’]?t|did not|never(?= \w+ed\b)|missed|skipped|broke|caused|took down|brought down|wiped|destroyed|(?:deployed|pushed|merged|shipped|released) (?:\w+ ){0,6}?without|(?:had|has) (?:not|never)(?= \w+ed\b))"
     r")(?=[\s.,;:!?]|$)"
 )
 
