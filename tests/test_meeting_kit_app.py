@@ -3,6 +3,7 @@ the close and the agenda presets. State is set directly; only the keys under tes
 (typing is posted at once, as a terminal sends it)."""
 
 import http.client
+import re
 from urllib.parse import urlsplit
 
 from textual.widgets import Digits
@@ -48,6 +49,28 @@ async def test_the_opening_sets_the_stage_and_fills_a_missing_role(tmp_path, exa
         )
         assert "✓ Note-taker Lena" in shown(view.query_one("#opening-facts"))
         assert app.focused is view  # back where the facilitator was
+
+
+async def test_the_opening_names_everyone_here_and_keeps_its_keys_in_view(tmp_path, example):
+    """A team representative and a manager were not shown at all, and with a dozen attendees
+    the line of keys scrolled out of view at 80×24 (a tryout)."""
+    example.meeting.attendees += [
+        Attendee(name="Dana Levi", role=Role.TEAM_REPRESENTATIVE),
+        Attendee(name="Eli Novak", role=Role.MANAGEMENT),
+    ] + [Attendee(name=f"Responder {n}", role=Role.RESPONDER) for n in range(8)]
+    app = make_app(tmp_path, with_opening(example))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        view = app.screen.query_one("#opening")
+        facts = shown(view.query_one("#opening-facts"))
+        assert "Dana Levi (team representative), Eli Novak (management)" in facts
+        assert re.search(r"✓ Facilitator Priya Raman *\n", facts)  # a role a line
+        hint = view.query_one("#opening-hint")
+        assert view.max_scroll_y > 0  # the stage is taller than the screen
+        assert hint.region.bottom <= view.region.bottom and hint.region.height == 1
+        view.scroll_end(animate=False)
+        await settle(pilot)
+        assert hint.region.bottom <= view.region.bottom
 
 
 async def test_roles_typed_as_the_roles_check_writes_them(tmp_path, example):

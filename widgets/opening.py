@@ -16,7 +16,7 @@ from textual.widgets import Static
 
 from sessions.editing import SessionEditor
 from sessions.headline import incident_line, title_line
-from sessions.models import Role, Session, role_checks
+from sessions.models import ROLES_CHECK, Role, Session, role_checks
 from sessions.prompts import BLAMELESS_LINES, PRIME_DIRECTIVE
 from widgets._css import css_beside
 from widgets.big_text import BigText
@@ -42,14 +42,30 @@ def roles_check(session: Session) -> Text:
     text = Text()
     for check in role_checks(session.meeting.attendees):
         if text:
-            text.append("   ")
+            text.append("\n")  # a role a line: wrapped in one, a mark had ended a line alone
+        role = ROLE_NAMES[check.role]
         if check.names:
-            text.append(f"✓ {ROLE_NAMES[check.role]} ", style="bold green")
+            text.append(f"✓ {role} ", style="bold green")
             append_user(text, ", ".join(check.names), single_line=True)
         elif check.required:
-            text.append(f"✗ {ROLE_NAMES[check.role]} missing", style="bold red")
+            text.append(f"✗ {role} missing", style="bold red")
         else:
-            text.append(f"○ {ROLE_NAMES[check.role]} (suggested)", style="yellow")
+            text.append(f"○ {role} (suggested)", style="yellow")
+    return text
+
+
+def others_here(session: Session) -> Text:
+    """Everyone the roles check does not name, with their role: the opening is who is
+    here, and a team representative or a manager had not shown at all."""
+    checked = set(ROLES_CHECK)
+    text = Text()
+    for attendee in session.meeting.attendees:
+        if attendee.role in checked or not attendee.name.strip():
+            continue
+        if text:
+            text.append(", ")
+        append_user(text, attendee.name, single_line=True)
+        text.append(f" ({attendee.role.label.lower()})", style="dim")
     return text
 
 
@@ -77,6 +93,9 @@ def facts(session: Session) -> Table:
     grid.add_row("Incident", incident)
     grid.add_row("Agenda", agenda_line(session))
     grid.add_row("Roles", roles_check(session))
+    others = others_here(session)
+    if others:
+        grid.add_row("Also here", others)
     return grid
 
 
