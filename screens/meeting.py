@@ -195,11 +195,8 @@ class MeetingScreen(SessionScreen):
     def action_extend(self) -> None:
         self.timer.extend()
         section = self.timer.section
-        if section is not None:
-            said = f"{section.title}: now {section.planned_minutes} min"
-            if self.timer.revisiting():  # the clock counts extra time here, not the plan's
-                said += " (back in it, the time here counts as extra)"
-            self.notify(said, markup=False)
+        if section is not None:  # back in a section, more plan turns extra time into plan left
+            self.notify(f"{section.title}: now {section.planned_minutes} min", markup=False)
         self._meeting_changed("section extended")
         self.tick()
 

@@ -24,6 +24,10 @@ EXTEND_MINUTES = 5
 BRIEF = 60
 """Seconds under which a section was only passed through, not worked in."""
 
+PASSED = 15
+"""Seconds under which a section the meeting went past on its way was skipped by a slip
+(``n n``), not done: a quick section of forty seconds is done."""
+
 PERSIST_EVERY = 60.0
 """Seconds of meeting time between saves of the time spent, so git diffs stay quiet."""
 
@@ -37,8 +41,8 @@ class Pace(StrEnum):
     WARNING = "warning"
     OVERTIME = "overtime"
     EXTRA = "extra"
-    """Back in a section worked in before, after the meeting went past it: its time now is
-    extra, beyond every plan, not what is left of its own."""
+    """Back in a section that had used its plan up, after the meeting went past it: its
+    time now is extra, beyond every plan."""
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,15 @@ def furthest_worked(agenda: list[AgendaSection], current: int) -> int:
     ``P`` back made the section left "revisited", its clock "extra time" (a review)."""
     visited = [i for i, s in enumerate(agenda) if s.spent_seconds >= BRIEF]
     return max([current, *visited])
+
+
+def extra_time(agenda: list[AgendaSection], current: int, arrived_spent: float) -> bool:
+    """Is the time in section ``current`` extra, beyond every plan? When the meeting has gone
+    past it and it had used its plan up (``arrived_spent``: its time when the meeting came
+    back). With plan left, coming back resumes its countdown: a section left at 01:10 of
+    20 minutes had counted "+0:03 extra time" (a tryout)."""
+    planned = agenda[current].planned_seconds
+    return arrived_spent >= max(BRIEF, planned) and current < furthest_worked(agenda, current)
 
 
 class MeetingTimer:
@@ -147,10 +160,11 @@ class MeetingTimer:
         return section.planned_seconds - self.elapsed() if section else 0.0
 
     def revisiting(self) -> bool:
-        """Back in a section worked in before (a minute or more), with the meeting gone past
-        it: the projected end counts none of its plan, so the clock counts the extra time
-        instead (it had shown the plan's 08:00 left, while "ends ~" allowed none of it)."""
-        return self.index < self.reached() and self._arrived_spent >= BRIEF
+        """Back in a section that had used its plan up, with the meeting gone past it: the
+        clock counts the extra time, and the projected end counts none of it (the clock had
+        shown a plan's time left that "ends ~" allowed none of). See ``extra_time``."""
+        agenda = self.meeting.agenda
+        return bool(agenda) and extra_time(agenda, self.index, self._arrived_spent)
 
     def extra(self) -> float:
         """Seconds spent in this section since coming back to it (see ``revisiting``)."""
@@ -258,8 +272,9 @@ class MeetingTimer:
         """Is a section after the current one still to do? One beyond where the meeting has
         been is; so is one only passed through on the way (``n n`` by a slip, then ``P``):
         counted as done with every section before it, the projected end came half an hour
-        early (a tryout)."""
-        return index > reached or section.spent_seconds < BRIEF
+        early (a tryout). One worked in briefly is done: counted again, going back three
+        sections moved "ends ~" 25 minutes later (another)."""
+        return index > reached or section.spent_seconds < PASSED
 
     def remaining_plan(self) -> float:
         """Planned seconds still ahead: the rest of the current section and of every section
@@ -269,7 +284,7 @@ class MeetingTimer:
         left = 0.0
         for index, section in enumerate(self.meeting.agenda):
             if index == self.index:
-                if index >= reached or self._arrived_spent < BRIEF:
+                if not self.revisiting():
                     left += max(section.planned_seconds - self.elapsed(), 0.0)
             elif index > self.index and (index == reached or self._ahead(index, section, reached)):
                 left += max(section.planned_seconds - section.spent_seconds, 0.0)

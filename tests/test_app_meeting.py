@@ -140,18 +140,19 @@ async def test_back_in_a_section_worked_in_the_big_clock_counts_extra_time(tmp_p
     app = make_app(tmp_path, clock=clock)
     async with app.run_test(size=(80, 24)) as pilot:
         await typed(pilot, "s")
-        clock.advance(minutes=12)
+        clock.advance(minutes=21)  # the timeline review's plan used up
         await go_to_section(app, 1)
         clock.advance(minutes=5)
         await typed(pilot, "P")
         clock.advance(seconds=45)
         app.screen.tick()
         countdown = app.screen.query_one(Countdown)
-        assert countdown.query_one("Digits").value == "+0:45"  # not 08:00 left
+        assert countdown.query_one("Digits").value == "+0:45"  # not overtime's -1:45
         assert countdown.has_class("-extra") and not countdown.has_class("-on-time")
-        assert "▶ extra time · 12:45/20m" in shown(app.screen.query_one("AgendaBar"))
-        await typed(pilot, "plus")  # more plan changes nothing the clock shows here: said so
-        assert app.notified[-1].endswith("(back in it, the time here counts as extra)")
+        assert "▶ extra time · 21:45/20m" in shown(app.screen.query_one("AgendaBar"))
+        await typed(pilot, "plus")  # five more minutes of plan: 03:15 of it left
+        assert app.notified[-1] == "Timeline review: now 25 min"
+        assert countdown.query_one("Digits").value == "03:15"
         stats = app.screen.query_one("#timeline-stats")  # whole at 80 columns, the gap too
         assert await eventually(pilot, lambda: shown(stats).endswith("⚠ 1 long gap"))
         assert len(shown(stats)) <= stats.content_region.width

@@ -97,16 +97,35 @@ def _into_the_second_section(seconds: float) -> tuple[MeetingTimer, Clocks]:
     return t, c
 
 
-def test_projected_end_does_not_move_when_stepping_back_and_forth():
+def test_back_in_a_section_with_plan_left_its_countdown_resumes_and_ends_allows_it():
+    """Back in a section left at 01:10 of 20 minutes, the clock counted "+0:03 extra time"
+    as if it were over (a tryout). Its plan left counts down again, and "ends ~" counts it
+    while the meeting is in it, so the two never disagree."""
     t, c = _into_the_second_section(5 * 60)
     end = t.projected_end()
     t.previous()
-    assert t.projected_end() == end
-    t.next()
-    assert t.projected_end() == end
-    t.previous()
-    c.advance(minutes=3)  # time spent revisiting is extra
+    assert not t.revisiting() and t.pace() is Pace.ON_TIME and t.remaining() == 10 * 60
+    assert t.projected_end() == end + dt.timedelta(minutes=10)
+    c.advance(minutes=3)  # time within its plan: the end holds
+    assert t.projected_end() == end + dt.timedelta(minutes=10)
+    t.next()  # on again: the section's plan left is given up, as when it was left
     assert t.projected_end() == end + dt.timedelta(minutes=3)
+
+
+def test_sections_worked_briefly_on_the_way_stay_done_when_going_back():
+    """Going back three sections counted the two between, worked in for under a minute,
+    as still to do: "ends ~" jumped 25 minutes (a tryout)."""
+    t, c = timer()
+    t.start()
+    c.advance(minutes=10)
+    t.next()
+    c.advance(seconds=40)  # a quick section, done
+    t.next()
+    c.advance(minutes=5)
+    end = t.projected_end()
+    t.previous()
+    t.previous()
+    assert t.projected_end() == end + dt.timedelta(minutes=10)  # the first one's plan left
 
 
 def test_trim_acts_on_the_projected_end_including_pauses():
@@ -258,10 +277,14 @@ def test_late_the_bar_keeps_the_total_before_the_trims_key():
     assert "(t trims)" in AgendaBar._pace(t, c.wall(), 120, None).plain
 
 
-def test_back_in_a_section_worked_in_the_clock_counts_the_extra_time():
-    """Back in the timeline review (10 of 20 minutes used) the clock said 10:00 left, while
-    "ends ~" allowed none of it (a tryout): the time there is extra, and counted as such."""
-    t, c = _into_the_second_section(5 * 60)
+def test_back_in_a_section_that_used_its_plan_the_clock_counts_the_extra_time():
+    """Back in the timeline review, its 20 minutes used, the clock would have said 00:00
+    left, or overtime: the time there is extra, and counted as such."""
+    t, c = timer()
+    t.start()
+    c.advance(minutes=20)
+    t.next()
+    c.advance(minutes=5)
     assert not t.revisiting() and t.pace() is Pace.ON_TIME
     end = t.projected_end()
     t.previous()
@@ -272,6 +295,7 @@ def test_back_in_a_section_worked_in_the_clock_counts_the_extra_time():
     assert t.projected_end() == end + dt.timedelta(minutes=12)  # the extra time, and no more
     t.next()  # on again: the section's own time left
     assert not t.revisiting() and t.remaining() == 15 * 60
+    assert t.projected_end() == end + dt.timedelta(minutes=12)
 
 
 def test_a_slip_forward_and_back_is_not_a_revisit():

@@ -44,9 +44,14 @@ def test_the_page_knows_the_section_the_agenda_and_the_running_clock(example):
     now_ms = (NOW + dt.timedelta(seconds=95)).timestamp() * 1000
     assert c["spent"] + (now_ms - c["since"]) / 1000 == pytest.approx(95, abs=0.5)
     assert not c["revisit"]
-    timer.previous()  # back in the timeline review, worked in before: extra time, as the
-    clock[0] += 5  # facilitator's clock says (the page said the plan's time left)
+    timer.previous()  # back in the timeline review, 10 of its 20 minutes left: they count
+    clock[0] += 5  # down again, on the page as on the facilitator's clock
     timer.sync()
+    later = meeting_state(example, saved_at=NOW, now=NOW + dt.timedelta(seconds=100))
+    assert later["clock"]["revisit"] is timer.revisiting() is False
+    timer.go_to(1)
+    example.meeting.agenda[0].spent_seconds = 21 * 60  # its plan used up: extra time, as the
+    timer.previous()  # facilitator's clock says (the page had said the plan's time left)
     later = meeting_state(example, saved_at=NOW, now=NOW + dt.timedelta(seconds=100))
     assert later["clock"]["revisit"] is timer.revisiting() is True
 
