@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p.add_argument("-o", "--output", type=Path, help="write here instead of standard output")
     p.add_argument("--format", choices=["markdown", "json"], default="markdown")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace OUTPUT even if pmtui did not write it, or it was changed since",
+    )
 
     p = sub.add_parser(
         "share",

@@ -54,6 +54,23 @@ def test_export_markdown_to_stdout_and_file(example_file, tmp_path, capsys):
     assert target.read_text(encoding="utf-8") == out
 
 
+def test_export_never_replaces_a_file_it_did_not_write_without_force(example_file, capsys):
+    """ctrl+e asked before replacing a hand-edited .md; `export -o` replaced it without a
+    word, and the reviewer's note added to it was gone (a tryout)."""
+    target = example_file.with_suffix(".md")
+    assert main(["export", str(example_file), "-o", str(target)]) == 0
+    assert main(["export", str(example_file), "-o", str(target)]) == 0  # its own: again
+    with target.open("a", encoding="utf-8") as file:
+        file.write("Reviewer note\n")
+    capsys.readouterr()
+    assert main(["export", str(example_file), "-o", str(target)]) == 2
+    assert "exists and was not written by this export" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8").endswith("Reviewer note\n")
+    assert main(["export", str(example_file), "-o", str(example_file)]) == 2  # the session
+    assert main(["export", str(example_file), "-o", str(target), "--force"]) == 0
+    assert not target.read_text(encoding="utf-8").endswith("Reviewer note\n")
+
+
 def test_export_json(example_file, capsys):
     assert main(["export", str(example_file), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
