@@ -210,3 +210,24 @@ async def test_setting_the_zone_offers_to_keep_the_clock_times_typed(tmp_path):
         await typed(pilot, "ctrl+z")  # the zone and the times, in one step
         assert app.editor.session.timeline[0].time == first
         assert app.editor.session.metadata.time_zone == ""
+
+
+async def test_a_time_typed_alone_put_on_another_day_than_the_incidents_says_so_once(tmp_path):
+    """Filling in 12:30 after the next morning's closing event put it on that next day, and
+    nothing said so (a tryout): the first time for a day, a toast names it."""
+    from sessions.models import Metadata
+
+    session = Session(metadata=Metadata(title="Search index stale", date=dt.date(2026, 11, 20)))
+    app = make_app(tmp_path, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "a", "2026-11-21 09:00", "tab", "Incident closed", "enter")
+        await typed(pilot, "a", "12:30", "tab", "Search team confirmed", "enter")
+        await typed(pilot, "a", "13:00", "tab", "Backfill done", "enter")
+        days = [e.time.date().isoformat() for e in app.editor.session.timeline]
+        assert days == ["2026-11-21"] * 3
+        told = [n for n in app.notified if "the day the timeline has reached" in n]
+        assert told == [
+            "12:30 put on 2026-11-21, the day the timeline has reached. ⏎ edits it; a date "
+            "typed with the time puts it on another."
+        ]

@@ -30,13 +30,13 @@ from sessions.timeline import (
     long_gaps,
     zone_label,
 )
-from sessions.timeparse import format_in
 from sessions.wording import counted
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.messages import SessionEdited
 from widgets.paste_logs import PasteLogsDialog
 from widgets.record_table import Column, RecordPanel, RecordTable, model_maker
+from widgets.timeline_day_notes import assumed_day_note, moved_day_note
 from widgets.timeline_figures import figures_line
 
 #: Marker names short enough for a table column; the detail line has the full name.
@@ -76,6 +76,11 @@ class TimelineEditor(Vertical):
         #: The day a time typed alone was last put on when the incident gave none (a new
         #: session's first event), and from what: told once the event is added.
         self._assumed: tuple[dt.date, str] | None = None
+        #: A time typed alone last put on another day than the incident's, by the day the
+        #: timeline has reached; and the days already said so (once a day, not every event
+        #: of a night).
+        self._moved: dt.datetime | None = None
+        self._days_told: set[dt.date] = set()
         self._figures_timer: Timer | None = None
         #: Pasted log times with no zone were UTC last time: the box stays as it was left.
         self._paste_utc = False
@@ -95,7 +100,9 @@ class TimelineEditor(Vertical):
     def _after_midnight(self, when: dt.datetime) -> dt.datetime:
         timeline = self.editor.session.timeline  # kept in time order: first, then latest
         span = (timeline[0].time, timeline[-1].time) if timeline else None
-        return after_midnight(when, span, self._zone())
+        there = after_midnight(when, span, self._zone())
+        self._moved = there if there != when else None  # said once the event is in
+        return there
 
     def specs(self) -> list[FieldSpec]:
         session = self.editor.session
@@ -275,6 +282,7 @@ class TimelineEditor(Vertical):
             self._redraw_figures_soon()
         if message.what == "event added":
             self._tell_assumed_day()
+            self._tell_moved_day()
 
     def _redraw_figures_soon(self) -> None:
         if self._figures_timer is not None:
@@ -282,25 +290,16 @@ class TimelineEditor(Vertical):
         self._figures_timer = self.set_timer(FIGURES_DELAY, self._show_figures)
 
     def _tell_assumed_day(self) -> None:
-        """The first event of a session with no incident date, typed as a time alone: say
-        which day it was put on and how to change that (later times follow its day)."""
         assumed, self._assumed = self._assumed, None
-        session = self.editor.session
-        if assumed is None or session.metadata.date or len(session.timeline) != 1:
-            return
-        day, source = assumed
-        event = session.timeline[0]
-        if event.time.astimezone(self._zone()).date() != day:
-            return  # typed with its own date
-        clock = format_in(event.time, self._zone(), with_date=False)
-        # Short: seven lines of toast covered the buttons of the next dialog, and at 80
-        # columns half the table (tryouts). Times typed alone later follow this day.
-        self.notify(
-            f"{clock} put on {day.isoformat()} ({source}). ⏎ edits it; T sets the incident's date.",
-            title="No incident date yet",
-            timeout=8,
-            markup=False,
-        )
+        said = assumed_day_note(self.editor.session, assumed, self._zone())
+        if said is not None:  # the first event of a session with no incident date
+            self.notify(said, title="No incident date yet", timeout=8, markup=False)
+
+    def _tell_moved_day(self) -> None:
+        moved, self._moved = self._moved, None
+        said = moved_day_note(self.editor.session, moved, self._zone(), self._days_told)
+        if said is not None:
+            self.notify(said, title="Not the incident's day", timeout=8, markup=False)
 
     @work(group="timeline-dialog")
     async def action_paste_logs(self) -> None:
