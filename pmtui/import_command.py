@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import sys
 from pathlib import Path
 
@@ -27,9 +28,14 @@ def import_file(source: Path, target: Path, *, force: bool) -> ImportResult | No
         print(f"pmtui: {target}: already exists (use --force to overwrite)", file=sys.stderr)
         return None
     try:
-        text = source.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"pmtui: {source}: can't read: {error}", file=sys.stderr)
+        raw = source.read_bytes()
+        text = raw.removeprefix(codecs.BOM_UTF8).decode("utf-8")
+    except OSError as error:
+        print(f"pmtui: {source}: can't read: {error.strerror or error}", file=sys.stderr)
+        return None
+    except UnicodeDecodeError as error:  # a raw codec message had been printed
+        line = raw[: error.start].count(b"\n") + 1
+        print(f"pmtui: {source}:{line}: not UTF-8 text: save it as UTF-8", file=sys.stderr)
         return None
     template = load_config(find_config(target)).template
     result = import_text(text, template, source.stem)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from pathlib import Path
 from typing import Any
 
@@ -81,11 +82,15 @@ def loads(text: str, path: Path | str = "<string>") -> Session:
 
 def _read(text: str, path: Path | str) -> tuple[Session, bool]:
     """The session in TOML text, and whether the text was of the current schema."""
-    data = parse_toml(text, path)
     try:
+        data = parse_toml(text, path)
         limits.check_document(data, path)
         return from_document(data, path), data.get("schema_version") == SCHEMA_VERSION
     except SessionFileError as error:
+        if Path(path).suffix.lower() in (".md", ".markdown"):  # "not valid TOML: Invalid
+            raise SessionFileError(  # statement" had not said what the file was (a tryout)
+                path, "a Markdown file, not a session (.toml): pmtui import FILE.md makes one"
+            ) from None
         if error.field and error.line is None:  # the line too, for whoever fixes it by hand
             error.line = line_of(text, error.field)
         raise
@@ -175,8 +180,27 @@ _SYNTAX_SAID = {
 }
 
 
+_KEY = re.compile(r"\s*([\w.\"'-]+?)\s*=")
+_DATE_LIKE = re.compile(r"\s*=\s*(\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?\S*)?)")
+
+
+def _said(error: tomli.TOMLDecodeError, text: str) -> str:
+    """tomli's words, or what the line shows: a date that is no date (2026-13-45 read as a
+    number, then "Expected newline…"), the key given twice ("Cannot overwrite a value")."""
+    line = text.split("\n")[error.lineno - 1] if error.lineno else ""
+    if error.msg == "Cannot overwrite a value" and (key := _KEY.match(line)):
+        return f"{key.group(1)} is given twice: a key is written once in its table"
+    date = _DATE_LIKE.search(line)
+    if date and error.msg in (
+        "Expected newline or end of document after a statement",
+        "Invalid date or datetime",
+    ):
+        return f"not a date: {date.group(1)} (YYYY-MM-DD: a month 01–12, a day the month has)"
+    return _SYNTAX_SAID.get(error.msg, error.msg)
+
+
 def _syntax_error(path: Path | str, error: tomli.TOMLDecodeError, text: str) -> SessionFileError:
-    said = _SYNTAX_SAID.get(error.msg, error.msg)
+    said = _said(error, text)
     if error.pos >= len(text):
         lines = text.split("\n")
         return SessionFileError(

@@ -88,6 +88,34 @@ def test_the_usual_hand_made_mistakes_are_said_as_they_are_fixed(tmp_path):
     assert (bare.line, bare.column) == (3, 9) and "text goes in quotes" in bare.message
 
 
+def test_an_impossible_date_and_a_key_given_twice_are_named(tmp_path):
+    """`date = 2026-13-45` said "Expected newline or end of document after a statement", and
+    a key written twice "Cannot overwrite a value", naming neither (a tryout)."""
+    bad_date = _error(tmp_path, "schema_version = 2\n[metadata]\ndate = 2026-13-45\n")
+    assert bad_date.line == 3 and "not a date: 2026-13-45 (YYYY-MM-DD" in bad_date.message
+    bad_time = _error(tmp_path, "[[timeline]]\ntime = 2025-02-30T10:00:00Z\nevent = 'x'\n")
+    assert "not a date: 2025-02-30T10:00:00Z" in bad_time.message
+    twice = _error(tmp_path, 'schema_version = 2\n[metadata]\ntitle = "a"\ntitle = "b"\n')
+    assert twice.line == 4 and twice.message.endswith(
+        "title is given twice: a key is written once in its table"
+    )
+
+
+def test_a_markdown_file_is_said_to_be_one(tmp_path, capsys):
+    """`pmtui check inc.md` said "not valid TOML: Invalid statement"; `pmtui import` of a
+    file that is not UTF-8 printed Python's codec error."""
+    from pmtui.cli import main
+
+    markdown = tmp_path / "inc.md"
+    markdown.write_text("# Postmortem: checkout errors\n\n## Summary\n", encoding="utf-8")
+    assert main(["check", str(markdown)]) == 2
+    assert "a Markdown file, not a session (.toml): pmtui import FILE.md" in capsys.readouterr().err
+    latin = tmp_path / "old.md"
+    latin.write_bytes(b"# Postmortem\n\ncaf\xe9\n")
+    assert main(["import", str(latin), "-o", str(tmp_path / "old.toml")]) == 2
+    assert capsys.readouterr().err == f"pmtui: {latin}:3: not UTF-8 text: save it as UTF-8\n"
+
+
 def test_a_new_file_in_a_missing_folder_names_the_folder(tmp_path, capsys):
     from pmtui.cli import main
 
