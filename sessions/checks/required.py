@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from sessions.checks.findings import Finding, Level, Rule
+from sessions.export.sections import impact_section
 from sessions.models import Session
 from sessions.template import Template
 
@@ -20,18 +21,9 @@ RULES = (EMPTY_PART, EMPTY_TEAM_SECTION)
 
 
 def _impact_written(session: Session) -> bool:
-    impact = session.impact
-    user = impact.user
-    return bool(
-        user.duration_minutes is not None
-        or user.users_affected.strip()
-        or user.functionality
-        or user.data_lost.strip()
-        or impact.entries
-        or impact.business.revenue.strip()
-        or impact.slo.note.strip()
-        or impact.slo.error_budget_consumed_pct is not None
-    )
+    """Whatever the export's Impact section shows: the check had said "not written yet"
+    of an impact in words alone, that the export printed (a tryout)."""
+    return bool(impact_section(session).strip())
 
 
 #: (where, what it is, is it written?)
