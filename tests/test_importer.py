@@ -119,6 +119,32 @@ def test_a_plain_timeline_list_and_what_could_not_be_placed():
     assert len(session.action_items) == 2
 
 
+def test_a_heading_with_a_remark_a_numbered_list_and_a_lesson_in_prose_find_their_parts():
+    """ "## Timeline (all times UTC)" made a section of its own and lost the events; factors
+    as a numbered list and a lesson in a paragraph went to the import notes, and the check
+    then said those parts were not written (a tryout)."""
+    text = (
+        "# Postmortem: CDN purge storm\n\n**Date**: 2026-11-20\n\n"
+        "## Timeline (all times UTC)\n\n- 00:12 — Synthetic check alerted the on-call\n"
+        "- 00:52 — Purge job stopped\n\n"
+        "## Contributing Factors\n\n1. The purge job had no rate limit.\n"
+        "2. **No origin alert**: origin load was not alerted on.\n\n"
+        "## Lessons Learned\n\nRate limits belong on every bulk job.\n"
+    )
+    result = import_markdown(text)
+    session = result.session
+    assert [e.event for e in session.timeline] == [
+        "Synthetic check alerted the on-call",
+        "Purge job stopped",
+    ]
+    assert [(f.factor, f.description) for f in session.factors] == [
+        ("The purge job had no rate limit.", ""),
+        ("No origin alert", "origin load was not alerted on."),
+    ]
+    assert [t.text for t in session.lessons.takeaways] == ["Rate limits belong on every bulk job."]
+    assert result.unplaced == [] and not session.team_sections
+
+
 def test_every_part_a_heading_names_has_its_reader():
     assert set(SYNONYMS.values()) == set(READERS)
 

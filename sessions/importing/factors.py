@@ -42,7 +42,7 @@ def read_factors(ctx: ImportContext, section: Section) -> None:
                     )
                 )
             return True
-        if kind == "bullet_list_open":
+        if kind in ("bullet_list_open", "ordered_list_open"):  # a numbered list had gone to notes
             for item in list_items(group):
                 source = first_inline(item)
                 label = labelled(source)

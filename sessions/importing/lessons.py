@@ -21,6 +21,11 @@ def read_lessons(ctx: ImportContext, section: Section) -> None:
     lessons = ctx.session.lessons
 
     def takeaways(group: list[Token]) -> bool:
+        if group[0].type == "paragraph_open":  # a lesson in prose had gone to the notes
+            label = labelled(group[1].content)
+            title, text = label if label else ("", group[1].content.strip())
+            lessons.takeaways.append(Takeaway(title=title, text=text))
+            return True
         if group[0].type not in ("ordered_list_open", "bullet_list_open"):
             return False
         for item in list_items(group):

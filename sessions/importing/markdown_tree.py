@@ -94,9 +94,11 @@ def plain_text(children: list[Token]) -> str:
 
 
 def heading_key(title: str) -> str:
-    """A heading reduced for matching: "3. What Went Wrong?" → "what went wrong"."""
+    """A heading reduced for matching: "3. What Went Wrong?" → "what went wrong"; "Timeline
+    (all times UTC)" → "timeline" (its events had gone to a section of their own)."""
     text = text_of(title).lower()
     text = re.sub(r"^[\d.)\s]+", "", text)
+    text = re.sub(r"\s*[(\[][^)\]]*[)\]]\s*$", "", text)
     return re.sub(r"[^a-z0-9 ]+", "", text).strip()
 
 
