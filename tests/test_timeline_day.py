@@ -231,3 +231,20 @@ async def test_a_time_typed_alone_put_on_another_day_than_the_incidents_says_so_
             "12:30 put on 2026-11-21, the day the timeline has reached. ⏎ edits it; a date "
             "typed with the time puts it on another."
         ]
+
+
+async def test_a_time_with_seconds_is_shown_whole_in_the_time_column(tmp_path):
+    """A pasted log's 22:44:10 on another day read "2026-11-26 22:4…" at 80 and 160 columns
+    (a tryout)."""
+    session = Session(
+        timeline=[
+            TimelineEvent(time=dt.datetime(2026, 11, 26, 21, 44, 10, tzinfo=dt.UTC), event="a"),
+            TimelineEvent(time=dt.datetime(2026, 11, 27, 0, 5, tzinfo=dt.UTC), event="b"),
+        ]
+    )
+    app = make_app(tmp_path, session)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        column = app.screen.query_one("#timeline-table").columns[0]
+        shown = column.show(app.editor.session.timeline[0])
+        assert shown == "2026-11-26 21:44:10" and len(shown) <= column.width

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from operator import attrgetter
+from typing import NamedTuple
 
 from textual import work
 from textual.app import ComposeResult
@@ -59,6 +60,16 @@ FIGURES_DELAY = 0.15
 """Seconds after the last timeline edit before the figures line is redrawn."""
 
 
+class _TimeShape(NamedTuple):
+    """What the time column's width and header depend on."""
+
+    with_date: bool
+    rough: bool
+    seconds: bool
+    zone_name: str
+    label: str
+
+
 class TimelineEditor(Vertical):
     DEFAULT_CSS = css_beside(__file__)
     HELP_TITLE = "Timeline"
@@ -71,7 +82,7 @@ class TimelineEditor(Vertical):
         self.editor = editor
         self.today = today
         self.parts = frozenset({"timeline", "metadata"})
-        self._shape_at: tuple[int, tuple[bool, bool, str, str]] | None = None
+        self._shape_at: tuple[int, _TimeShape] | None = None
         self._shape = self._time_shape()
         #: The day a time typed alone was last put on when the incident gave none (a new
         #: session's first event), and from what: told once the event is added.
@@ -185,15 +196,16 @@ class TimelineEditor(Vertical):
     def table(self) -> RecordTable:
         return self.query_one(RecordTable)
 
-    def _time_shape(self) -> tuple[bool, bool, str, str]:
+    def _time_shape(self) -> _TimeShape:
         """What the time column's width and header depend on: dates shown, an approximate
-        time (its "≈ "), the zone and its name. Read from every event: once per revision."""
+        time (its "≈ "), seconds, the zone and its name. Read from every event: once per
+        revision."""
         revision = self.editor.revision
         if self._shape_at is None or self._shape_at[0] != revision:
             self._shape_at = (revision, self._read_time_shape())
         return self._shape_at[1]
 
-    def _read_time_shape(self) -> tuple[bool, bool, str, str]:
+    def _read_time_shape(self) -> _TimeShape:
         session = self.editor.session
         events = session.timeline
         zone = self._zone()
@@ -205,16 +217,22 @@ class TimelineEditor(Vertical):
         over_days = days is not None and (days[0] != days[1] or (date and days[0] != date))
         with_date = Precision.DAY in precisions or bool(over_days)
         rough = Precision.APPROXIMATE in precisions
-        return with_date, rough, session.metadata.time_zone, zone_label(session)
+        # a pasted log's seconds: "2026-11-26 22:4…" was all a tryout could read of them
+        seconds = any(event.time.second for event in events)
+        return _TimeShape(
+            with_date, rough, seconds, session.metadata.time_zone, zone_label(session)
+        )
 
     def _time_column(self) -> Column:
-        with_date, rough, _zone_name, label = self._shape
-        width = (16 if with_date else 8) + (len(APPROXIMATE) if rough else 0)
+        shape = self._shape
+        rough = len(APPROXIMATE) if shape.rough else 0
+        width = (16 if shape.with_date else 8) + rough + (3 if shape.seconds else 0)
+        label = shape.label
         header = f"Time {label}" if len(label) + 5 <= width else label
         return Column(header, self._time_cell, width=width)
 
     def _time_cell(self, event: TimelineEvent) -> str:
-        return format_event_time(event, self._zone(), self._shape[0])
+        return format_event_time(event, self._zone(), self._shape.with_date)
 
     @staticmethod
     def _event_cell(event: TimelineEvent) -> str:
