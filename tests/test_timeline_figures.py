@@ -53,6 +53,11 @@ def test_a_gap_is_long_against_the_timeline_it_is_in():
         TimelineEvent(time=START - dt.timedelta(days=30), event="d", precision=Precision.DAY)
     ]
     assert gap_threshold(known_to_the_day + hour) == LONG_GAP  # its time is not a time
+    # eleven events 10 to 34 minutes apart: every gap was long ("⚠ 10 long gaps", a tryout);
+    # the ones that stand out against the usual gap are
+    minutes = [0, 11, 22, 36, 48, 60, 94, 105, 118, 130, 155]
+    steady = [at(m) for m in minutes]
+    assert long_gaps(steady) == {6, 10}  # 34 and 25 minutes, against a mean of 15.5
 
 
 @given(events, st.sampled_from(["UTC", "America/New_York", "Pacific/Chatham", "Asia/Kolkata"]))
