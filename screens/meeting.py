@@ -28,7 +28,7 @@ from sessions.checks import Finding
 from sessions.clock_text import mmss
 from sessions.close import closed_on, write_summary
 from sessions.editing import EVERYTHING
-from sessions.meeting_timer import MeetingTimer
+from sessions.meeting_timer import MeetingTimer, Pace
 from sessions.models import SectionKind
 from sessions.part_values import apply_metadata, metadata_values
 from widgets.agenda_bar import AgendaBar
@@ -273,12 +273,27 @@ class MeetingScreen(SessionScreen):
             await self.show_section()
         self.tick()
 
+    def _nothing_to_trim(self, now: dt.datetime) -> str:
+        """Why ``t`` trims nothing, said against what the bar shows: "on plan" had stood
+        beside "▶ OVERTIME", and beside an end past a shortened plan (a tryout)."""
+        timer = self.timer
+        end = f"{timer.projected_end(now).astimezone():%H:%M}"
+        late = timer.over_by(now)
+        if late >= 60:
+            return (
+                f"The meeting is heading {mmss(late).lstrip('+')} past its plan (ends ~{end}), "
+                "and the sections still to come have no time to give: nothing to trim"
+            )
+        if timer.pace() is Pace.OVERTIME:
+            return f"This section is over, but the meeting ends on plan (~{end}): nothing to trim"
+        return f"The meeting is on plan (ends ~{end}): nothing to trim"
+
     @work(group="trim-dialog")
     async def action_trim(self) -> None:
         now = self.now()
         trims = self.timer.trims(now)
         if not trims:
-            self.notify("The meeting is on plan: nothing to trim", timeout=3)
+            self.notify(self._nothing_to_trim(now), timeout=5, markup=False)
             return
         plan = ", ".join(f"{t.section.title} {t.planned}→{t.suggested} min" for t in trims)
         late = mmss(self.timer.over_by(now)).lstrip("+")

@@ -156,3 +156,28 @@ async def test_back_in_a_section_worked_in_the_big_clock_counts_extra_time(tmp_p
         stats = app.screen.query_one("#timeline-stats")  # whole at 80 columns, the gap too
         assert await eventually(pilot, lambda: shown(stats).endswith("⚠ 1 long gap"))
         assert len(shown(stats)) <= stats.content_region.width
+
+
+async def test_t_says_why_there_is_nothing_to_trim(tmp_path):
+    """ "The meeting is on plan: nothing to trim" stood beside "▶ OVERTIME" in the last
+    section, and beside an end past a shortened plan (a tryout): it says what it compares."""
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        agenda = app.editor.session.meeting.agenda
+        for section in agenda[:-1]:
+            section.spent_seconds = 5 * 60  # every section done early
+        await go_to_section(app, len(agenda) - 1)
+        agenda[-1].planned_minutes = 1
+        await typed(pilot, "s")
+        clock.advance(minutes=3)
+        app.screen.tick()
+        await typed(pilot, "t")
+        assert app.notified[-1].startswith("This section is over, but the meeting ends on plan")
+        agenda[0].spent_seconds = 90 * 60  # the first one ran an hour and more over
+        await typed(pilot, "t")
+        assert "past its plan" in app.notified[-1]
+        assert app.notified[-1].endswith(
+            "the sections still to come have no time to give: nothing to trim"
+        )
