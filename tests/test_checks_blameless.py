@@ -322,3 +322,41 @@ def test_what_went_out_without_review_stays_in_the_rewrite():
     )
     (finding,) = scan_text("summary", "Bob deployed without testing.")
     assert finding.rewrites[0] == "The deployment process allowed deployment without testing."
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # "about" was read as part of the object: "The team about the migration was not told"
+        (
+            "John forgot to tell the team about the migration, so nobody suspected it.",
+            "The team was not told about the migration, so nobody suspected it.",
+        ),
+        # an alert had fired in that incident: "The alert didn't fire" stated otherwise
+        (
+            "The on-call should have noticed the missing intermediate earlier.",
+            "The missing intermediate was not noticed earlier.",
+        ),
+        ("On-call should have caught this.", "The alert didn't fire for this condition."),
+    ],
+)
+def test_rewrites_keep_the_facts_and_the_grammar(text, first):
+    """Rewrites a tryout found false or broken (the guide's own example stays)."""
+    (finding,) = scan_text("summary", text)
+    assert finding.rewrites[0].startswith(first)
+
+
+def test_an_idiom_with_no_clause_to_turn_round_gets_no_rewrite():
+    """ "should have known better than to run …" was offered as "Better than was not known
+    to run …" (a tryout): the finding stands, with no rewrite."""
+    (finding,) = scan_text("summary", "Dave should have known better than to run it at peak.")
+    assert finding.rule.id == "BL003" and finding.rewrites == ()
+
+
+def test_a_person_to_be_trained_is_singled_out_a_group_is_not():
+    """ "John should be trained to run the checklist" passed, where BL010's own explanation
+    names retraining (a tryout); training a team or new hires is onboarding."""
+    assert "BL010" in rules("John should be trained to run the migration checklist.")
+    assert "BL010" in rules("The engineer must be retrained.")
+    assert "BL010" not in rules("The team should be trained on the new runbook.")
+    assert "BL010" not in rules("New hires should be trained on the runbook.")

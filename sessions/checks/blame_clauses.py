@@ -16,7 +16,7 @@ from sessions.checks.blame_grammar import (
 from sessions.checks.blame_patterns import Hit
 
 _SPLIT_OBJECT = re.compile(
-    r"\s+(?=(?:to|onto|into|on|in|from|for|with|before|after|at|during|by|until|across|over|under|of|when|while|within|without|because|instead|against|through|via|as|per|towards?|inside|outside|around)\b)",
+    r"\s+(?=(?:to|onto|into|on|in|from|for|with|before|after|at|during|by|until|across|over|under|of|when|while|within|without|because|instead|against|through|via|as|per|towards?|inside|outside|around|about|than|between|behind|beyond|earlier|sooner|later|first)\b)",
     re.IGNORECASE,
 )
 _FORGOT_KINDS = {"forgot", "forgets", "neglected"}

@@ -586,6 +586,9 @@ def _find_caused_by(s: str, people: People) -> Iterator[Hit]:
 _PUNISH_RX = _rx(
     r"\b(?:has been|have been|had been|was|were|will be|would be|is being|got|get|being|been|is)\s+(?:(?:\w+ly|now|almost|already|since|then)\s+)*[\"“”]?(?P<p>fired|terminated|dismissed|let go|disciplined|reprimanded|suspended|reassigned|retrained|demoted|written up|sacked|punished|counsell?ed|escorted out|walked out|shown the door|put on (?:a )?performance improvement plan)\b"
 )
+_TRAINED_RX = _rx(  # "John should be trained": the guide's retraining, as an action item
+    r"\b(?:should|must|needs? to|has to|have to|will need to|ought to)\s+be\s+(?:re-?)?trained\b"
+)
 _SANCTION_RX = _rx(
     r"\b(?:disciplinary action|(?:took|taken|take|taking) action (?:with|against) (?:that|the|this|a) (?:particular |specific )?\w+|told (?:me|him|her|them) to leave|(?:day|week|month)['’]s suspension|suspension without pay|suspended (?:for \w+ (?:days?|weeks?)|without pay)|the responsible (?:part(?:y|ies)|person|people|individual|engineer|employee)|performance improvement plan)\b"
 )
@@ -600,11 +603,21 @@ _NOT_AUTHORISED_RX = _rx(
 )
 
 
+def _a_group(words: str) -> bool:
+    """ "the team", "new hires", "on-call engineers": people as a group, not one person."""
+    last = words.split()[-1] if words.split() else ""
+    return last.islower() and (last.endswith("s") or last in ("team", "staff", "everyone"))
+
+
 def find_singling(s: str, people: People) -> Iterator[Hit]:
     for m in _PUNISH_RX.finditer(s):
         who = _person_in(s, m.start(), people, weak=True)
         if who:
             yield Hit(SINGLING, who[0], m.end(), "punished", subject=who)
+    for m in _TRAINED_RX.finditer(s):
+        who = _person_in(s, m.start(), people)
+        if who and not _a_group(s[who[0] : who[1]]):  # "new hires should be trained" is
+            yield Hit(SINGLING, who[0], m.end(), "punished", subject=who)  # onboarding
     for m in _SANCTION_RX.finditer(s):
         yield Hit(SINGLING, m.start(), m.end(), "sanction")
     for rx in (_SINGLE_RX, _IT_WAS_RX, _RESPONSIBLE_RX):
@@ -637,6 +650,7 @@ _STEMS: dict[Callable[[str, People], Iterator[Hit]], str] = {
     find_adverb: "mistaken accident inadvert erroneous wrongly incorrect unintention unknowing "
     "wrongful careless reckless negligent sloppi foolish thoughtless clumsi stupid",
     find_singling: "fired terminat dismiss let disciplin reprimand suspen reassign retrain demot "
+    "trained re-trained "
     "written sacked punish counsel escort shown performance action told lone single particular "
     "individual it blam finger scapegoat responsible authori allowed permitted supposed",
     find_person: "forg neglect ignor overlook misread mistyp misconfig mess screw botch bungl "

@@ -41,13 +41,17 @@ def _whole(sentence: str, hit: Hit) -> Iterator[str]:
     elif rule == "BL002":
         yield "What information was available?"
     elif rule == "BL003":
-        if hit.kind == "should-have" and re.match(r"(?:caught|noticed|spotted|seen)$", hit.verb):
-            yield "The alert didn't fire for this condition."
-        elif hit.kind == "should-have" and not hit.verb.startswith("been"):
-            particle, obj, tail = split_object(hit.rest)
-            if obj:
-                clause = capitalise(passive(obj, hit.verb.split()[-1], tail, True, particle))
-                yield as_sentence(clause) + " What was known at the time did not point to it."
+        particle, obj, tail = split_object(hit.rest)
+        seen = re.match(r"(?:caught|noticed|spotted|seen)$", hit.verb)
+        if obj.lower() in ("better", "more", "less", "best"):  # "known better than to …"
+            obj = ""  # "Better than was not known to …" (a tryout): no clause to turn round
+        if hit.kind == "should-have" and seen and obj.lower() in ("", "this", "it", "that"):
+            yield "The alert didn't fire for this condition."  # the guide's own example
+        elif hit.kind == "should-have" and not hit.verb.startswith("been") and obj:
+            # not the alert sentence for "noticed the missing intermediate": an alert had
+            # fired in that incident, and the rewrite stated otherwise (a tryout)
+            clause = capitalise(passive(obj, hit.verb.split()[-1], tail, True, particle))
+            yield as_sentence(clause) + " What was known at the time did not point to it."
     elif rule == "BL004":
         yield _SYSTEM
     elif rule == "BL005" and hit.kind == "follow":
