@@ -202,8 +202,12 @@ _LEVEL = re.compile(
 )
 """A log level in front of the message ("ERROR ", "[warn] ", "Info: ")."""
 
-_SOURCE = re.compile(r"(?:\S+\s+(?=[\w.\-/]+\[\d+\]:))?([\w.\-/]+)(?:\[\d+\])?:\s+")
-"""What wrote the line, before a colon: "checkout-api: ", or syslog's "host app[12]: "."""
+_SOURCE = re.compile(
+    r"(?:\S+\s+(?=[\w.\-/]+\[\d+\]:))?([\w.\-/]+)(?:\[\d+\])?:\s+"
+    r"|\[([A-Za-z][\w.\-/]*)\]:?\s+"
+)
+"""What wrote the line: before a colon, "checkout-api: " or syslog's "host app[12]: "; or in
+brackets, "[catalog-cdc] " (it had stayed in the message, the actor "logs": a tryout)."""
 
 
 def _without_level(text: str) -> str:
@@ -223,8 +227,9 @@ def log_message(rest: str) -> tuple[str, str]:
     rest = _without_level(rest)
     source = ""
     found = _SOURCE.match(rest)
-    if found and found.end() < len(rest) and not re.fullmatch(r"[A-Z][a-z]+", found.group(1)):
-        source, rest = found.group(1), _without_level(rest[found.end() :])
+    name = (found.group(1) or found.group(2)) if found else ""
+    if found and found.end() < len(rest) and not re.fullmatch(r"[A-Z][a-z]+", name):
+        source, rest = name, _without_level(rest[found.end() :])
     return rest.strip(), source
 
 

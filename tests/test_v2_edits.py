@@ -137,6 +137,12 @@ def test_a_log_line_becomes_its_message_and_what_wrote_it():
         "payments-svc",
     )
     assert log_message("host app[12]: [warn] retrying") == ("retrying", "app")
+    # the writer in brackets: it had stayed in the message, the actor "logs" (a tryout)
+    assert log_message("ERROR [catalog-cdc] consumer group rebalanced") == (
+        "consumer group rebalanced",
+        "catalog-cdc",
+    )
+    assert log_message("ERROR [Errno 5] input/output error")[1] == ""
     assert log_message("WARN kube-scheduler: 0/3 nodes: no cpu") == (
         "0/3 nodes: no cpu",
         "kube-scheduler",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import work
@@ -12,6 +14,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, TextArea
 
+from sessions.models import TimelineEvent
+from sessions.timeparse import format_in
+from sessions.wording import counted
 from widgets.confirm import Confirm
 from widgets.form_inputs import YesNoBox
 
@@ -22,6 +27,19 @@ class PastedLogs:
 
     text: str
     utc: bool
+
+
+def what_pasting_adds(events: list[TimelineEvent], skipped: int, zone: dt.tzinfo) -> str:
+    """The dialog's preview: "3 events, 2026-11-26 22:44:10 to 23:05:00; 1 line with no
+    time, left out", the times as the timeline shows them (a day in a line at 80 columns)."""
+    if not events:
+        return "No line starts with a timestamp yet."
+    times = sorted(event.time for event in events)
+    first = format_in(times[0], zone, with_date=True, seconds=True)
+    same_day = times[0].astimezone(zone).date() == times[-1].astimezone(zone).date()
+    last = format_in(times[-1], zone, with_date=not same_day, seconds=True)
+    said = f"{counted(len(events), 'event')}, {first}" + (f" to {last}" if len(events) > 1 else "")
+    return said + (f"; {counted(skipped, 'line')} with no time, left out" if skipped else "")
 
 
 class PasteLogsDialog(ModalScreen[PastedLogs | None]):
@@ -36,11 +54,19 @@ class PasteLogsDialog(ModalScreen[PastedLogs | None]):
     ]
     AUTO_FOCUS = "TextArea"  # focused as composed: a paste that comes at once lands in it
 
-    def __init__(self, zone: str = "UTC", *, utc: bool = False) -> None:
-        """``utc``: the box as it was left last time (server logs are pasted again)."""
+    def __init__(
+        self,
+        zone: str = "UTC",
+        *,
+        utc: bool = False,
+        preview: Callable[[str, bool], str] | None = None,
+    ) -> None:
+        """``utc``: the box as it was left last time (server logs are pasted again);
+        ``preview``: what the lines would add, in a line (the text, and ``utc``)."""
         super().__init__()
         self.zone = zone
         self.utc = utc
+        self.preview = preview
 
     def compose(self) -> ComposeResult:
         with Vertical(id="paste"):
@@ -51,10 +77,14 @@ class PasteLogsDialog(ModalScreen[PastedLogs | None]):
             if self.zone != "UTC":
                 with Horizontal(id="paste-zone"):
                     yield Label(
-                        Content(f"Times that name no zone are in UTC (else {self.zone}):"),
+                        Content(
+                            f"Times that name no zone are UTC (no: {self.zone}, the timeline's):"
+                        ),
                         id="paste-zone-label",
                     )
                     yield YesNoBox(self.utc, id="paste-utc")
+            # what the lines will add, before they are added (a tryout had no way to know)
+            yield Label("", id="paste-preview", markup=False)
             with Horizontal(id="paste-buttons"):
                 # Content, not markup: "[esc]" was read as a style tag and dropped.
                 yield Button(Content("Cancel  esc"), id="cancel", compact=True)
@@ -62,10 +92,23 @@ class PasteLogsDialog(ModalScreen[PastedLogs | None]):
                     Content("Add events  ctrl+s"), id="add", variant="primary", compact=True
                 )
 
-    def action_submit(self) -> None:
+    def _utc(self) -> bool:
         boxes = self.query("#paste-utc")
-        utc = self.zone == "UTC" or bool(boxes and boxes.first(YesNoBox).value)
-        self.dismiss(PastedLogs(self.query_one(TextArea).text, utc))
+        return self.zone == "UTC" or bool(boxes and boxes.first(YesNoBox).value)
+
+    def action_submit(self) -> None:
+        self.dismiss(PastedLogs(self.query_one(TextArea).text, self._utc()))
+
+    def on_text_area_changed(self) -> None:
+        self._show_preview()
+
+    def on_checkbox_changed(self) -> None:
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        text = self.query_one(TextArea).text
+        said = self.preview(text, self._utc()) if self.preview and text.strip() else ""
+        self.query_one("#paste-preview", Label).update(said)
 
     def typed_anything(self) -> bool:
         return bool(self.query_one(TextArea).text.strip())

@@ -8,7 +8,6 @@ import datetime as dt
 from operator import attrgetter
 from typing import NamedTuple
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,21 +23,18 @@ from sessions.timeline import (
     bare_time_day,
     day_span,
     display_zone,
-    events_from_logs,
     gap_before,
-    incident_day,
     intervals,
     long_gaps,
     zone_label,
 )
-from sessions.wording import counted
 from widgets._css import css_beside
 from widgets.fields import FieldSpec
 from widgets.messages import SessionEdited
-from widgets.paste_logs import PasteLogsDialog
 from widgets.record_table import Column, RecordPanel, RecordTable, model_maker
 from widgets.timeline_day_notes import assumed_day_note, moved_day_note
 from widgets.timeline_figures import figures_line
+from widgets.timeline_paste import PastesLogs
 
 #: Marker names short enough for a table column; the detail line has the full name.
 SHORT_MARKER = {
@@ -70,7 +66,7 @@ class _TimeShape(NamedTuple):
     label: str
 
 
-class TimelineEditor(Vertical):
+class TimelineEditor(PastesLogs, Vertical):
     DEFAULT_CSS = css_beside(__file__)
     HELP_TITLE = "Timeline"
     BINDINGS = [Binding("v", "paste_logs", "Paste logs", show=False)]
@@ -318,36 +314,3 @@ class TimelineEditor(Vertical):
         said = moved_day_note(self.editor.session, moved, self._zone(), self._days_told)
         if said is not None:
             self.notify(said, title="Not the incident's day", timeout=8, markup=False)
-
-    @work(group="timeline-dialog")
-    async def action_paste_logs(self) -> None:
-        session = self.editor.session
-        label = zone_label(session)
-        pasted = await self.app.push_screen_wait(PasteLogsDialog(label, utc=self._paste_utc))
-        if not pasted or not pasted.text:
-            return
-        self._paste_utc = pasted.utc
-        zone = dt.UTC if pasted.utc else display_zone(session)
-        events, skipped, zoneless = events_from_logs(pasted.text, incident_day(session, zone), zone)
-        if not events:
-            self.notify("No timestamps found in those lines", severity="warning")
-            return
-        what = f"{counted(len(events), 'event')} pasted"
-        with self.editor.edit("timeline", what):
-            for event in events:
-                edits.insert_event(session.timeline, event)
-        self.table.show_session()
-        self.table.go_to(next(i for i, e in enumerate(session.timeline) if e is events[0]))
-        self.show_stats()
-        self.post_message(SessionEdited("timeline", what, self))
-        skipped_text = (
-            f"; {counted(skipped, 'line')} without a usable timestamp skipped" if skipped else ""
-        )
-        read_as = "UTC" if pasted.utc else label
-        zone_text = (  # said only of times that named none (all four ended in Z: a tryout)
-            f", {counted(zoneless, 'time')} with no zone read as {read_as}" if zoneless else ""
-        )
-        self.notify(
-            f"Added {counted(len(events), 'event')} from the logs{zone_text}{skipped_text}",
-            markup=False,
-        )
