@@ -169,3 +169,15 @@ async def test_the_problem_is_offered_from_the_5_whys():
         session.root_cause.fishbone.problem = ""
         await typed(pilot, "p", "Errors", "enter")  # typed over: the offer is not kept
         assert session.root_cause.fishbone.problem == "Errors"
+
+
+def test_the_link_form_names_every_factor_in_its_three_lines():
+    """With four long factors the hint showed F1 to F3 and "…": F4 could not be seen (a
+    tryout)."""
+    from sessions.models import Factor
+    from widgets.fishbone_editing import _factors_named
+
+    text = "The certificate rotation job did not include the intermediate certificate"
+    factors = [Factor(id=f"F{n}", factor=text) for n in range(1, 7)]
+    named = _factors_named(factors)
+    assert all(f"F{n}: The cert" in named for n in range(1, 7)) and len(named) <= 170

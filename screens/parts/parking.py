@@ -44,7 +44,7 @@ class ParkingLot(Vertical):
 
     def compose(self):
         yield Label(
-            "Parked ideas: enter makes one an action item, x drops it (with the reason)",
+            "Parked ideas: ⏎ makes one an action item, x drops one (with why)",
             classes="part-heading",
         )
         yield RecordPanel(self.table, detail=False)  # the part's detail line is under it
