@@ -217,8 +217,9 @@ async def test_the_marker_and_type_hints_are_shown_whole_at_80x24(tmp_path):
         await settle(pilot)
         await typed(pilot, "a", "tab", "tab", "tab", "tab")  # the new event's marker
         status = app.screen.query_one("#form-status")
-        assert "status update" in " ".join(shown(status).split())
-        assert status.size.height == 3  # all of it on screen, not cut at two rows
+        # by the names the table shows: in full they were cut at 160 columns too (a tryout)
+        assert "non-event, declared, status" in " ".join(shown(status).split())
+        assert status.size.height <= 3 and not shown(status).rstrip().endswith("…")
         await typed(pilot, "escape")
         await go_to_section(app, 4)
         await typed(pilot, "enter", "tab")  # action 1's type

@@ -59,7 +59,10 @@ class FieldSpec:
     def hint(self) -> str:
         """What the form says under itself while this field has the focus."""
         parts = [self.label]
-        shown = [choice.replace("_", " ") for choice in self.choices]
+        short = dict((value, alias) for alias, value in self.aliases)
+        # each choice by its short name where it has one: the thirteen markers in full were
+        # cut at the hint's three lines, "… incident closed, decision…" (a tryout)
+        shown = [short.get(choice, choice).replace("_", " ") for choice in self.choices]
         # Not when the help already names each choice (with its meaning): the list twice
         # made the action type's hint four lines, cut at the form's three.
         if self.kind == "enum" and shown and not all(choice in self.help for choice in shown):
