@@ -112,9 +112,10 @@ def _run_app(path: Path) -> int:
 
     document = SessionDocument.open(path)
     from pmtui.app import PostmortemApp
-    from sessions.last_mode import last_mode, last_part
+    from sessions.last_mode import first_mode, last_mode, last_part
 
-    mode, part = last_mode(path) or "meeting", last_part(path) or ""
+    mode = last_mode(path) or first_mode(document.session)
+    part = last_part(path) or ""
     app = PostmortemApp(document, start_mode=mode, start_part=part)
     # What is loaded now lives as long as the app: the modules and the session's records.
     # Set aside, the collector no longer walks them on each full pass, which with 10,000

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sessions.close_block import closed_on
+from sessions.models import Session, Status
 from sessions.user_cache import read_note, write_note
 
 MODES = frozenset({"meeting", "drafting"})
@@ -34,3 +36,12 @@ def remember_mode(path: Path, mode: str, part: str = "") -> None:
     """``path`` is now shown in ``mode`` (on ``part``, in drafting)."""
     if mode in MODES and part.isascii() and ":" not in part:
         write_note("modes", path, f"{mode}:{part}".encode() if part else mode.encode())
+
+
+def first_mode(session: Session) -> str:
+    """The mode for a file never left here: drafting for a document past its meeting (final,
+    or its meeting closed), else the meeting (a draft, or one in review: the meeting is
+    where it is reviewed). An imported final postmortem opened on the meeting's timeline
+    review (a tryout)."""
+    done = session.metadata.status is Status.FINAL or closed_on(session.meeting)
+    return "drafting" if done else "meeting"

@@ -10,7 +10,7 @@ from pmtui import __version__
 from pmtui.cli import main
 from sessions import load, save
 from sessions.last_mode import last_part
-from sessions.models import Session
+from sessions.models import Metadata, Session, Status
 from tests.app_helpers import make_app, settle, typed
 
 
@@ -223,7 +223,10 @@ async def test_a_file_opens_in_the_mode_it_was_last_left_in(monkeypatch, tmp_pat
     other = tmp_path / "other.toml"
     save(Session(), other)
     assert main([str(other)]) == 0  # another file keeps its own
-    assert modes == ["meeting", "drafting", "meeting"]
+    final = tmp_path / "final.toml"  # a finished postmortem (imported, say): drafting
+    save(Session(metadata=Metadata(title="Done", status=Status.FINAL)), final)
+    assert main([str(final)]) == 0
+    assert modes == ["meeting", "drafting", "meeting", "drafting"]
     # and drafting opens on the part it was left on (it opened on Metadata every time)
     app = make_app(tmp_path, start_mode="drafting", start_part=last_part(path))
     async with app.run_test() as pilot:
