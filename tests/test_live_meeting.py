@@ -219,6 +219,27 @@ async def test_a_paste_of_several_lines_into_a_one_line_field_keeps_every_line(t
         assert "Nina Simone responder" in [e.event for e in app.editor.session.timeline]
 
 
+async def test_lines_pasted_into_a_lists_field_are_its_items(tmp_path):
+    """A list pasted one a line into "Functionality (comma-separated)" became one item, the
+    lines joined with spaces (a tryout)."""
+    from textual import events
+
+    from widgets.fields import FieldSpec
+    from widgets.form_dialog import FormDialog
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        answers = []
+        spec = FieldSpec("functionality", "Functionality (comma-separated)", kind="list")
+        app.push_screen(FormDialog("Impact", [spec], {}), answers.append)
+        await settle(pilot)
+        app.focused.post_message(events.Paste("Search\nCheckout\n\nOrder history\n"))
+        await settle(pilot)
+        await typed(pilot, "ctrl+s")
+        assert answers == [{"functionality": ["Search", "Checkout", "Order history"]}]
+
+
 async def test_escape_and_a_letter_typed_as_one_key_close_the_form_then_run(tmp_path):
     """Escape then n, typed fast, reach the app as alt+n (the terminal sends ESC n): the n
     went into the form, which stayed open."""

@@ -114,6 +114,7 @@ class FormDialog(FormStatus, ModalScreen[dict[str, Any] | None]):
             select_on_focus=spec.typed_over or spec is not self.specs[0],
             compact=True,
             id=field_id,
+            joiner=", " if spec.kind == "list" else " ",
         )
 
     def on_mount(self) -> None:
