@@ -239,6 +239,7 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
         self.timer.follow()
         if isinstance(self.screen, SessionView):
             self.screen.redraw(change.parts)
+            self.screen.reveal(change)
         self._follow_close(change.parts)
         self._edited()
         self.notify(f"{done}: {change.what}", markup=False, timeout=3)

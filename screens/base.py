@@ -18,7 +18,7 @@ from screens.parts import PartContext, part_of
 from sessions.checks import Finding
 from sessions.checks.blameless import replace_sentence
 from sessions.checks.fields import get_text, set_text
-from sessions.editing import SessionEditor, touches
+from sessions.editing import Change, SessionEditor, touches
 from sessions.field_names import readable
 from sessions.models import AcceptedFinding
 from sessions.paths import owner_part
@@ -72,6 +72,9 @@ class SessionScreen(Screen):
         for view in self.views():
             if view is not skip and view.is_mounted and touches(changed, view.parts):
                 view.show_session()
+
+    def reveal(self, change: Change) -> None:
+        """Show where an undo or a redo changed the session; here it is in view already."""
 
     def on_session_edited(self, message: SessionEdited) -> None:
         self.redraw({message.part}, skip=message.origin)

@@ -13,7 +13,8 @@ from textual.widgets import Header, OptionList
 from textual.widgets.option_list import Option
 
 from screens.base import HelpGroup, SessionScreen
-from screens.parts import PARTS, PartContext, build_part
+from screens.parts import PARTS, PartContext, build_part, part_of
+from sessions.editing import EVERYTHING, Change
 from widgets.findings_panel import FindingsPanel
 from widgets.keys_footer import KeysFooter
 from widgets.lazy_switcher import LazySwitcher
@@ -84,6 +85,13 @@ class DraftingScreen(SessionScreen):
 
     def visible_parts(self) -> set[str]:
         return {self.current_part}
+
+    def reveal(self, change: Change) -> None:
+        """Go to the part an undo or a redo changed: a third ctrl+z in Background undid a
+        rewrite in the Summary out of sight (a tryout)."""
+        key = part_of(change.part)
+        if change.part != EVERYTHING and key in KEYS and key != self.current_part:
+            self.call_later(self.show_part, key)
 
     async def show_part(
         self, key: str, *, focus_editor: bool = False, from_nav: bool = False

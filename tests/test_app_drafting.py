@@ -691,3 +691,25 @@ def test_a_heading_inside_a_code_block_does_not_start_a_preview_section():
         f"## Background\n\n{runbook}\n",
         "## Impact\n\nx",
     ]
+
+
+async def test_an_undo_out_of_sight_goes_to_the_part_it_changed(tmp_path):
+    """A third ctrl+z in Background undid a rewrite in the Summary, out of sight; the redo
+    too (a tryout). Drafting goes to the part an undo or a redo changes."""
+    app = make_app(tmp_path, start_mode="drafting")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        with app.editor.edit("summary", "Executive Summary: rewritten"):
+            app.editor.session.summary = "Rewritten."
+        await app.screen.show_part("background")
+        app.screen.query_one("#parts-nav").focus()
+        await typed(pilot, "ctrl+z")
+        await settle(pilot)
+        assert app.screen.current_part == "summary"
+        assert app.editor.session.summary != "Rewritten."
+        await app.screen.show_part("timeline")
+        app.screen.query_one("#parts-nav").focus()
+        await typed(pilot, "ctrl+y")
+        await settle(pilot)
+        assert app.screen.current_part == "summary"
+        assert app.editor.session.summary == "Rewritten."
