@@ -6,7 +6,7 @@ import datetime as dt
 import zoneinfo
 
 from sessions.export.formatting import table
-from sessions.models import Precision, Session, TimelineEvent
+from sessions.models import Marker, Precision, Session, TimelineEvent
 from sessions.prose import cell, inline, plain, plain_cell
 from sessions.timeline import display_zone, intervals, long_gaps
 from sessions.timeparse import format_duration, format_in
@@ -90,11 +90,16 @@ def timeline_section(session: Session) -> str:
         rows.append(row + [plain_cell(read(event)) for _, read in extra])
     header = ["Time", "Event"] + [name for name, _ in extra]
     text = zone_sentence(session, events) + "\n\n" + table(header, rows)
+    known = [i for i in intervals(events) if i.value is not None]
     figures = [
         f"- **{i.name}**: {'about ' if i.approximate else ''}{format_duration(i.value)}"
-        for i in intervals(events)
-        if i.value is not None
+        for i in known
     ]
     if figures:
-        text += "\n\n### Key Intervals\n\n" + "\n".join(figures)
+        # what each is measured from: a tryout read the time to acknowledge as one from the
+        # start, like the others
+        since = "From the issue's start"
+        if any(i.start is Marker.ALERT_FIRED for i in known):
+            since += "; the time to acknowledge from the alert"
+        text += f"\n\n### Key Intervals\n\n{since}:\n\n" + "\n".join(figures)
     return text
