@@ -43,6 +43,8 @@ from widgets.section_tabs import SectionTabs
 
 ROOMY_HEIGHT = 40
 """From this terminal height on, the header shows the prompts and the panel more findings."""
+GRAND_WIDTH = 120
+"""From this width on, with the height, the clock is five rows high (widgets.big_clock)."""
 
 TIMER_KEYS = Binding.Group("timer")
 """The footer shows the agenda keys together, to leave room for the editor's: "s n P +
@@ -108,7 +110,10 @@ class MeetingScreen(SessionScreen):
         self.set_interval(TICK, self.tick)
 
     def on_resize(self) -> None:
-        self.set_class(self.size.height >= ROOMY_HEIGHT, "-roomy")
+        roomy = self.size.height >= ROOMY_HEIGHT
+        self.set_class(roomy, "-roomy")
+        # the clock five rows high where there is room beside it for the agenda bar
+        self.set_class(roomy and self.size.width >= GRAND_WIDTH, "-grand")
 
     def _kind(self) -> SectionKind:
         section = self.timer.section

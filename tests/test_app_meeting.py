@@ -181,3 +181,19 @@ async def test_t_says_why_there_is_nothing_to_trim(tmp_path):
         assert app.notified[-1].endswith(
             "the sections still to come have no time to give: nothing to trim"
         )
+
+
+async def test_on_a_big_screen_the_clock_is_five_rows_high(tmp_path):
+    """At 160×50 the clock stayed three rows high, as at 80×24, with half the screen empty
+    (a tryout)."""
+    from widgets.big_clock import big_clock
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        big = app.screen.query_one("#countdown-big")
+        assert big.display and not app.screen.query_one("#countdown-digits").display
+        assert big.size.height == 5 and shown(big) == big_clock("20:00")
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert not big.display and app.screen.query_one("#countdown-digits").display

@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Digits, Label
+from textual.widgets import Digits, Label, Static
 
 from sessions.clock_text import mmss, spent
 from sessions.meeting_timer import MeetingTimer, Pace
 from widgets._css import css_beside
+from widgets.big_clock import big_clock
 
 STATE_TEXT = {
     Pace.ON_TIME: "▶ running",
@@ -46,6 +47,7 @@ class Countdown(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Digits("00:00", id="countdown-digits")
+        yield Static("", id="countdown-big", markup=False)  # on a big screen, in its place
         yield Label("", id="countdown-state")
 
     def show(self, timer: MeetingTimer, closed: bool) -> None:
@@ -59,7 +61,10 @@ class Countdown(Vertical):
             face = "+" + spent(timer.extra()).removeprefix("0")
         else:
             face = clock_face(timer.remaining())
-        self.query_one(Digits).update(face)
+        digits = self.query_one(Digits)
+        if digits.value != face:
+            digits.update(face)
+            self.query_one("#countdown-big", Static).update(big_clock(face))
         for state in Pace:
             self.set_class(state is pace, f"-{state.value}")
         self.set_class(not timer.running and not closed, "-paused")
