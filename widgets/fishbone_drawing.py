@@ -65,7 +65,10 @@ class FishboneDrawing:
                     append_user(
                         text, f"  ↔ {cause.factor} {linked}", "italic cyan", single_line=True
                     )
-                cause_node = node.add(text, data=(ci, ki), expand=True)
+                # a cause with no sub-causes is a leaf: its ▼ had read as "more below"
+                cause_node = node.add(
+                    text, data=(ci, ki), expand=True, allow_expand=bool(cause.sub_causes)
+                )
                 line += 1
                 lines[(ci, ki)] = line
                 for si, sub in enumerate(cause.sub_causes):

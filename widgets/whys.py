@@ -133,7 +133,8 @@ class WhysEditor(Vertical):
         while stack:
             parent_widget, parent_id, depth = stack.pop()
             for node in kids.get(parent_id, []):
-                child = parent_widget.add(_step_label(node, depth + 1), data=node.id, expand=True)
+                label, more = _step_label(node, depth + 1), node.id in kids  # a leaf: no ▼
+                child = parent_widget.add(label, data=node.id, expand=True, allow_expand=more)
                 stack.append((child, node.id, depth + 1))
         tree.root.expand_all()
         for line, node in enumerate(_in_order(tree.root)):
