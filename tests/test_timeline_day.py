@@ -227,10 +227,7 @@ async def test_a_time_typed_alone_put_on_another_day_than_the_incidents_says_so_
         days = [e.time.date().isoformat() for e in app.editor.session.timeline]
         assert days == ["2026-11-21"] * 3
         told = [n for n in app.notified if "the day the timeline has reached" in n]
-        assert told == [
-            "12:30 put on 2026-11-21, the day the timeline has reached. ⏎ edits it; a date "
-            "typed with the time puts it on another."
-        ]
+        assert told == ["12:30 put on 2026-11-21, the day the timeline has reached. ⏎ edits it."]
 
 
 async def test_a_time_with_seconds_is_shown_whole_in_the_time_column(tmp_path):

@@ -40,7 +40,5 @@ def moved_day_note(
         return None
     days_told.add(day)
     clock = format_in(moved, zone, with_date=False)
-    return (
-        f"{clock} put on {day.isoformat()}, the day the timeline has reached. "
-        "⏎ edits it; a date typed with the time puts it on another."
-    )
+    # short: at 80 columns a toast of five lines covered the detail line
+    return f"{clock} put on {day.isoformat()}, the day the timeline has reached. ⏎ edits it."
