@@ -233,6 +233,8 @@ async def test_a_time_typed_alone_put_on_another_day_than_the_incidents_says_so_
 async def test_a_time_with_seconds_is_shown_whole_in_the_time_column(tmp_path):
     """A pasted log's 22:44:10 on another day read "2026-11-26 22:4…" at 80 and 160 columns
     (a tryout)."""
+    from widgets.row_view import fit_columns
+
     session = Session(
         timeline=[
             TimelineEvent(time=dt.datetime(2026, 11, 26, 21, 44, 10, tzinfo=dt.UTC), event="a"),
@@ -240,8 +242,13 @@ async def test_a_time_with_seconds_is_shown_whole_in_the_time_column(tmp_path):
         ]
     )
     app = make_app(tmp_path, session)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)
-        column = app.screen.query_one("#timeline-table").columns[0]
-        shown = column.show(app.editor.session.timeline[0])
-        assert shown == "2026-11-26 21:44:10" and len(shown) <= column.width
+        table = app.screen.query_one("#timeline-table")
+        shown = table.columns[0].show(app.editor.session.timeline[0])
+        assert shown == "2026-11-26 21:44:10" and len(shown) <= table.columns[0].width
+        await pilot.resize_terminal(80, 24)  # narrow: the seconds go to the detail line, and
+        await settle(pilot)  # the Marker column stays (it had stepped aside for them)
+        assert table.columns[0].show(app.editor.session.timeline[0]) == "2026-11-26 21:44"
+        width = table.scrollable_content_region.width
+        assert "Marker" in [column.label for column, _ in fit_columns(table.columns, width)]

@@ -52,6 +52,8 @@ SHORT_MARKER = {
     Marker.INCIDENT_DECLARED: "declared",
     Marker.STATUS_UPDATE: "status",
 }
+WIDE_TIMES = 100
+"""From this width on, the time column shows a time's seconds (narrower, the detail does)."""
 FIGURES_DELAY = 0.15
 """Seconds after the last timeline edit before the figures line is redrawn."""
 
@@ -78,7 +80,7 @@ class TimelineEditor(PastesLogs, Vertical):
         self.editor = editor
         self.today = today
         self.parts = frozenset({"timeline", "metadata"})
-        self._shape_at: tuple[int, _TimeShape] | None = None
+        self._shape_at: tuple[tuple[int, bool], _TimeShape] | None = None
         self._shape = self._time_shape()
         #: The day a time typed alone was last put on when the incident gave none (a new
         #: session's first event), and from what: told once the event is added.
@@ -196,9 +198,9 @@ class TimelineEditor(PastesLogs, Vertical):
         """What the time column's width and header depend on: dates shown, an approximate
         time (its "≈ "), seconds, the zone and its name. Read from every event: once per
         revision."""
-        revision = self.editor.revision
-        if self._shape_at is None or self._shape_at[0] != revision:
-            self._shape_at = (revision, self._read_time_shape())
+        key = (self.editor.revision, self.size.width >= WIDE_TIMES)
+        if self._shape_at is None or self._shape_at[0] != key:
+            self._shape_at = (key, self._read_time_shape())
         return self._shape_at[1]
 
     def _read_time_shape(self) -> _TimeShape:
@@ -213,8 +215,10 @@ class TimelineEditor(PastesLogs, Vertical):
         over_days = days is not None and (days[0] != days[1] or (date and days[0] != date))
         with_date = Precision.DAY in precisions or bool(over_days)
         rough = Precision.APPROXIMATE in precisions
-        # a pasted log's seconds: "2026-11-26 22:4…" was all a tryout could read of them
-        seconds = any(event.time.second for event in events)
+        # a pasted log's seconds: "2026-11-26 22:4…" was all a tryout could read of them;
+        # where the table is narrow they are left to the detail line, and the Marker stays
+        wide = self.size.width >= WIDE_TIMES
+        seconds = wide and any(event.time.second for event in events)
         return _TimeShape(
             with_date, rough, seconds, session.metadata.time_zone, zone_label(session)
         )
@@ -228,7 +232,8 @@ class TimelineEditor(PastesLogs, Vertical):
         return Column(header, self._time_cell, width=width)
 
     def _time_cell(self, event: TimelineEvent) -> str:
-        return format_event_time(event, self._zone(), self._shape.with_date)
+        shape = self._shape
+        return format_event_time(event, self._zone(), shape.with_date, seconds=shape.seconds)
 
     @staticmethod
     def _event_cell(event: TimelineEvent) -> str:
@@ -276,6 +281,7 @@ class TimelineEditor(PastesLogs, Vertical):
             stats.update(text)
 
     def on_resize(self) -> None:
+        self._fit_time_column()  # seconds shown or not
         self._redraw_figures_soon()  # in the words that fit the new width
 
     def show_session(self) -> None:

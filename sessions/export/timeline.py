@@ -47,10 +47,16 @@ def timeline_needs_dates(session: Session, events: list[TimelineEvent]) -> bool:
     return days != {session.metadata.date}
 
 
-def format_event_time(event: TimelineEvent, zone: dt.tzinfo, with_date: bool) -> str:
+def format_event_time(
+    event: TimelineEvent, zone: dt.tzinfo, with_date: bool, *, seconds: bool = True
+) -> str:
+    """The time as the timeline shows it; its seconds when it has any, unless ``seconds`` is
+    False (a narrow table leaves them to its detail line)."""
     if event.precision is Precision.DAY:
         return event.time.astimezone(zone).date().isoformat()
-    text = format_in(event.time, zone, with_date=with_date, seconds=bool(event.time.second))
+    text = format_in(
+        event.time, zone, with_date=with_date, seconds=seconds and bool(event.time.second)
+    )
     local = event.time.astimezone(zone)
     if local.replace(fold=1 - local.fold).utcoffset() != local.utcoffset():
         offset = local.strftime("%z")  # the hour a clock change repeats: say which one
