@@ -30,7 +30,7 @@ from sessions.errors import SessionFileError
 from sessions.fileio import loads
 from sessions.headline import incident_line, title_line
 from sessions.markdown import to_markdown
-from sessions.meeting_timer import PERSIST_EVERY, WARNING_SECONDS, extra_time
+from sessions.meeting_timer import PERSIST_EVERY, WARNING_SECONDS, gone_past
 from sessions.models import AgendaSection, Session
 from sessions.prose import MD
 from sessions.safe_read import decode_utf8, read_regular_file
@@ -86,10 +86,10 @@ def meeting_state(session: Session, saved_at: dt.datetime, now: dt.datetime) -> 
 
 
 def _revisit(agenda: list[AgendaSection], current: int) -> bool:
-    """Back in a section that had used its plan up: the facilitator's clock counts extra
-    time there, not the plan's time left (the page had said "08:00"). The file does not say
-    when the meeting came back, so the time the section has now stands for it."""
-    return current >= 0 and extra_time(agenda, current, agenda[current].spent_seconds)
+    """Back in a section the meeting has gone past: once its plan is used up, the page shows
+    the time beyond it as extra, as the facilitator's clock does (``extra_time``); the page
+    counts the time on from the file, so it knows when."""
+    return current >= 0 and gone_past(agenda, current)
 
 
 def _place(index: int, current: int) -> str:

@@ -21,12 +21,11 @@ WARNING_SECONDS = 120.0
 EXTEND_MINUTES = 5
 """What one press of + gives the current section."""
 
-BRIEF = 60
-"""Seconds under which a section was only passed through, not worked in."""
-
 PASSED = 15
-"""Seconds under which a section the meeting went past on its way was skipped by a slip
-(``n n``), not done: a quick section of forty seconds is done."""
+"""Seconds under which a section was only passed through (``n`` by a slip), not worked in:
+a quick section of forty seconds was worked in. One rule for both "how far the meeting has
+got" and "is a section behind it done": with two (60 s and 15 s), going back over two quick
+sections still moved "ends ~" half an hour (a review)."""
 
 PERSIST_EVERY = 60.0
 """Seconds of meeting time between saves of the time spent, so git diffs stay quiet."""
@@ -54,19 +53,24 @@ class Trim:
 
 def furthest_worked(agenda: list[AgendaSection], current: int) -> int:
     """The furthest section the meeting has worked in, or ``current`` (going back doesn't
-    lower it); one only passed through, under ``BRIEF``, doesn't count: ``n`` by a slip and
+    lower it); one only passed through, under ``PASSED``, doesn't count: ``n`` by a slip and
     ``P`` back made the section left "revisited", its clock "extra time" (a review)."""
-    visited = [i for i, s in enumerate(agenda) if s.spent_seconds >= BRIEF]
+    visited = [i for i, s in enumerate(agenda) if s.spent_seconds >= PASSED]
     return max([current, *visited])
 
 
-def extra_time(agenda: list[AgendaSection], current: int, arrived_spent: float) -> bool:
+def extra_time(agenda: list[AgendaSection], current: int, spent: float) -> bool:
     """Is the time in section ``current`` extra, beyond every plan? When the meeting has gone
-    past it and it had used its plan up (``arrived_spent``: its time when the meeting came
-    back). With plan left, coming back resumes its countdown: a section left at 01:10 of
-    20 minutes had counted "+0:03 extra time" (a tryout)."""
-    planned = agenda[current].planned_seconds
-    return arrived_spent >= max(BRIEF, planned) and current < furthest_worked(agenda, current)
+    past it and its time (``spent``, now) has used its plan up: the clock counts the time
+    beyond the plan, without the overtime bell. With plan left, coming back resumes its
+    countdown (a section left at 01:10 of 20 minutes had counted "+0:03 extra time", a
+    tryout). Read from the file alone, so the attendees' live page says the same."""
+    return spent >= agenda[current].planned_seconds and gone_past(agenda, current)
+
+
+def gone_past(agenda: list[AgendaSection], current: int) -> bool:
+    """Has the meeting worked in a section after ``current``?"""
+    return current < furthest_worked(agenda, current)
 
 
 class MeetingTimer:
@@ -91,10 +95,6 @@ class MeetingTimer:
         self._overtime_announced: set[int] = set()
         if meeting.agenda and meeting.current >= len(meeting.agenda):
             meeting.current = len(meeting.agenda) - 1
-        section = self.section
-        #: The current section's time when the meeting came to it: worked in before, or
-        #: only passed through (``n n`` by a slip)?
-        self._arrived_spent = section.spent_seconds if section is not None else 0
         #: True when the file said "running" but this timer starts paused (the app that ran
         #: it was closed or died): the file should be told.
         self.recovered = meeting.running_since is not None
@@ -160,15 +160,15 @@ class MeetingTimer:
         return section.planned_seconds - self.elapsed() if section else 0.0
 
     def revisiting(self) -> bool:
-        """Back in a section that had used its plan up, with the meeting gone past it: the
-        clock counts the extra time, and the projected end counts none of it (the clock had
-        shown a plan's time left that "ends ~" allowed none of). See ``extra_time``."""
+        """Back in a section whose plan is used up, with the meeting gone past it: the clock
+        counts the extra time, and the projected end counts none of it (the clock had shown
+        a plan's time left that "ends ~" allowed none of). See ``extra_time``."""
         agenda = self.meeting.agenda
-        return bool(agenda) and extra_time(agenda, self.index, self._arrived_spent)
+        return bool(agenda) and extra_time(agenda, self.index, self.elapsed())
 
     def extra(self) -> float:
-        """Seconds spent in this section since coming back to it (see ``revisiting``)."""
-        return max(self.elapsed() - self._arrived_spent, 0.0)
+        """Seconds spent in this section beyond its plan (see ``revisiting``)."""
+        return max(-self.remaining(), 0.0)
 
     def pace(self) -> Pace:
         if self.revisiting():
@@ -238,7 +238,6 @@ class MeetingTimer:
         self.pause()
         self.meeting.current = index
         self._timing = self.meeting.agenda[index]
-        self._arrived_spent = self._timing.spent_seconds
         if was_running:
             self.start()
 
@@ -283,9 +282,8 @@ class MeetingTimer:
         reached = self.reached()
         left = 0.0
         for index, section in enumerate(self.meeting.agenda):
-            if index == self.index:
-                if not self.revisiting():
-                    left += max(section.planned_seconds - self.elapsed(), 0.0)
+            if index == self.index:  # its plan left (none once its time is extra)
+                left += max(section.planned_seconds - self.elapsed(), 0.0)
             elif index > self.index and (index == reached or self._ahead(index, section, reached)):
                 left += max(section.planned_seconds - section.spent_seconds, 0.0)
         return left

@@ -126,6 +126,18 @@ def test_sections_worked_briefly_on_the_way_stay_done_when_going_back():
     t.previous()
     t.previous()
     assert t.projected_end() == end + dt.timedelta(minutes=10)  # the first one's plan left
+    # the furthest section reached a quick one too: one threshold for both (a review had
+    # "ends ~" jump 29:20 with a minute for "reached" and 15 s for "done")
+    t, c = timer()
+    t.start()
+    c.advance(minutes=10)
+    for _ in range(2):
+        t.next()
+        c.advance(seconds=40)
+    end = t.projected_end()
+    t.previous()
+    t.previous()
+    assert t.projected_end() == end + dt.timedelta(minutes=10)
 
 
 def test_trim_acts_on_the_projected_end_including_pauses():

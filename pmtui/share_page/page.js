@@ -38,10 +38,10 @@
     if (running) spent += (Date.now() + offset - clock.since) / 1000;
     const left = clock.planned - spent;
     let pace = left < 0 ? "overtime" : left <= clock.warning ? "warning" : "on-time";
-    // Back in a section worked in before, its time is extra: the time spent there counts
-    // up, as the facilitator's clock does ("08:00" left had contradicted it).
-    if (clock.revisit) pace = "extra";
-    const shown = clock.revisit ? mmss(-Math.floor(spent)).replace("+", "") : mmss(left);
+    // Back in a section the meeting has gone past, its time beyond the plan is extra, not
+    // overtime: counted up, as the facilitator's clock does; before that, its plan left.
+    if (clock.revisit && left < 0) pace = "extra";
+    const shown = mmss(left);
     $("countdown").textContent = meeting.agenda.length ? shown : "--:--";
     document.body.dataset.pace = pace;
     document.body.dataset.running = String(running);
