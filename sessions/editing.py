@@ -104,13 +104,16 @@ class SessionEditor:
         if undoable:
             last = self._undo[-1] if self._undo else None
             revision = self.revision + 1
+            # a part the step has already keeps its older copy (a zone and a date set in one
+            # form: both moves are of the timeline, and the second had become a step alone)
+            added = tuple((p, v) for p, v in before if p not in last.parts) if last else ()
             if (
                 last is not None
                 and joins is not None
                 and last.revision == joins.revision
-                and not _overlapping((*last.parts, *parts))
+                and not _overlapping((*last.parts, *(p for p, _ in added)))
             ):
-                joined = _Snapshot(last.values + before, f"{last.what}; {what}", revision)
+                joined = _Snapshot(last.values + added, f"{last.what}; {what}", revision)
                 self._undo[-1] = joined
             else:
                 self._undo.append(_Snapshot(before, what, revision))

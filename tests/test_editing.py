@@ -204,6 +204,17 @@ def test_a_follow_up_edit_joins_the_step_of_the_edit_that_asked_it(example):
         "America/Los_Angeles",
         "moved",
     )
+    # a second move of the same part joins too, keeping the copy from before the first
+    editor.undo()
+    with editor.edit("metadata", "metadata edited"):
+        example.metadata.time_zone = "Europe/Paris"
+    step = editor.last_change
+    with editor.edit("timeline", "times kept", joins=step):
+        example.timeline[0] = first.model_copy(update={"event": "kept"})
+    with editor.edit("timeline", "moved", joins=editor.last_change):
+        example.timeline[0] = first.model_copy(update={"event": "moved again"})
+    assert editor.undo().what == "metadata edited; times kept; moved"
+    assert (example.metadata.time_zone, example.timeline[0]) == (zone, first)
     # an edit that is not the last step any more is not joined
     with editor.edit("summary", "summary edited"):
         example.summary = "x"
