@@ -16,7 +16,7 @@ from sessions.checks.blame_grammar import (
 from sessions.checks.blame_patterns import Hit
 
 _SPLIT_OBJECT = re.compile(
-    r"\s+(?=(?:to|onto|into|on|in|from|for|with|before|after|at|during|by|until|across|over|under|of|when|while|within|without|because|instead|against|through|via|as|per|towards?|inside|outside|around|about|than|between|behind|beyond|earlier|sooner|later|first)\b)",
+    r"\s+(?=(?:to|onto|into|on|in|from|for|with|before|after|at|during|by|until|across|over|under|of|when|while|within|without|because|instead|against|through|via|as|per|towards?|inside|outside|around|about|than|between|behind|beyond)\b|(?:earlier|sooner|later)\b[\s.,;:!?]*$)",
     re.IGNORECASE,
 )
 _FORGOT_KINDS = {"forgot", "forgets", "neglected"}
@@ -99,13 +99,16 @@ def _rebuild(sentence: str, hit: Hit, clause: str, remark: str) -> Iterator[str]
 _PLACE = re.compile(r"\s+(?=(?:to|into|onto|on|in|across|from|at|over)\b)")
 
 
-def _what_went(said: str, kind: str) -> str:
+def _what_went(said: str, kind: str, noun: str) -> str:
     """ "pushed the hotfix to production without" → "the hotfix to be pushed to production":
     what went out stays in the rewrite (it had read "allowed push without review")."""
     found = re.search(rf"\b{kind}\s+(.+?)\s+without\b", said, re.I)
     if not found:
         return ""
-    thing, *place = _PLACE.split(found.group(1), maxsplit=1)
+    went = re.sub(r"^(?:\w+ly\b\s*)+", "", found.group(1))  # "deployed quickly without"
+    if not went or re.match(r"(?:to|into|onto|on|in|across|from|at|over)\b", went, re.I):
+        return " ".join([noun, went]).strip()  # "a push to production": nothing named went
+    thing, *place = _PLACE.split(went, maxsplit=1)
     return " ".join([thing, "to be", kind, *place])
 
 
@@ -117,8 +120,8 @@ def person_failed(sentence: str, hit: Hit) -> Iterator[str]:
         without = f"{verb} {rest}".strip()
         noun = {"deployed": "deployment", "pushed": "push", "merged": "merge"}.get(kind, "release")
         if without:
-            what = _what_went(sentence[hit.start : hit.end], kind)
-            yield f"The {noun} process allowed {what or noun} without {without.rstrip('.')}."
+            what = _what_went(sentence[hit.start : hit.end], kind, noun) or noun
+            yield f"The {noun} process allowed {what} without {without.rstrip('.')}."
         return
     if re.match(r"(?:follow|read|use)$", low) and re.search(r"runbook|playbook", rest, re.I):
         yield "The runbook was unclear about this scenario."

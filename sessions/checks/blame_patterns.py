@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from sessions.checks.blame_grammar import Token, is_gerund, is_past, tokens
-from sessions.checks.blame_people import PRONOUNS, People
+from sessions.checks.blame_people import PRONOUNS, ROLES, WEAK, People
 from sessions.checks.findings import Level, Rule
 
 WHO = Rule("BL001", Level.ERROR, "asks who, not how")
@@ -465,7 +465,7 @@ _HUMAN_VERBS = r"follow|read|notice|check|verify|test|review|escalate|ask|tell|c
 _PRED_RX = _rx(
     r"\b(?:"
     rf"(?P<human>forgot(?: to)?|forgets(?: to)?|neglected(?: to)?|ignored|overlooked|misread|mistyped|misconfigured|(?:really |did )*mess(?:ed)? up|screwed up|botched|bungled|sidestepped|subverted|disregarded|circumvented|violated|confused|didn['’]?t bother(?: to)?|fail(?:ed|s)? to (?={_HUMAN_VERBS}\b))"
-    r"|(?P<generic>fail(?:ed|s)? to|didn['’]?t|did not|never(?= \w+ed\b)|missed|skipped|broke|caused|took down|brought down|wiped|destroyed|(?:deployed|pushed|merged|shipped|released) (?:\w+ ){0,6}?without|(?:had|has) (?:not|never)(?= \w+ed\b))"
+    r"|(?P<generic>fail(?:ed|s)? to|didn['’]?t|did not|never(?= \w+ed\b)|missed|skipped|broke|caused|took down|brought down|wiped|destroyed|(?:deployed|pushed|merged|shipped|released) (?:[\w:./-]+ ){0,6}?without|(?:had|has) (?:not|never)(?= \w+ed\b))"
     r")(?=[\s.,;:!?]|$)"
 )
 
@@ -604,9 +604,12 @@ _NOT_AUTHORISED_RX = _rx(
 
 
 def _a_group(words: str) -> bool:
-    """ "the team", "new hires", "on-call engineers": people as a group, not one person."""
-    last = words.split()[-1] if words.split() else ""
-    return last.islower() and (last.endswith("s") or last in ("team", "staff", "everyone"))
+    """ "the team", "new hires", "Engineers", "our SREs": people as a group, not one person
+    (a role in the plural, whatever its case; "James" is a name)."""
+    last = words.split()[-1].lower() if words.split() else ""
+    return last in WEAK | {"staff", "everyone", "everybody"} or (
+        last.endswith("s") and last[:-1] in ROLES
+    )
 
 
 def find_singling(s: str, people: People) -> Iterator[Hit]:
@@ -615,9 +618,11 @@ def find_singling(s: str, people: People) -> Iterator[Hit]:
         if who:
             yield Hit(SINGLING, who[0], m.end(), "punished", subject=who)
     for m in _TRAINED_RX.finditer(s):
+        # the subject right before the modal ("After Bob found it, the team should be
+        # trained" is the team's), and one person: training new hires is onboarding
         who = _person_in(s, m.start(), people)
-        if who and not _a_group(s[who[0] : who[1]]):  # "new hires should be trained" is
-            yield Hit(SINGLING, who[0], m.end(), "punished", subject=who)  # onboarding
+        if who and s[who[1] : m.start()].strip() == "" and not _a_group(s[who[0] : who[1]]):
+            yield Hit(SINGLING, who[0], m.end(), "punished", subject=who)
     for m in _SANCTION_RX.finditer(s):
         yield Hit(SINGLING, m.start(), m.end(), "sanction")
     for rx in (_SINGLE_RX, _IT_WAS_RX, _RESPONSIBLE_RX):
