@@ -191,12 +191,31 @@ def _said(error: tomli.TOMLDecodeError, text: str) -> str:
     if error.msg == "Cannot overwrite a value" and (key := _KEY.match(line)):
         return f"{key.group(1)} is given twice: a key is written once in its table"
     date = _DATE_LIKE.search(line)
-    if date and error.msg in (
-        "Expected newline or end of document after a statement",
-        "Invalid date or datetime",
-    ):
-        return f"not a date: {date.group(1)} (YYYY-MM-DD: a month 01–12, a day the month has)"
+    if date and error.msg in _DATE_MISTAKES and (said := _date_said(date.group(1))):
+        return said
     return _SYNTAX_SAID.get(error.msg, error.msg)
+
+
+_DATE_MISTAKES = (
+    "Expected newline or end of document after a statement",
+    "Invalid date or datetime",
+)
+
+
+def _date_said(written: str) -> str:
+    """What is wrong with a date-like value, if it is the date or the time: "2026-13-45" (no
+    such day), "2025-1-5" (one digit), "14:05" (TOML's times have seconds). A valid date
+    with another mistake after it ("… UTC") is left to the parser's words (a review)."""
+    year, month, day = (int(n) for n in re.findall(r"\d+", written)[:3])
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return f"not a date: {written} (YYYY-MM-DD: a month 01–12, a day the month has)"
+    if not re.match(r"\d{4}-\d{2}-\d{2}", written):
+        return f"not a date: {written} (YYYY-MM-DD: two digits for the month and the day)"
+    if re.search(r"[T ]\d{1,2}:\d{2}(?!:)", written):
+        return f"a time in TOML has its seconds: {written} (HH:MM:SS)"
+    return ""
 
 
 def _syntax_error(path: Path | str, error: tomli.TOMLDecodeError, text: str) -> SessionFileError:

@@ -95,6 +95,13 @@ def test_an_impossible_date_and_a_key_given_twice_are_named(tmp_path):
     assert bad_date.line == 3 and "not a date: 2026-13-45 (YYYY-MM-DD" in bad_date.message
     bad_time = _error(tmp_path, "[[timeline]]\ntime = 2025-02-30T10:00:00Z\nevent = 'x'\n")
     assert "not a date: 2025-02-30T10:00:00Z" in bad_time.message
+    # a valid date with another mistake after it is not "not a date" (a review)
+    after = _error(tmp_path, "[metadata]\nstarted = 2026-11-26T14:05:00 UTC\n")
+    assert "not a date" not in after.message
+    no_seconds = _error(tmp_path, "[metadata]\nstarted = 2026-11-26T14:05Z\n")
+    assert no_seconds.message.endswith(
+        "a time in TOML has its seconds: 2026-11-26T14:05Z (HH:MM:SS)"
+    )
     twice = _error(tmp_path, 'schema_version = 2\n[metadata]\ntitle = "a"\ntitle = "b"\n')
     assert twice.line == 4 and twice.message.endswith(
         "title is given twice: a key is written once in its table"
