@@ -198,3 +198,16 @@ async def test_on_a_big_screen_the_clock_is_five_rows_high(tmp_path):
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
         assert not big.display and app.screen.query_one("#countdown-digits").display
+
+
+async def test_the_big_clock_is_drawn_with_no_agenda(tmp_path):
+    """With no agenda the face stays "00:00", and the five-row clock had stayed blank (a
+    review)."""
+    from widgets.big_clock import big_clock
+
+    session = Session()
+    session.meeting.agenda = []
+    app = make_app(tmp_path, session)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await settle(pilot)
+        assert shown(app.screen.query_one("#countdown-big")) == big_clock("00:00")

@@ -47,7 +47,9 @@ class Countdown(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Digits("00:00", id="countdown-digits")
-        yield Static("", id="countdown-big", markup=False)  # on a big screen, in its place
+        # on a big screen, in its place (drawn from the start: a face still "00:00" had
+        # left it blank, a review)
+        yield Static(big_clock("00:00"), id="countdown-big", markup=False)
         yield Label("", id="countdown-state")
 
     def show(self, timer: MeetingTimer, closed: bool) -> None:
