@@ -89,7 +89,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from sessions import export_record
     from sessions.fileio import write_text_atomic
 
-    if not args.force and _not_ours(args.output, text):
+    if not args.force and export_record.would_lose(args.output, text):
         output.error(
             f"{args.output} exists and was not written by this export (changed since, or "
             "another file): --force replaces it"
@@ -103,21 +103,6 @@ def _cmd_export(args: argparse.Namespace) -> int:
     output.note(f"Wrote {args.output}")
     _note_split_links(written)
     return 0
-
-
-def _not_ours(target: Path, text: str) -> bool:
-    """Is there a file at ``target`` that an export would lose: one pmtui did not write last,
-    or has been changed since (a reviewer's note added to the .md had gone without a word,
-    where ctrl+e in the app asks)?"""
-    from sessions import export_record
-
-    if not target.exists():
-        return False
-    try:
-        current = target.read_text(encoding="utf-8", errors="surrogateescape")
-    except OSError:  # a folder or a file we can't read: the write says what is wrong
-        return False
-    return current != text and not export_record.is_ours(target, current)
 
 
 def _cmd_import(args: argparse.Namespace) -> int:

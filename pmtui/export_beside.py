@@ -16,8 +16,7 @@ async def export_beside(app: App, session_path: Path, text: str) -> None:
     write (the team's own notes, say) is replaced only if the user says so. Call it from a
     worker."""
     target = session_path.with_suffix(".md")
-    current = target.read_text(errors="replace") if target.exists() else None
-    if current is not None and current != text and not export_record.is_ours(target, current):
+    if export_record.would_lose(target, text):
         question = f"{target.name} exists and was not written by this export. Replace it?"
         if not await app.push_screen_wait(Confirm(question, yes="Replace")):
             return

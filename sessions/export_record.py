@@ -26,3 +26,15 @@ def is_ours(target: Path, text: str) -> bool:
 def remember(target: Path, text: str) -> None:
     """``text`` was just exported to ``target``."""
     write_note("exports", target, _digest(text))
+
+
+def would_lose(target: Path, text: str) -> bool:
+    """Would writing ``text`` to ``target`` lose something: a file there that pmtui did not
+    write last, or that was changed since (a reviewer's note added to the .md)? The app's
+    ctrl+e asks then, and `pmtui export -o` wants --force. A file that can't be read (a
+    folder, say) is left for the write to say what is wrong."""
+    try:
+        current = target.read_text(encoding="utf-8", errors="surrogateescape")
+    except OSError:  # not there, or a folder: nothing to lose, or the write says why
+        return False
+    return current != text and not is_ours(target, current)
