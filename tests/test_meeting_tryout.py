@@ -729,9 +729,10 @@ async def test_pasted_log_times_with_no_zone_are_the_timelines_unless_said_utc(t
         await typed(pilot, "v")
         assert "(no: CET, the timeline's)" in shown(app.screen.query_one("#paste-zone-label"))
         app.screen.query_one("#paste-area").text = "2025-03-14 10:50 Queue depth peaked\nnoise\n"
-        await settle(pilot)  # what the lines will add, before they are added (a tryout)
-        preview = shown(app.screen.query_one("#paste-preview"))
-        assert preview == "1 event, 2025-03-14 10:50:00; 1 line with no time, left out"
+        # what the lines will add, before they are added (a tryout)
+        said = "1 event, 2025-03-14 10:50:00; 1 line with no time, left out"
+        preview = app.screen.query_one("#paste-preview")
+        assert await eventually(pilot, lambda: shown(preview) == said)
         await typed(pilot, "ctrl+s")
         event = app.editor.session.timeline[0]
         assert event.time == dt.datetime(2025, 3, 14, 9, 50, tzinfo=dt.UTC)  # 10:50 CET

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
+from textual.timer import Timer
 from textual.widgets import Button, Label, TextArea
 
 from sessions.models import TimelineEvent
@@ -19,6 +20,9 @@ from sessions.timeparse import format_in
 from sessions.wording import counted
 from widgets.confirm import Confirm
 from widgets.form_inputs import YesNoBox
+
+PREVIEW_DELAY = 0.1
+"""Seconds after the last change to the pasted lines before the preview reads them."""
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,7 @@ class PasteLogsDialog(ModalScreen[PastedLogs | None]):
         self.zone = zone
         self.utc = utc
         self.preview = preview
+        self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="paste"):
@@ -100,12 +105,20 @@ class PasteLogsDialog(ModalScreen[PastedLogs | None]):
         self.dismiss(PastedLogs(self.query_one(TextArea).text, self._utc()))
 
     def on_text_area_changed(self) -> None:
-        self._show_preview()
+        self._preview_soon()
 
     def on_checkbox_changed(self) -> None:
-        self._show_preview()
+        self._preview_soon()
+
+    def _preview_soon(self) -> None:
+        """Once the typing pauses: the preview reads every line, and a key each time over
+        a long paste cost as much (a review)."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self._show_preview)
 
     def _show_preview(self) -> None:
+        self._preview_timer = None
         text = self.query_one(TextArea).text
         said = self.preview(text, self._utc()) if self.preview and text.strip() else ""
         self.query_one("#paste-preview", Label).update(said)
