@@ -104,8 +104,9 @@ def timeline_section(session: Session) -> str:
     if figures:
         # what each is measured from: a tryout read the time to acknowledge as one from the
         # start, like the others
-        since = "From the issue's start"
-        if any(i.start is Marker.ALERT_FIRED for i in known):
+        from_alert = [i.start is Marker.ALERT_FIRED for i in known]
+        since = "From the issue's start" if not all(from_alert) else "From the alert"
+        if any(from_alert) and not all(from_alert):
             since += "; the time to acknowledge from the alert"
         text += f"\n\n### Key Intervals\n\n{since}:\n\n" + "\n".join(figures)
     return text
