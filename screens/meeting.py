@@ -25,7 +25,7 @@ from screens.parts import PARTS_BY_KEY, SECTION_PARTS, PartContext, build_part, 
 from screens.parts.forms import METADATA_SPECS
 from screens.parts.metadata_followup import after_metadata
 from sessions.checks import Finding
-from sessions.clock_text import mmss
+from sessions.clock_text import clock_time, mmss
 from sessions.close import closed_on, write_summary
 from sessions.editing import EVERYTHING
 from sessions.meeting_timer import MeetingTimer, Pace
@@ -43,6 +43,7 @@ from widgets.section_tabs import SectionTabs
 
 ROOMY_HEIGHT = 40
 """From this terminal height on, the header shows the prompts and the panel more findings."""
+ONE_MINUTE = dt.timedelta(minutes=1)
 GRAND_WIDTH = 120
 """From this width on, with the height, the clock is five rows high (widgets.big_clock)."""
 
@@ -282,7 +283,7 @@ class MeetingScreen(SessionScreen):
         """Why ``t`` trims nothing, said against what the bar shows: "on plan" had stood
         beside "▶ OVERTIME", and beside an end past a shortened plan (a tryout)."""
         timer = self.timer
-        end = f"{timer.projected_end(now).astimezone():%H:%M}"
+        end = clock_time(timer.projected_end(now))
         late = timer.over_by(now)
         if late >= 60:
             return (
@@ -291,7 +292,9 @@ class MeetingScreen(SessionScreen):
             )
         if timer.pace() is Pace.OVERTIME:
             return f"This section is over, but the meeting ends on plan (~{end}): nothing to trim"
-        return f"The meeting is on plan (ends ~{end}): nothing to trim"
+        planned = timer.planned_end()  # "on plan" had read oddly 47 minutes early (a tryout)
+        early = planned is not None and timer.projected_end(now) <= planned - ONE_MINUTE
+        return f"The meeting is {'ahead of' if early else 'on'} plan (ends ~{end}): nothing to trim"
 
     @work(group="trim-dialog")
     async def action_trim(self) -> None:

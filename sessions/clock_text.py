@@ -1,4 +1,7 @@
-"""The meeting clock's figures as the screen writes them: time left, over and spent."""
+"""The meeting clock's figures as the screen writes them: time left, over and spent, and
+the time of day the meeting ends."""
+
+import datetime as dt
 
 
 def mmss(seconds: float) -> str:
@@ -15,3 +18,9 @@ def spent(seconds: float) -> str:
     """00:42 for time spent, in whole seconds as the file keeps them: counted up to the
     next second like time left, pausing at 00:42.6 turned 00:43 into 00:42 (a tryout)."""
     return mmss(int(seconds))
+
+
+def clock_time(moment: dt.datetime) -> str:
+    """14:05, the local time to the nearest minute: the bar and the trim's message said
+    04:05 and 04:04 of one end (a tryout)."""
+    return f"{(moment + dt.timedelta(seconds=30)).astimezone():%H:%M}"

@@ -176,6 +176,8 @@ async def test_t_says_why_there_is_nothing_to_trim(tmp_path):
         app.screen.tick()
         await typed(pilot, "t")
         assert app.notified[-1].startswith("This section is over, but the meeting ends on plan")
+        bar_end = shown(app.screen.query_one("AgendaBar")).split("ends ~")[1][:5]
+        assert f"(~{bar_end})" in app.notified[-1]  # the bar's end, to the same minute
         agenda[0].spent_seconds = 90 * 60  # the first one ran an hour and more over
         await typed(pilot, "t")
         assert "past its plan" in app.notified[-1]
@@ -211,3 +213,15 @@ async def test_the_big_clock_is_drawn_with_no_agenda(tmp_path):
     async with app.run_test(size=(160, 50)) as pilot:
         await settle(pilot)
         assert shown(app.screen.query_one("#countdown-big")) == big_clock("00:00")
+
+
+async def test_t_says_a_meeting_well_ahead_is_ahead_of_plan(tmp_path):
+    """ "on plan" read oddly for a meeting 47 minutes early (a tryout)."""
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await typed(pilot, "s")
+        clock.advance(minutes=1)
+        await typed(pilot, "n", "t")  # the timeline review left 19 minutes early
+        assert app.notified[-1].startswith("The meeting is ahead of plan (ends ~")

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.widgets import Static
 
-from sessions.clock_text import spent
+from sessions.clock_text import clock_time, spent
 from sessions.meeting_timer import MeetingTimer
 from sessions.models import AgendaSection
 from sessions.prompts import PROMPTS
@@ -96,13 +96,13 @@ class AgendaBar(Static):
         head.append(state_text(timer, False), style="bold")
         if timer.section is not None:
             head.append(f" · {spent(timer.elapsed())}/{timer.section.planned_minutes}m")
-        end = timer.projected_end(now) + dt.timedelta(seconds=30)  # to the nearest minute
+        end = clock_time(timer.projected_end(now))
         over = timer.over_by(now)
         late = f" · {over / 60:.0f} min late" if over >= 60 else ""
         trims = bool(late) and bool(timer.trims(now))
         for ends in (" · meeting ends ~", " · ends ~"):
             text = head.copy()
-            text.append(f"{ends}{end.astimezone():%H:%M}")
+            text.append(f"{ends}{end}")
             text.append(late, style="bold red")
             # the trims' key only in the room the total leaves ("(t trims)" took it at 80)
             if trims and text.cell_len + len(" (t trims)") + len(total) <= width:
