@@ -234,20 +234,33 @@ def log_message(rest: str) -> tuple[str, str]:
 
 
 def events_from_logs(
-    text: str, default_date: dt.date | None, zone: dt.tzinfo = dt.UTC
+    text: str,
+    default_date: dt.date | None,
+    zone: dt.tzinfo = dt.UTC,
+    span: tuple[dt.datetime, dt.datetime] | None = None,
 ) -> tuple[list[TimelineEvent], int, int]:
     """One event per log line that starts with a timestamp; returns them, the lines skipped,
-    and how many times named no zone (those are in ``zone``)."""
+    and how many times named no zone (those are in ``zone``). A time with no date goes on
+    the day the timeline (its first and latest events, ``span``) and the lines before it
+    have reached, as a typed one does (``after_midnight``): "03:05:00 job passed" after
+    midnight had landed a day early, at the top of the timeline (a tryout)."""
     events, skipped, zoneless = [], 0, 0
+    reached = [span]
+
+    def on_its_day(moment: dt.datetime) -> dt.datetime:
+        return after_midnight(moment, reached[0], zone)
+
     for line in text.splitlines():
         if not line.strip():
             continue
-        found = find_timestamp(line, default_date, zone)
+        found = find_timestamp(line, default_date, zone, on_its_day)
         if found is None:
             skipped += 1
             continue
         moment, rest, zoned = found
         zoneless += not zoned
+        first, latest = reached[0] or (moment, moment)
+        reached[0] = (min(first, moment), max(latest, moment))
         message, source = log_message(rest)
         events.append(
             TimelineEvent(

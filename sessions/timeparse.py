@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import re
 import zoneinfo
+from collections.abc import Callable
 
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
@@ -130,10 +131,14 @@ def _combine(
 
 
 def find_timestamp(
-    line: str, default_date: dt.date | None, zone: dt.tzinfo = dt.UTC
+    line: str,
+    default_date: dt.date | None,
+    zone: dt.tzinfo = dt.UTC,
+    bare_time: Callable[[dt.datetime], dt.datetime] | None = None,
 ) -> tuple[dt.datetime, str, bool] | None:
     """A timestamp near the start of a log line, the rest of the line after it, and whether
-    it named its zone; one that names none is in ``zone``."""
+    it named its zone; one that names none is in ``zone``. A time with no date is on
+    ``default_date``, then moved by ``bare_time`` (to the day a timeline has reached)."""
     head = line[:64]
     for pattern in (_ISO, _SYSLOG, _CLOCK):
         match = pattern.search(head)
@@ -154,6 +159,7 @@ def find_timestamp(
                 if default_date is None:
                     continue
                 moment = _combine(default_date, match["time"], match["tz"], zone)
+                moment = bare_time(moment) if bare_time else moment
         except ValueError:
             # A date and time that can't be (02:30 the night the clocks go forward: the
             # logs are in another zone): the line is skipped, not put on the default day.

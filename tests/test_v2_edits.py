@@ -143,6 +143,26 @@ def test_a_log_line_becomes_its_message_and_what_wrote_it():
         "catalog-cdc",
     )
     assert log_message("ERROR [Errno 5] input/output error")[1] == ""
+
+
+def test_a_pasted_time_with_no_date_goes_on_the_day_the_lines_have_reached():
+    """ "03:05:00 job passed", pasted after lines past midnight, landed a day early at the
+    top of the timeline (a tryout); typed times already went on the later day."""
+    import datetime as dt
+
+    from sessions.timeline import events_from_logs
+
+    lines = "2025-03-14T23:48:12Z alert\n2025-03-15T00:31:05Z ack\n03:05:00 [cron] job passed\n"
+    events, _, _ = events_from_logs(lines, dt.date(2025, 3, 14))
+    assert events[-1].time == dt.datetime(2025, 3, 15, 3, 5, tzinfo=dt.UTC)
+    late = (
+        dt.datetime(2025, 3, 14, 22, 0, tzinfo=dt.UTC),
+        dt.datetime(2025, 3, 15, 1, 0, tzinfo=dt.UTC),
+    )
+    events, _, _ = events_from_logs("02:10 restored\n", dt.date(2025, 3, 14), span=late)
+    assert events[0].time.date() == dt.date(2025, 3, 15)  # the timeline's, not the lines'
+    events, _, _ = events_from_logs("09:00 a\n10:00 b\n", dt.date(2025, 3, 14))
+    assert {e.time.date() for e in events} == {dt.date(2025, 3, 14)}
     assert log_message("WARN kube-scheduler: 0/3 nodes: no cpu") == (
         "0/3 nodes: no cpu",
         "kube-scheduler",

@@ -37,7 +37,9 @@ class PastesLogs:
     def _read_logs(self, text: str, utc: bool) -> tuple[list[TimelineEvent], int, int]:
         session = self.editor.session
         zone = dt.UTC if utc else display_zone(session)
-        return events_from_logs(text, incident_day(session, zone), zone)
+        timeline = session.timeline  # in time order: its first and latest
+        span = (timeline[0].time, timeline[-1].time) if timeline else None
+        return events_from_logs(text, incident_day(session, zone), zone, span)
 
     def _paste_preview(self, text: str, utc: bool) -> str:
         events, skipped, _zoneless = self._read_logs(text, utc)
