@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sessions.models import Session
+from sessions.models import Session, TimelineEvent
+from sessions.timeparse import find_timestamp
 
 
 def typed_days(session: Session, zone: dt.tzinfo) -> dt.date | None:
@@ -56,12 +57,22 @@ def move_events(session: Session, from_day: dt.date, to_day: dt.date, zone: dt.t
     return moved
 
 
+def read_in_zone(event: TimelineEvent) -> bool:
+    """Was the event's time read in the timeline's zone (typed, or a log line naming no
+    zone), not a log's own time with its zone ("…T02:30:44Z")? Only those keep their clock
+    times when the zone is set: a tryout's UTC log lines had moved an hour."""
+    found = find_timestamp(event.evidence, None) if event.evidence else None
+    return not (found and found[2] and found[0] == event.time)
+
+
 def keep_clock_times(session: Session, was: dt.tzinfo, now: dt.tzinfo) -> int:
-    """Each event at the clock time it showed in zone ``was``, now read in zone ``now``
-    (14:00 typed while the timeline was in UTC stays 14:00 in Los Angeles); how many moved.
-    Kept in time order (a time the clocks skip lands an hour on)."""
+    """Each event read in zone ``was`` (``read_in_zone``) at the clock time it showed there,
+    now read in zone ``now`` (14:00 typed while the timeline was in UTC stays 14:00 in Los
+    Angeles); how many moved. Kept in time order (a time the clocks skip lands an hour on)."""
     moved = 0
     for index, event in enumerate(session.timeline):
+        if not read_in_zone(event):
+            continue
         shown = event.time.astimezone(was).replace(tzinfo=None)
         there = dt.datetime.combine(shown.date(), shown.time(), now).astimezone(dt.UTC)
         if there != event.time:

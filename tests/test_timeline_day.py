@@ -252,3 +252,22 @@ async def test_a_time_with_seconds_is_shown_whole_in_the_time_column(tmp_path):
         assert table.columns[0].show(app.editor.session.timeline[0]) == "2026-11-26 21:44"
         width = table.scrollable_content_region.width
         assert "Marker" in [column.label for column, _ in fit_columns(table.columns, width)]
+
+
+def test_keeping_clock_times_leaves_a_log_lines_own_time_with_its_zone():
+    """Setting the zone moved log lines pasted with their own "Z" an hour, with the typed
+    events, and the question said all were read in UTC (a tryout)."""
+    from sessions.timeline_day import keep_clock_times, read_in_zone
+
+    typed = TimelineEvent(time=dt.datetime(2025, 3, 14, 21, 40, tzinfo=dt.UTC), event="typed")
+    line = "2025-03-15T02:30:44Z ERROR backlog"
+    logged = TimelineEvent(
+        time=dt.datetime(2025, 3, 15, 2, 30, 44, tzinfo=dt.UTC), event="backlog", evidence=line
+    )
+    bare = TimelineEvent(  # a log line naming no zone was read in the timeline's: it moves
+        time=dt.datetime(2025, 3, 15, 3, 5, tzinfo=dt.UTC), event="job", evidence="03:05:00 job"
+    )
+    session = Session(timeline=[typed, logged, bare])
+    assert [read_in_zone(e) for e in session.timeline] == [True, False, True]
+    assert keep_clock_times(session, dt.UTC, BERLIN) == 2
+    assert logged in session.timeline  # its own time, untouched

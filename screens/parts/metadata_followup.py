@@ -12,7 +12,7 @@ from textual.widget import Widget
 
 from sessions.editing import Change, SessionEditor
 from sessions.timeline import display_zone
-from sessions.timeline_day import day_to_leave, keep_clock_times, move_events
+from sessions.timeline_day import day_to_leave, keep_clock_times, move_events, read_in_zone
 from sessions.timeparse import format_in
 from sessions.wording import counted
 from widgets.confirm import Confirm
@@ -53,13 +53,14 @@ def after_metadata(today: dt.date) -> After:
 def _clock_times(editor: SessionEditor, zone_before: str) -> _Offer | None:
     session = editor.session
     zone_now = session.metadata.time_zone
-    if zone_now == zone_before or not session.timeline:
+    typed_events = [event for event in session.timeline if read_in_zone(event)]
+    if zone_now == zone_before or not typed_events:
         return None
     was = zoneinfo.ZoneInfo(zone_before) if zone_before else dt.UTC
-    first = session.timeline[0].time
+    first = typed_events[0].time
     typed = format_in(first, was, with_date=False)
     shown = format_in(first, display_zone(session), with_date=False)
-    events = counted(len(session.timeline), "timeline event")
+    events = counted(len(typed_events), "timeline event")
     question = f"Keep the {events} at the clock times typed ({typed}), in {zone_now or 'UTC'}?"
     detail = f"They were read in {zone_before or 'UTC'}: as they are, the first shows {shown} now."
     return _Offer(
