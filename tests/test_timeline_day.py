@@ -271,3 +271,23 @@ def test_keeping_clock_times_leaves_a_log_lines_own_time_with_its_zone():
     assert [read_in_zone(e) for e in session.timeline] == [True, False, True]
     assert keep_clock_times(session, dt.UTC, BERLIN) == 2
     assert logged in session.timeline  # its own time, untouched
+
+
+async def test_over_midnight_at_80_columns_the_markers_stay(tmp_path):
+    """Once the dates showed, the Marker column stepped aside before the Actor's, and the
+    markers were seen only in the detail line (a tryout)."""
+    from widgets.row_view import fit_columns
+
+    start = dt.datetime(2025, 3, 14, 22, 0, tzinfo=dt.UTC)
+    events = [
+        TimelineEvent(time=start + dt.timedelta(minutes=7 * n), event=f"step {n}", actor="ops")
+        for n in range(40)  # over midnight, and a scroll bar
+    ]
+    events[3] = events[3].model_copy(update={"precision": "approximate"})  # "≈ " too
+    app = make_app(tmp_path, Session(timeline=events))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        table = app.screen.query_one("#timeline-table")
+        width = table.scrollable_content_region.width
+        labels = [column.label for column, _ in fit_columns(table.columns, width)]
+        assert "Marker" in labels and labels[0].startswith("Time")

@@ -171,9 +171,11 @@ class TimelineEditor(PastesLogs, Vertical):
             "timeline",
             [
                 self._time_column(),
-                Column("Marker", self._marker_cell, width=11, drop=2),
+                # the Marker stays longer than the Actor: the review asks when it started,
+                # was seen, was restored (a tryout lost the markers once dates showed)
+                Column("Marker", self._marker_cell, width=11, drop=1),
                 Column("Event", self._event_cell, min_width=38, weight=6),
-                Column("Actor", lambda e: e.actor, min_width=10, weight=1, drop=1),
+                Column("Actor", lambda e: e.actor, min_width=10, weight=1, drop=2),
                 Column("Evidence", lambda e: e.evidence, min_width=12, weight=1, drop=3),
             ],
             self.specs(),
