@@ -790,3 +790,18 @@ def test_the_outage_lasts_the_same_minutes_in_the_impact_and_the_triage():
         ]
     )
     assert incident_minutes(session) == from_timeline(session)["duration_minutes"] == 44
+
+
+async def test_the_addresses_hint_names_the_factors_there_are(tmp_path):
+    """ "Factor ids and/or root-cause, e.g. F1, F2" did not say which factors there were
+    (a tryout)."""
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await go_to_section(app, 4)
+        await typed(pilot, "a")
+        form = app.screen
+        form.query_one("#f-addresses").focus()
+        await settle(pilot)
+        hint = " ".join(shown(form.query_one("#form-status")).split())
+        assert "F1 Missing migration check" in hint and "F4 Runbook outdated" in hint

@@ -13,6 +13,7 @@ from sessions.action_groups import known_groups, known_people
 from sessions.checks.actions import due_advice
 from sessions.completion import complete, known
 from sessions.edits import addressed_by
+from sessions.fishbone_art import shorten
 from sessions.models import (
     FACTOR_TYPES,
     ActionItem,
@@ -138,6 +139,15 @@ def _naming(name: str, label: str, names: tuple[str, ...], **details: Any) -> Fi
     )
 
 
+def _addressable(context: PartContext) -> str:
+    """What an action item can address, by the ids this session has: "e.g. F1, F2" had not
+    said which factors there were (a tryout)."""
+    factors = context.editor.session.factors
+    ids = ", ".join(f"{f.id} {shorten(f.factor, 24)}" for f in factors[:6])
+    more = f" and {len(factors) - 6} more" if len(factors) > 6 else ""
+    return f"factor ids and/or root-cause: {ids}{more}" if factors else "root-cause, or add factors"
+
+
 def action_specs(context: PartContext, keep: str | None = None) -> list[FieldSpec]:
     """The action item's form: the type is one of the team's types (``keep``, an item's own
     type from outside the list, stays choosable so editing the item doesn't force a change).
@@ -173,9 +183,7 @@ def action_specs(context: PartContext, keep: str | None = None) -> list[FieldSpe
             "group", "Group", groups, placeholder="Technical / Organisational (the export groups)"
         ),
         FieldSpec("ticket", "Ticket link", short="Ticket"),
-        FieldSpec(
-            "addresses", "Addresses", kind="list", help="Factor ids and/or root-cause, e.g. F1, F2"
-        ),
+        FieldSpec("addresses", "Addresses", kind="list", help=_addressable(context)),
         FieldSpec("completed", "Completed on", kind="date"),
         FieldSpec("verification", "Verification (how we know it works)", short="Verification"),
         FieldSpec("rationale", "Rationale: why this action", short="Rationale", kind="multiline"),
