@@ -204,10 +204,14 @@ _LEVEL = re.compile(
 
 _SOURCE = re.compile(
     r"(?:\S+\s+(?=[\w.\-/]+\[\d+\]:))?([\w.\-/]+)(?:\[\d+\])?:\s+"
-    r"|\[([A-Za-z][\w.\-/]*)\]:?\s+"
+    r"|(?:[\w.\-]+\s+(?=\[[A-Za-z][\w.\-/]*\]\s+"
+    r"(?:trace|debug|info|notice|warn|warning|error|err|critical|crit|fatal)\b))?"
+    r"\[([A-Za-z][\w.\-/]*)\]:?\s+",
+    re.IGNORECASE,
 )
 """What wrote the line: before a colon, "checkout-api: " or syslog's "host app[12]: "; or in
-brackets, "[catalog-cdc] " (it had stayed in the message, the actor "logs": a tryout)."""
+brackets, "[catalog-cdc] ", after a host when a level follows ("api-gw-3 [search-api] INFO")
+(it had stayed in the message, the actor "logs": tryouts)."""
 
 
 def _without_level(text: str) -> str:

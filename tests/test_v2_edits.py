@@ -143,6 +143,11 @@ def test_a_log_line_becomes_its_message_and_what_wrote_it():
         "catalog-cdc",
     )
     assert log_message("ERROR [Errno 5] input/output error")[1] == ""
+    assert log_message("api-gw-3 [search-api] INFO alias swapped") == (  # a host before it
+        "alias swapped",
+        "search-api",
+    )
+    assert log_message("Deploy [v2] started") == ("Deploy [v2] started", "")  # no level: words
 
 
 def test_a_pasted_time_with_no_date_goes_on_the_day_the_lines_have_reached():
