@@ -175,7 +175,7 @@ def test_the_link_form_names_every_factor_in_its_three_lines():
     """With four long factors the hint showed F1 to F3 and "…": F4 could not be seen (a
     tryout)."""
     from sessions.models import Factor
-    from widgets.fishbone_editing import _factors_named
+    from widgets.fields import factors_named as _factors_named
 
     text = "The certificate rotation job did not include the intermediate certificate"
     factors = [Factor(id=f"F{n}", factor=text) for n in range(1, 7)]

@@ -804,4 +804,4 @@ async def test_the_addresses_hint_names_the_factors_there_are(tmp_path):
         form.query_one("#f-addresses").focus()
         await settle(pilot)
         hint = " ".join(shown(form.query_one("#form-status")).split())
-        assert "F1 Missing migration check" in hint and "F4 Runbook outdated" in hint
+        assert "F1: Missing migration check" in hint and "F4: Runbook outdated" in hint

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from sessions.completion import choose
+from sessions.fishbone_art import shorten
+from sessions.models import Factor
 from sessions.timeparse import format_in, format_utc, is_clock_only, parse_when
 
 Kind = Literal["text", "multiline", "int", "float", "date", "datetime", "enum", "bool", "list"]
@@ -128,3 +130,10 @@ def _parse(spec: FieldSpec, text: str) -> Any:
     if spec.kind == "enum":
         return choose(spec.choices, stripped, spec.aliases)
     return stripped
+
+
+def factors_named(factors: list[Factor], room: int = 170) -> str:
+    """Every factor's id with the start of its text, for a field's help, all of it in the
+    form's three lines of hint: whole, a tryout read F1 to F3 and "…", and not F4."""
+    each = max(room // max(len(factors), 1) - 6, 8)
+    return "  ".join(f"{f.id}: {shorten(f.factor, each)}" for f in factors)

@@ -6,9 +6,7 @@ from textual import work
 
 from sessions import edits
 from sessions.edits import CausePath
-from sessions.fishbone_art import shorten
-from sessions.models import Factor
-from widgets.fields import FieldSpec
+from widgets.fields import FieldSpec, factors_named
 from widgets.form_dialog import FormDialog
 from widgets.messages import SessionEdited
 
@@ -179,7 +177,7 @@ class FishboneEditing:
                 "Contributing factor",
                 kind="enum",
                 choices=tuple(f.id for f in factors),
-                help=_factors_named(factors),
+                help=factors_named(factors),
             )
         ]
         values = await self.app.push_screen_wait(
@@ -190,10 +188,3 @@ class FishboneEditing:
         with self.editor.edit(PART, "cause linked"):
             edits.link_factor(self.fishbone, path, values["factor"] or "")
         self._edited("cause linked", path)
-
-
-def _factors_named(factors: list[Factor], room: int = 170) -> str:
-    """Every factor's id with the start of its text, all in the form's three lines of hint:
-    whole, a tryout read F1 to F3 and "…", and could not see F4."""
-    each = max(room // max(len(factors), 1) - 6, 8)
-    return "  ".join(f"{f.id}: {shorten(f.factor, each)}" for f in factors)

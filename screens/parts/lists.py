@@ -13,7 +13,6 @@ from sessions.action_groups import known_groups, known_people
 from sessions.checks.actions import due_advice
 from sessions.completion import complete, known
 from sessions.edits import addressed_by
-from sessions.fishbone_art import shorten
 from sessions.models import (
     FACTOR_TYPES,
     ActionItem,
@@ -27,7 +26,7 @@ from sessions.models import (
     Takeaway,
 )
 from sessions.wording import counted
-from widgets.fields import FieldSpec
+from widgets.fields import FieldSpec, factors_named
 from widgets.record_table import Column, RecordPanel, RecordTable, model_maker
 from widgets.text_field import TextField
 
@@ -143,9 +142,9 @@ def _addressable(context: PartContext) -> str:
     """What an action item can address, by the ids this session has: "e.g. F1, F2" had not
     said which factors there were (a tryout)."""
     factors = context.editor.session.factors
-    ids = ", ".join(f"{f.id} {shorten(f.factor, 24)}" for f in factors[:6])
-    more = f" and {len(factors) - 6} more" if len(factors) > 6 else ""
-    return f"factor ids and/or root-cause: {ids}{more}" if factors else "root-cause, or add factors"
+    if not factors:
+        return "root-cause, or add factors"
+    return "factor ids and/or root-cause:  " + factors_named(factors, room=140)
 
 
 def action_specs(context: PartContext, keep: str | None = None) -> list[FieldSpec]:
