@@ -249,10 +249,10 @@ def events_from_logs(
     have reached, as a typed one does (``after_midnight``): "03:05:00 job passed" after
     midnight had landed a day early, at the top of the timeline (a tryout)."""
     events, skipped, zoneless = [], 0, 0
-    reached = [span]
+    reached = span  # the first and latest times so far, the lines' with the timeline's
 
     def on_its_day(moment: dt.datetime) -> dt.datetime:
-        return after_midnight(moment, reached[0], zone)
+        return after_midnight(moment, reached, zone)
 
     for line in text.splitlines():
         if not line.strip():
@@ -263,8 +263,8 @@ def events_from_logs(
             continue
         moment, rest, zoned = found
         zoneless += not zoned
-        first, latest = reached[0] or (moment, moment)
-        reached[0] = (min(first, moment), max(latest, moment))
+        first, latest = reached or (moment, moment)
+        reached = (min(first, moment), max(latest, moment))
         message, source = log_message(rest)
         events.append(
             TimelineEvent(

@@ -96,7 +96,9 @@ def _rebuild(sentence: str, hit: Hit, clause: str, remark: str) -> Iterator[str]
             yield short + (" " + remark if remark else "")
 
 
-_PLACE = re.compile(r"\s+(?=(?:to|into|onto|on|in|across|from|at|over)\b)")
+_WHERE = r"(?:to|into|onto|on|in|across|from|at|over)\b"
+"""The words that open where something went ("to production", "into main")."""
+_PLACE = re.compile(rf"\s+(?={_WHERE})")
 
 
 def _what_went(said: str, kind: str, noun: str) -> str:
@@ -106,7 +108,7 @@ def _what_went(said: str, kind: str, noun: str) -> str:
     if not found:
         return ""
     went = re.sub(r"^(?:\w+ly\b\s*)+", "", found.group(1))  # "deployed quickly without"
-    if not went or re.match(r"(?:to|into|onto|on|in|across|from|at|over)\b", went, re.I):
+    if not went or re.match(_WHERE, went, re.I):
         return " ".join([noun, went]).strip()  # "a push to production": nothing named went
     thing, *place = _PLACE.split(went, maxsplit=1)
     return " ".join([thing, "to be", kind, *place])
