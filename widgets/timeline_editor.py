@@ -321,4 +321,4 @@ class TimelineEditor(PastesLogs, Vertical):
         moved, self._moved = self._moved, None
         said = moved_day_note(self.editor.session, moved, self._zone(), self._days_told)
         if said is not None:
-            self.notify(said, title="Not the incident's day", timeout=8, markup=False)
+            self.notify(said, title="Put on another day", timeout=8, markup=False)
