@@ -80,8 +80,6 @@ class SessionDocument:
         self.split_links = 0
         #: The bytes opened and their parse, to keep for the next open (``keep_parse``).
         self._unkept: tuple[bytes, Session] | None = None
-        #: Held while a parse is kept: the open's and a save's, one after the other.
-        self._keeping = threading.Lock()
 
     @classmethod
     def open(cls, path: Path | str) -> SessionDocument:
@@ -98,14 +96,9 @@ class SessionDocument:
         """Keep the parse of the file as opened (``sessions.parsed_cache``), if there is one
         to keep. Safe from a worker thread: the copy kept is nobody else's."""
         unkept, self._unkept = self._unkept, None
-        if unkept is None:
-            return
-        # Not once saved since: the save keeps its own, and this would take its place. The
-        # check and the write are one step against a save's keeping, which comes after its
-        # write (a save in a worker had kept its parse, then this one went over it).
-        with self._keeping:
-            if _digest(unkept[0]) == self._digest:
-                parsed_cache.keep(self.path, *unkept)
+        # not once saved since: the save kept its own, and this would take its place
+        if unkept is not None and _digest(unkept[0]) == self._digest:
+            parsed_cache.keep(self.path, *unkept)
 
     # --- outside changes ------------------------------------------------------------------
 
@@ -157,8 +150,7 @@ class SessionDocument:
         text = document_text(document)
         self.save(text, overwrite=overwrite)
         if session is not None:
-            with self._keeping:
-                parsed_cache.keep_written(self.path, text, session)
+            parsed_cache.keep_written(self.path, text, session)
 
     def save_session(self, session: Session, *, overwrite: bool = False) -> None:
         document = to_document(session)
