@@ -144,12 +144,6 @@ class PostmortemApp(OrderedKeysApp, StartsInMode, InertToasts, App[int]):
         if self._config_error:
             self.notify(self._config_error, severity="error", markup=False)
         await self.add_modes()
-        self.call_after_refresh(self._keep_parse)
-
-    @work(thread=True, group="save")
-    def _keep_parse(self) -> None:
-        """The file's parse kept for the next open, once the first screen is drawn."""
-        self.document.keep_parse()
 
     def _keep(self, screen: MeetingScreen | DraftingScreen) -> Screen:
         """Remember the session screens the app made, to give them the guardrail results."""

@@ -17,15 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from sessions import limits, parsed_cache
-from sessions.editing import snapshot_of
 from sessions.errors import SessionFileError
-from sessions.fileio import (
-    document_text,
-    load_with_bytes,
-    read_with_bytes,
-    to_document,
-    write_text_atomic,
-)
+from sessions.fileio import document_text, load_with_bytes, to_document, write_text_atomic
 from sessions.models import Session
 from sessions.safe_read import read_regular_file
 
@@ -78,27 +71,12 @@ class SessionDocument:
         self._tidied = False
         #: Other hard links the last save split from this file (they keep the old text).
         self.split_links = 0
-        #: The bytes opened and their parse, to keep for the next open (``keep_parse``).
-        self._unkept: tuple[bytes, Session] | None = None
 
     @classmethod
     def open(cls, path: Path | str) -> SessionDocument:
-        """Read and parse once; SessionFileError says why a file can't be used. A fresh parse
-        is kept for the next open later (``keep_parse``), not before the first screen: for
-        10,000 events that was 42 ms of the first open."""
-        session, raw, fresh = read_with_bytes(path)
-        document = cls(Path(path), session, raw)
-        if fresh:
-            document._unkept = (raw, snapshot_of(session))  # as parsed, whatever comes next
-        return document
-
-    def keep_parse(self) -> None:
-        """Keep the parse of the file as opened (``sessions.parsed_cache``), if there is one
-        to keep. Safe from a worker thread: the copy kept is nobody else's."""
-        unkept, self._unkept = self._unkept, None
-        # not once saved since: the save kept its own, and this would take its place
-        if unkept is not None and _digest(unkept[0]) == self._digest:
-            parsed_cache.keep(self.path, *unkept)
+        """Read and parse once; SessionFileError says why a file can't be used."""
+        session, raw = load_with_bytes(path)
+        return cls(Path(path), session, raw)
 
     # --- outside changes ------------------------------------------------------------------
 

@@ -66,15 +66,6 @@ def copy_part(value: Any) -> Any:
     return value
 
 
-def snapshot_of(session: Session) -> Session:
-    """A copy another thread can read while the UI goes on editing (saves, checks).
-
-    Lists are copied shallowly (their records are replaced on edit, never changed in
-    place), so this costs the same for 10 events or 10,000; the rest is copied deeply.
-    """
-    return session.model_copy(update={name: copy_part(value) for name, value in session})
-
-
 class SessionEditor:
     """The open session, its undo history and its revision counter (no UI here)."""
 
@@ -136,8 +127,14 @@ class SessionEditor:
         return self._log[-1] if self._log else None
 
     def snapshot(self) -> Session:
-        """A copy another thread can read while the UI goes on editing (see ``snapshot_of``)."""
-        return snapshot_of(self.session)
+        """A copy another thread can read while the UI goes on editing (saves, checks).
+
+        Lists are copied shallowly (their records are replaced on edit, never changed in
+        place), so this costs the same for 10 events or 10,000; the rest is copied deeply.
+        """
+        return self.session.model_copy(
+            update={name: copy_part(value) for name, value in self.session}
+        )
 
     def note(self, part: str, what: str) -> Change:
         """Record a change made elsewhere (typing, the meeting clock) without an undo step.

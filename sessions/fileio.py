@@ -157,22 +157,14 @@ def load(path: Path | str) -> Session:
 def load_with_bytes(path: Path | str) -> tuple[Session, bytes]:
     """The session and the exact bytes it was read from (to tell our writes from others').
     A big file's parse is kept, and used while its bytes are the same: `sessions.parsed_cache`."""
-    session, raw, fresh = read_with_bytes(path)
-    if fresh:
-        parsed_cache.keep(path, raw, session)
-    return session, raw
-
-
-def read_with_bytes(path: Path | str) -> tuple[Session, bytes, bool]:
-    """``load_with_bytes`` that leaves the keeping to the caller: the session, its bytes, and
-    whether it was parsed now and is worth keeping (of the current schema)."""
     path = Path(path)
     raw = read_regular_file(path, limits.MAX_FILE_BYTES)
     session = parsed_cache.recall(path, raw)
-    if session is not None:
-        return session, raw, False
-    session, current = _read(decode_utf8(raw, path), path)
-    return session, raw, current
+    if session is None:
+        session, current = _read(decode_utf8(raw, path), path)
+        if current:
+            parsed_cache.keep(path, raw, session)
+    return session, raw
 
 
 def save(session: Session, path: Path | str) -> Written:

@@ -177,7 +177,7 @@ def test_a_save_over_the_limits_is_not_kept(tmp_path):
     path = tmp_path / "incident.toml"
     save(example_session(), path)
     document = SessionDocument.open(path)
-    parsed_cache.entry_path(path).unlink(missing_ok=True)
+    parsed_cache.entry_path(path).unlink()
     document.session.summary = "x" * (70 * 1024)  # over the longest text a file may hold
     document.save_session(document.session)
     assert not parsed_cache.entry_path(path).exists()
@@ -218,35 +218,3 @@ def test_the_least_recently_used_entries_go(tmp_path, monkeypatch):
     save(example_session(), paths[3])
     load(paths[3])
     assert [entry.exists() for entry in entries] == [True, False, True, True]
-
-
-def test_the_app_keeps_a_fresh_parse_once_its_first_screen_is_drawn(tmp_path, monkeypatch):
-    """Kept before the first screen, the parse of 10,000 events cost 42 ms of the first open:
-    it is kept after, from a copy as parsed (the timeline is sorted, and edited, meanwhile);
-    not over a save made since."""
-    path = tmp_path / "incident.toml"
-    save(example_session(), path)
-    monkeypatch.setattr(parsed_cache, "MIN_BYTES", 0)
-    document = SessionDocument.open(path)
-    assert not parsed_cache.entry_path(path).exists()  # not yet
-    as_parsed = load(path)
-    document.session.summary = "edited before the parse was kept"
-    document.keep_parse()
-    assert parsed_cache.recall(path, path.read_bytes()) == as_parsed
-    parsed_cache.entry_path(path).unlink()
-    document = SessionDocument.open(path)
-    document.save_session(example_session().model_copy(update={"summary": "saved"}))
-    kept_by_the_save = parsed_cache.entry_path(path).read_bytes()
-    document.keep_parse()
-    assert parsed_cache.entry_path(path).read_bytes() == kept_by_the_save
-
-
-async def test_the_app_keeps_the_parse_after_its_first_screen(tmp_path, monkeypatch):
-    monkeypatch.setattr(parsed_cache, "MIN_BYTES", 0)
-    app = make_app(tmp_path)
-    path = app.document.path
-    parsed_cache.entry_path(path).unlink(missing_ok=True)
-    app = make_app(tmp_path)  # opened again, with nothing kept
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        assert parsed_cache.recall(path, path.read_bytes()) == load(path)
